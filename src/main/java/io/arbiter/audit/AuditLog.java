@@ -1,0 +1,40 @@
+package io.arbiter.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Records who viewed, changed or downloaded which PHI-bearing record, and when (HIPAA 45 CFR
+ * 164.312(b) audit controls). Details name records by id, never by patient data.
+ */
+@Singleton
+public class AuditLog {
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    public AuditLog(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(@Nullable Authentication who, AuditAction action, String entityType,
+                       @Nullable Object entityId, @Nullable String detail) {
+        record(who == null ? "anonymous" : who.getName(), action, entityType, entityId, detail);
+    }
+
+    @Transactional
+    public void record(String username, AuditAction action, String entityType,
+                       @Nullable Object entityId, @Nullable String detail) {
+        events.save(new AuditEvent(null, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), username, action,
+                entityType, entityId == null ? null : entityId.toString(),
+                detail == null ? null : detail.substring(0, Math.min(500, detail.length())), null));
+    }
+}

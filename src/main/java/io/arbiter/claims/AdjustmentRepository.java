@@ -1,0 +1,17 @@
+package io.arbiter.claims;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface AdjustmentRepository extends CrudRepository<Adjustment, Long> {
+
+    List<Adjustment> findByClaimIdOrderById(Long claimId);
+
+    List<Adjustment> findByClaimIdInOrderById(Collection<Long> claimIds);
+}

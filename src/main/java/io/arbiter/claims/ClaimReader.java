@@ -1,0 +1,85 @@
+package io.arbiter.claims;
+
+import io.arbiter.common.ApiException;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Plan;
+import io.arbiter.practice.PlanRepository;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Assembles the claim read model: lines, adjustments, remark codes and NSA indicators. */
+@Singleton
+public class ClaimReader {
+
+    private final ClaimRepository claims;
+    private final ClaimLineRepository lines;
+    private final AdjustmentRepository adjustments;
+    private final RemarkCodeRepository remarks;
+    private final PayerRepository payers;
+    private final PlanRepository plans;
+
+    public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, AdjustmentRepository adjustments,
+                       RemarkCodeRepository remarks, PayerRepository payers, PlanRepository plans) {
+        this.claims = claims;
+        this.lines = lines;
+        this.adjustments = adjustments;
+        this.remarks = remarks;
+        this.payers = payers;
+        this.plans = plans;
+    }
+
+    @Transactional(readOnly = true)
+    public io.arbiter.common.Page<ClaimView.Summary> search(String pcn, String ccn, String payer, String status, Pageable pageable) {
+        var page = claims.search(blankToNull(pcn), blankToNull(ccn), blankToNull(payer), blankToNull(status), pageable);
+        Map<Long, Payer> payerById = payers.findAll().stream().collect(Collectors.toMap(Payer::id, Function.identity()));
+        return io.arbiter.common.Page.of(page, c -> new ClaimView.Summary(c.id(), c.patientControlNumber(),
+                c.payerClaimControlNumber(), c.payerId() == null || !payerById.containsKey(c.payerId()) ? null : payerById.get(c.payerId()).name(),
+                c.serviceDateFrom(), c.placeOfService(), c.totalCharge(), c.totalPaid(), c.claimStatusCode()));
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimView read(Long id) {
+        Claim c = claims.findById(id).orElseThrow(() -> ApiException.notFound("Claim " + id));
+        List<ClaimLine> claimLines = lines.findByClaimIdOrderByLineNumber(id);
+        List<Adjustment> adjs = adjustments.findByClaimIdOrderById(id);
+        List<RemarkCode> rarcs = remarks.findByClaimIdOrderById(id);
+        Payer payer = c.payerId() == null ? null : payers.findById(c.payerId()).orElse(null);
+        Plan plan = c.planId() == null ? null : plans.findById(c.planId()).orElse(null);
+
+        List<ClaimView.Line> lineViews = claimLines.stream().map(l -> new ClaimView.Line(l.id(), l.lineNumber(),
+                l.procedureCode(), l.modifiers(), l.units(), l.charge(), l.allowed(), l.paid(), l.serviceDate(),
+                adjs.stream().filter(a -> Objects.equals(a.claimLineId(), l.id())).map(ClaimReader::view).toList(),
+                rarcs.stream().filter(r -> Objects.equals(r.claimLineId(), l.id())).map(RemarkCode::code).distinct().toList()))
+                .toList();
+        List<String> claimRemarks = rarcs.stream().filter(r -> r.claimLineId() == null).map(RemarkCode::code).distinct().toList();
+        List<String> nsa = rarcs.stream().map(RemarkCode::code).filter(NsaRemarkCodes::isNsa)
+                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
+        List<String> dx = c.diagnosisCodes() == null || c.diagnosisCodes().isBlank() ? List.of()
+                : Arrays.stream(c.diagnosisCodes().split(",")).map(String::trim).toList();
+        return new ClaimView(c.id(), c.patientControlNumber(), c.payerClaimControlNumber(),
+                payer == null ? null : new ClaimView.PayerRef(payer.name(), payer.payerCode()),
+                plan == null ? null : plan.planType().name(), c.placeOfService(), c.serviceDateFrom(), c.renderingNpi(),
+                c.billingNpi(), c.serviceZip(), c.totalCharge(), c.totalPaid(), c.patientResponsibility(),
+                c.claimStatusCode(), claimRemarks, lineViews, new ClaimView.Nsa(nsa, c.qpa()), c.paymentDate(), dx,
+                c.facilityName(), c.facilityNetworkStatus(),
+                adjs.stream().filter(a -> a.claimLineId() == null).map(ClaimReader::view).toList());
+    }
+
+    private static ClaimView.AdjustmentView view(Adjustment a) {
+        return new ClaimView.AdjustmentView(a.groupCode(), a.reasonCode(), a.amount());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

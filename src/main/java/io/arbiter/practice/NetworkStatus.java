@@ -1,0 +1,3 @@
+package io.arbiter.practice;
+
+public enum NetworkStatus { IN_NETWORK, OUT_OF_NETWORK, UNKNOWN }

@@ -1,0 +1,53 @@
+package io.arbiter.security;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Outside demo mode there are no default passwords: the first administrator comes from
+ * ARBITER_ADMIN_USERNAME / ARBITER_ADMIN_PASSWORD at start-up, and only while no admin exists.
+ */
+@Singleton
+public class AdminBootstrap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final AppUserRepository users;
+    private final PasswordHasher hasher;
+    private final String username;
+    private final String password;
+
+    public AdminBootstrap(AppUserRepository users, PasswordHasher hasher,
+                          @Value("${arbiter.bootstrap-admin.username:}") String username,
+                          @Value("${arbiter.bootstrap-admin.password:}") String password) {
+        this.users = users;
+        this.hasher = hasher;
+        this.username = username;
+        this.password = password;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        createFirstAdminIfConfigured();
+    }
+
+    /** @return true when an administrator was created. */
+    public boolean createFirstAdminIfConfigured() {
+        if (username == null || username.isBlank() || password == null || password.isBlank()) {
+            return false;
+        }
+        boolean anyAdmin = users.findAll().stream().anyMatch(u -> u.hasRole(Roles.ADMIN));
+        if (anyAdmin || users.findByUsername(username).isPresent()) {
+            return false;
+        }
+        users.save(AppUser.create(username, "Administrator", hasher.hash(password), List.of(Roles.ADMIN)));
+        LOG.info("Created the first administrator account from ARBITER_ADMIN_USERNAME");
+        return true;
+    }
+}

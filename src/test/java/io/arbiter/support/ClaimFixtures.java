@@ -1,0 +1,89 @@
+package io.arbiter.support;
+
+import io.arbiter.claims.Adjustment;
+import io.arbiter.claims.AdjustmentRepository;
+import io.arbiter.claims.Claim;
+import io.arbiter.claims.ClaimLine;
+import io.arbiter.claims.ClaimLineRepository;
+import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.RemarkCode;
+import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.practice.NetworkStatus;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Plan;
+import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.PlanType;
+import io.arbiter.practice.Practice;
+import io.arbiter.practice.PracticeRepository;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Builds small, realistic claims directly through the repositories (real database). */
+@Singleton
+public class ClaimFixtures {
+
+    private final PracticeRepository practices;
+    private final PayerRepository payers;
+    private final PlanRepository plans;
+    private final ClaimRepository claims;
+    private final ClaimLineRepository lines;
+    private final AdjustmentRepository adjustments;
+    private final RemarkCodeRepository remarks;
+
+    public ClaimFixtures(PracticeRepository practices, PayerRepository payers, PlanRepository plans, ClaimRepository claims,
+                         ClaimLineRepository lines, AdjustmentRepository adjustments, RemarkCodeRepository remarks) {
+        this.practices = practices;
+        this.payers = payers;
+        this.plans = plans;
+        this.claims = claims;
+        this.lines = lines;
+        this.adjustments = adjustments;
+        this.remarks = remarks;
+    }
+
+    public Practice practice() {
+        return practices.findByBillingNpi("1234567893").orElseGet(() ->
+                practices.save(Practice.create("LONE STAR SPINE AND PAIN PLLC", "741234567", "1234567893")));
+    }
+
+    public Payer payer(String name, String code) {
+        return payers.findByPayerCode(code).orElseGet(() -> payers.save(Payer.create(name, code, name + " Inc.")));
+    }
+
+    public Plan plan(Payer payer, PlanType type, String state) {
+        return plans.findByPayerId(payer.id()).stream().filter(p -> p.planType() == type).findFirst()
+                .orElseGet(() -> plans.save(Plan.create(payer.id(), payer.name() + " " + type, type, state, NetworkStatus.OUT_OF_NETWORK)));
+    }
+
+    /**
+     * A bilateral lumbar TFESI at an ASC paid as an NSA initial payment:
+     * charge 2,400 + 1,100; allowed 336 + 154; paid 80% of allowed.
+     */
+    public Claim nsaTfesiClaim(String pcn) {
+        Practice practice = practice();
+        Payer acme = payer("ACME HEALTH PLAN", "ACME1");
+        Plan plan = plan(acme, PlanType.SELF_FUNDED_ERISA, null);
+        Claim claim = claims.save(new Claim(null, practice.id(), null, acme.id(), plan.id(), pcn, "ERA" + pcn, "1", "1",
+                LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 14), "24", "IN_NETWORK", "LAKESIDE AMBULATORY SURGERY",
+                "5678901237", "752041000", "TX", "2345678900", "1234567893", "M5416,M4806", false, false,
+                new BigDecimal("3500.00"), new BigDecimal("392.00"), new BigDecimal("98.00"), null,
+                LocalDate.of(2026, 10, 8), "EFT00031008", null, null, null, null));
+        ClaimLine l1 = lines.save(new ClaimLine(null, claim.id(), 1, "64483", "50", null, null, null, BigDecimal.ONE,
+                new BigDecimal("2400.00"), new BigDecimal("336.00"), new BigDecimal("268.80"), LocalDate.of(2026, 9, 14), null, null, null));
+        ClaimLine l2 = lines.save(new ClaimLine(null, claim.id(), 2, "64484", "50", null, null, null, BigDecimal.ONE,
+                new BigDecimal("1100.00"), new BigDecimal("154.00"), new BigDecimal("123.20"), LocalDate.of(2026, 9, 14), null, null, null));
+        for (ClaimLine l : List.of(l1, l2)) {
+            adjustments.save(new Adjustment(null, claim.id(), l.id(), null, "CO", "45", l.charge().subtract(l.allowed()), null));
+            adjustments.save(new Adjustment(null, claim.id(), l.id(), null, "PR", "2", l.allowed().subtract(l.paid()), null));
+            for (String rarc : List.of("N865", "N877", "N830")) {
+                remarks.save(new RemarkCode(null, claim.id(), l.id(), null, rarc, "LQ"));
+            }
+        }
+        remarks.save(new RemarkCode(null, claim.id(), null, null, "MA01", "MOA"));
+        return claim;
+    }
+}
