@@ -3,7 +3,8 @@
   generated PDF) hashes this file together with the packet's own template.
   Contract with the engine:
     * output must be well-formed XHTML without a DOCTYPE;
-    * an element whose id starts with "sec-" is a section: it gets a PDF bookmark titled by data-title;
+    * an element whose id starts with "sec-" is a section: it gets a PDF bookmark titled by data-title
+      (put the id on the heading, not on a wrapper: a wrapper can start a page before its heading);
     * page footers (case number, "Page i of n", Bates number) are stamped by the engine on every page,
       including exhibits, so leave the bottom margin free;
     * values arrive already formatted (money $1,234.56, dates MM/DD/YYYY) and HTML-escaped automatically.
@@ -76,8 +77,8 @@
 </#macro>
 
 <#macro section id title>
-<div class="section" id="${id}" data-title="${title}">
-<h2>${title}</h2>
+<div class="section">
+<h2 id="${id}" data-title="${title}">${title}</h2>
 <#nested>
 </div>
 </#macro>

@@ -49,6 +49,8 @@ public class PacketRenderer {
 
     private static final Pattern SECTION_ID = Pattern.compile("sec-.*");
     private static final String BASE_URL = "about:arbiter-packet";
+    /** Top-level outline entry holding one bookmark per exhibit. */
+    public static final String EXHIBITS_BOOKMARK = "Attached exhibits";
 
     private final PacketTemplates templates;
     private final PacketRules rules;
@@ -137,9 +139,10 @@ public class PacketRenderer {
                 bookmarkTitles.add(title);
                 start += e.pageCount();
             }
-            Map<String, Object> parent = bookmark("Exhibits", bodyPages + 1);
+            Map<String, Object> parent = bookmark(EXHIBITS_BOOKMARK, bodyPages + 1);
             parent.put("Kids", kids);
             outline.add(parent);
+            bookmarkTitles.add(bookmarkTitles.size() - exhibits.size(), EXHIBITS_BOOKMARK);
         }
         byte[] pdf = assemble(body.toByteArray(), exhibits, outline, ctx.caseNumber(), prefix, type.title());
         long assemblyNanos = System.nanoTime() - d + exhibitNanos;
