@@ -1,0 +1,16 @@
+package io.arbiter.packets;
+
+import java.util.List;
+
+/**
+ * A rendered packet: the PDF, its page count, the template version it came from, the outline titles
+ * (sections then exhibits) and how long each stage took (nanoseconds) for the benchmark.
+ */
+public record RenderedPacket(PacketType type, byte[] pdf, int pageCount, String templateVersion,
+                             List<String> bookmarks, Timings timings) {
+
+    /** templateNanos: FreeMarker + XHTML parse; layoutNanos: Flying Saucer layout and PDF writing;
+     *  assemblyNanos: exhibit conversion, merge, Bates/page stamping and outline. */
+    public record Timings(long templateNanos, long layoutNanos, long assemblyNanos, int layoutPasses) {
+    }
+}

@@ -1,0 +1,54 @@
+<#import "_layout.ftl" as l>
+<#-- Federal standard Open Negotiation Notice (OMB 1210-0169): page 1 the notice, page 2 the parties and items. -->
+<#assign T = {
+  "sec-notice": "Notice of initiation of open negotiation",
+  "sec-items": "Items and services in dispute",
+  "sec-contact": "Contact and signature",
+  "sec-exhibits": "Exhibits"
+}>
+<@l.document title=packet.title subtitle="${practice.name} — open negotiation with ${payer.name}" sections=T>
+
+<@l.section id="sec-notice" title=T["sec-notice"]>
+<p>Date of this notice: <strong>${packet.preparedOn}</strong></p>
+<p>${practice.name}, a provider, is initiating a 30-business-day open negotiation period with ${payer.legalEntity!payer.name}
+for the out-of-network items and services listed in this notice, furnished on ${claim.datesOfService} at
+${claim.facilityName} (place of service ${claim.placeOfService}, ${claim.serviceState}). The initial payment or notice of denial
+was received on ${dates.initialPaymentReceived}.</p>
+<p>The federal independent dispute resolution (IDR) process is available for emergency services, certain non-emergency
+services furnished by out-of-network providers at in-network facilities, and air ambulance services. It is not available
+where an All-Payer Model Agreement or a specified state law applies.</p>
+<p>During open negotiation the parties try to agree on the <strong>total</strong> out-of-network rate, <strong>including any cost
+sharing</strong>. If no agreement is reached:</p>
+<table class="kv">
+  <tr><td class="k">${deadline.OPEN_NEGOTIATION_ENDS.label}</td><td>${deadline.OPEN_NEGOTIATION_ENDS.dueDate}</td></tr>
+  <tr><td class="k">${deadline.IDR_INITIATION_DUE.label}</td><td>${deadline.IDR_INITIATION_DUE.dueDate}</td></tr>
+</table>
+<p>The parties may still agree on a rate after open negotiation ends and before the IDR entity makes its determination.
+The Notice of IDR Initiation is available on the federal IDR website.</p>
+<p><@l.cite cite.openNegotiationNotice/></p>
+</@l.section>
+
+<@l.section id="sec-items" title=T["sec-items"]>
+<p>${practice.name} is initiating an open negotiation period with ${payer.legalEntity!payer.name} for these items and services:</p>
+<table>
+  <thead><tr><th>Description</th><th>Claim number</th><th>Provider and NPI</th><th>Date provided</th><th>Service code</th><th class="num">Initial payment</th><th class="num">Offer (total rate incl. cost sharing)</th></tr></thead>
+  <tbody>
+  <#list lines as ln>
+  <tr><td>${ln.description}</td><td>${claim.payerClaimNumber}</td><td>${practice.renderingProviderName!practice.name}, NPI ${practice.renderingProviderNpi!practice.npi}</td><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.paid!"N/A (denial)"}</td><td class="num">${ln.offer}</td></tr>
+  </#list>
+  <tr class="total"><td colspan="5">Total</td><td class="num">${totals.paid!money.initialPayment!"N/A (denial)"}</td><td class="num">${money.providerOffer}</td></tr>
+  </tbody>
+</table>
+<#if money.qpa??><p>Qualifying payment amount disclosed by the plan: ${money.qpa}.</p></#if>
+</@l.section>
+
+<@l.section id="sec-contact" title=T["sec-contact"]>
+<p>To reach the initiating party's representative: ${practice.contactName}, telephone ${practice.phone}, e-mail ${practice.email}.</p>
+<@l.signature/>
+<p class="note">Keep a copy of this notice and proof of when and how it was delivered.</p>
+</@l.section>
+
+<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<@l.exhibitList/>
+</@l.section>
+</@l.document>
