@@ -129,4 +129,16 @@ class DeadlineApiTest {
                 HttpRequest.GET("/api/v1/fees/estimate?initiationDate=tomorrow").bearerAuth(token)));
         assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ruleDataIsReadableWithCitations() {
+        List<Map<String, Object>> fees = client.retrieve(HttpRequest.GET("/api/v1/rules?prefix=FEDERAL_IDR.ADMIN_FEE")
+                .bearerAuth(accounts.token(client, Roles.ATTORNEY)), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(5, fees.size(), "five admin fee versions: 2022, 2023, post-TMA IV, CMS-9890-F, CMS-9897-F");
+        Map<String, Object> latest = fees.get(4);
+        assertEquals("2026-06-11", latest.get("effectiveFrom"));
+        assertEquals("15.00", ((Map<String, Object>) latest.get("params")).get("amount"));
+        assertTrue(latest.get("citation").toString().startsWith("https://"));
+    }
 }
