@@ -1,0 +1,41 @@
+package io.arbiter.calendar;
+
+import io.arbiter.rules.RuleEntry;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+
+/** A holiday rule: a fixed month/day, or the nth (or last, nth = -1) weekday of a month, plus an offset. */
+public record HolidayDefinition(String key, String name, int month, @Nullable Integer day, @Nullable DayOfWeek weekday,
+                                int nth, int offsetDays, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
+                                boolean unverified, String citationUrl) {
+
+    public static HolidayDefinition of(RuleEntry e) {
+        Integer day = e.integerOrNull("day");
+        DayOfWeek wd = day == null ? DayOfWeek.valueOf(e.string("weekday")) : null;
+        int nth = day == null ? e.integer("nth") : 0;
+        Integer offset = e.integerOrNull("offsetDays");
+        return new HolidayDefinition(e.key(), e.string("name"), e.integer("month"), day, wd, nth,
+                offset == null ? 0 : offset, e.effectiveFrom(), e.effectiveTo(), e.unverified(), e.citationUrl());
+    }
+
+    /** The actual (unshifted) date in a year, or null when the definition is not in force that year. */
+    public @Nullable LocalDate dateIn(int year) {
+        LocalDate first = LocalDate.of(year, month, 1);
+        LocalDate d;
+        if (day != null) {
+            d = first.withDayOfMonth(day);
+        } else if (nth == -1) {
+            d = first.with(TemporalAdjusters.lastInMonth(weekday));
+        } else {
+            d = first.with(TemporalAdjusters.dayOfWeekInMonth(nth, weekday));
+        }
+        d = d.plusDays(offsetDays);
+        if (d.isBefore(effectiveFrom) || (effectiveTo != null && d.isAfter(effectiveTo))) {
+            return null;
+        }
+        return d;
+    }
+}

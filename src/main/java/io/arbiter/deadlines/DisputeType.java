@@ -1,0 +1,3 @@
+package io.arbiter.deadlines;
+
+public enum DisputeType { SINGLE, BUNDLED, BATCHED }

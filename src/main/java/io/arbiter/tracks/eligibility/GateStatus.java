@@ -1,0 +1,3 @@
+package io.arbiter.tracks.eligibility;
+
+public enum GateStatus { PASS, FAIL, UNKNOWN }
