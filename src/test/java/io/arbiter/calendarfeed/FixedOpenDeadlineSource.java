@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Stands in for the cases capability's source in CalendarFeedApiTest only (property-gated). */
+/** Stands in for the case book's deadline feed in CalendarFeedApiTest only (property-gated); CaseLifecycleTest covers the real one. */
 @Singleton
+@io.micronaut.context.annotation.Replaces(io.arbiter.cases.CaseDeadlineFeed.class)
 @Requires(property = "arbiter.test.calendar-source", value = "fixed")
 public class FixedOpenDeadlineSource implements OpenDeadlineSource {
 

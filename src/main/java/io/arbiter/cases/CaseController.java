@@ -1,0 +1,119 @@
+package io.arbiter.cases;
+
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
+import io.arbiter.common.ApiException;
+import io.arbiter.common.Page;
+import io.arbiter.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+@Controller("/api/v1/cases")
+@SecurityRequirement(name = "bearer")
+public class CaseController {
+
+    private final CaseService service;
+    private final CaseReader reader;
+    private final CaseDocuments documents;
+    private final OverdueMonitor overdue;
+    private final AuditLog audit;
+
+    public CaseController(CaseService service, CaseReader reader, CaseDocuments documents, OverdueMonitor overdue, AuditLog audit) {
+        this.service = service;
+        this.reader = reader;
+        this.documents = documents;
+        this.overdue = overdue;
+        this.audit = audit;
+    }
+
+    @Post
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public HttpResponse<CaseView> create(@Body CaseRequests.Create body, Authentication who) {
+        DisputeCase dc = service.open(body, who.getName());
+        return HttpResponse.created(reader.view(dc));
+    }
+
+    @Get
+    @Secured({Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN})
+    public Page<CaseView.Summary> list(@QueryValue @Nullable String stage, @QueryValue @Nullable String assignee,
+                                       @QueryValue @Nullable LocalDate dueBefore, @QueryValue @Nullable String track,
+                                       @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication who) {
+        var pageable = Page.request(page, size);
+        Page<CaseView.Summary> result = reader.queue(stage, assignee, dueBefore, track, Roles.attorneyOnly(who) ? who.getName() : null,
+                service.today(), pageable.getNumber(), pageable.getSize());
+        audit.record(who, AuditAction.LIST, "CASE", null, result.items().size() + " cases");
+        return result;
+    }
+
+    @Get("/{id}")
+    @Secured({Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN})
+    public CaseView get(@PathVariable Long id, Authentication who) {
+        DisputeCase dc = service.readable(id, who.getName(), Roles.attorneyOnly(who));
+        audit.record(who, AuditAction.VIEW, "CASE", id, null);
+        return reader.view(dc);
+    }
+
+    @Post("/{id}/events")
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public CaseView event(@PathVariable Long id, @Body CaseRequests.Event body, Authentication who) {
+        return reader.view(service.record(id, body, who.getName()));
+    }
+
+    @Post("/{id}/shares")
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public CaseView share(@PathVariable Long id, @Body CaseRequests.Share body, Authentication who) {
+        service.share(id, body.username(), who.getName());
+        return reader.view(service.readable(id, who.getName(), false));
+    }
+
+    @Post("/assign")
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public Map<String, Object> assign(@Body CaseRequests.Assign body, Authentication who) {
+        List<DisputeCase> changed = service.assign(body, who.getName());
+        return Map.of("assigned", changed.size(), "assignee", body.assignee());
+    }
+
+    @Post(value = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public HttpResponse<CaseView.Document> upload(@PathVariable Long id, CompletedFileUpload file, @Nullable String kind,
+                                                  @Nullable String title, @Nullable Long eventId, Authentication who) throws IOException {
+        service.readable(id, who.getName(), false);
+        CaseDocument d = documents.store(id, eventId, kind, title, file.getFilename(),
+                file.getContentType().map(MediaType::toString).orElse("application/octet-stream"), file.getBytes(), who.getName());
+        return HttpResponse.created(new CaseView.Document(d.id(), d.kind(), d.title(), d.fileName(), d.contentType(), d.sha256(),
+                d.sizeBytes(), d.eventId(), d.uploadedBy()));
+    }
+
+    @Get("/{id}/documents/{documentId}")
+    @Secured({Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN})
+    public HttpResponse<byte[]> download(@PathVariable Long id, @PathVariable Long documentId, Authentication who) {
+        service.readable(id, who.getName(), Roles.attorneyOnly(who));
+        CaseDocument d = documents.find(id, documentId).orElseThrow(() -> ApiException.notFound("Document " + documentId));
+        audit.record(who, AuditAction.DOWNLOAD, "CASE_DOCUMENT", documentId, "case " + id);
+        return HttpResponse.ok(d.content()).contentType(d.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + d.fileName().replace("\"", "") + "\"");
+    }
+
+    /** Runs the overdue check now (it also runs daily). */
+    @Post("/overdue-check")
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public OverdueMonitor.Result overdueCheck() {
+        return overdue.run();
+    }
+}

@@ -1,0 +1,17 @@
+package io.arbiter.cases;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface CaseDocumentRepository extends CrudRepository<CaseDocument, Long> {
+
+    List<CaseDocument> findByCaseIdOrderById(Long caseId);
+
+    Optional<CaseDocument> findByIdAndCaseId(Long id, Long caseId);
+}

@@ -1,0 +1,195 @@
+package io.arbiter.cases;
+
+import io.arbiter.common.Money;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.tracks.Track;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds case documents and the work queue. */
+@Singleton
+public class CaseReader {
+
+    private final DisputeCaseRepository cases;
+    private final CaseLineRepository lines;
+    private final CaseEventRepository events;
+    private final CaseDeadlineRepository deadlines;
+    private final CaseDocumentRepository documents;
+    private final CaseShareRepository shares;
+    private final PayerRepository payers;
+    private final JdbcOperations jdbc;
+    private final CaseRulebook rules;
+
+    public CaseReader(DisputeCaseRepository cases, CaseLineRepository lines, CaseEventRepository events,
+                      CaseDeadlineRepository deadlines, CaseDocumentRepository documents, CaseShareRepository shares,
+                      PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules) {
+        this.rules = rules;
+        this.cases = cases;
+        this.lines = lines;
+        this.events = events;
+        this.deadlines = deadlines;
+        this.documents = documents;
+        this.shares = shares;
+        this.payers = payers;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView view(DisputeCase c) {
+        Payer payer = c.getPayerId() == null ? null : payers.findById(c.getPayerId()).orElse(null);
+        List<CaseEvent> history = events.findByCaseIdOrderById(c.getId());
+        BigDecimal idreFees = history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID && "IDRE".equals(e.feeKind()))
+                .map(CaseEvent::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // The IDRE refunds the prevailing party's IDRE fee (42 U.S.C. 300gg-111(c)(5)(F); federal-idr.md §3).
+        BigDecimal refundDue = c.getTrack() == Track.FEDERAL_IDR && c.getOutcome() == Outcome.WON ? idreFees : BigDecimal.ZERO;
+        List<CaseView.Gate> gates = parseGates(c.getEligibility());
+        CaseWorkflow workflow = CaseWorkflow.forTrack(c.getTrack());
+        return new CaseView(c.getId(), c.getCaseNumber(), c.getTrack().name(), c.getStage().name(), c.isBatched(), c.getAssignee(),
+                payer == null ? null : new CaseView.Payer(payer.id(), payer.name(), payer.payerCode()),
+                c.getPrimaryCode(), c.getServiceRegion(), c.getInitialPaymentDate(),
+                c.getTrackReasons() == null || c.getTrackReasons().isBlank() ? List.of() : Arrays.asList(c.getTrackReasons().split("\n")),
+                gates, gates.stream().noneMatch(g -> "FAIL".equals(g.status())),
+                new CaseView.Money(c.getBilled(), c.getInitialPaid(), c.getCostSharing(), c.getQpa(), c.getExpected(),
+                        c.getProviderOffer(), c.getPayerOffer(), c.getDetermination(), c.getSettlementAmount(), c.owed(),
+                        c.getPaymentsReceived(), c.outstanding(), c.getFeesPaid(), Money.cents(refundDue),
+                        c.getFeeRefundsReceived(), c.net()),
+                c.getOutcome() == null ? null : c.getOutcome().name(),
+                c.getNextDeadlineKey() == null ? null : new CaseView.NextDeadline(c.getNextDeadlineKey(), c.getNextDeadlineDate()),
+                deadlines.findByCaseIdOrderByDueDate(c.getId()).stream().map(d -> new CaseView.Deadline(d.key(), d.dueDate(),
+                        d.dayType(), d.count(), d.fromKey(), d.fromDate(), d.citation(), d.ruleVersion(), d.alternatives(), d.met())).toList(),
+                lines.findByCaseIdOrderById(c.getId()).stream().map(l -> new CaseView.Line(l.id(), l.claimId(), l.claimLineId(),
+                        l.procedureCode(), l.serviceDate(), l.billed(), l.allowed(), l.paid(), l.costSharing())).toList(),
+                history.stream().map(e -> new CaseView.Event(e.id(), e.type().name(), e.eventDate(), e.amount(), e.feeKind(),
+                        e.outcome() == null ? null : e.outcome().name(), e.note(), e.actor(),
+                        e.stageBefore() == null ? null : e.stageBefore().name(), e.stageAfter() == null ? null : e.stageAfter().name())).toList(),
+                documents.findByCaseIdOrderById(c.getId()).stream().map(d -> new CaseView.Document(d.id(), d.kind(), d.title(),
+                        d.fileName(), d.contentType(), d.sha256(), d.sizeBytes(), d.eventId(), d.uploadedBy())).toList(),
+                workflow.mainPath().stream().map(Enum::name).toList(),
+                c.getStage().terminal() ? List.of() : workflow.allowedEvents(c.getStage()).stream().map(Enum::name).toList(),
+                shares.findByCaseId(c.getId()).stream().map(CaseShare::username).toList(),
+                c.getVersion() == null ? 0 : c.getVersion(), c.getCreatedAt());
+    }
+
+    private static List<CaseView.Gate> parseGates(@Nullable String text) {
+        List<CaseView.Gate> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            String[] p = line.split("\\|", 4);
+            if (p.length >= 3) {
+                out.add(new CaseView.Gate(p[1], p[0], p[2], p.length > 3 && !p[3].isBlank() ? p[3] : null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The work queue: cases sorted by next deadline (none last), filtered by stage, assignee, due date,
+     * and — for attorneys — limited to the cases shared with them.
+     */
+    @Transactional(readOnly = true)
+    public io.arbiter.common.Page<CaseView.Summary> queue(@Nullable String stage, @Nullable String assignee,
+                                                          @Nullable LocalDate dueBefore, @Nullable String track,
+                                                          @Nullable String sharedWith, LocalDate today, int page, int size) {
+        return queue(stage, assignee, dueBefore, track, sharedWith, null, null, today, page, size);
+    }
+
+    /** As above, also filtered by payer name and a claim search (patient or payer claim control number). */
+    @Transactional(readOnly = true)
+    public io.arbiter.common.Page<CaseView.Summary> queue(@Nullable String stage, @Nullable String assignee,
+                                                          @Nullable LocalDate dueBefore, @Nullable String track,
+                                                          @Nullable String sharedWith, @Nullable String payerName,
+                                                          @Nullable String claimSearch, LocalDate today, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if ("OPEN".equalsIgnoreCase(stage)) {
+            where.append(" AND c.stage NOT IN ('CLOSED','WITHDRAWN','INELIGIBLE','PAID','SETTLED')");
+        } else if (stage != null && !stage.isBlank()) {
+            where.append(" AND c.stage = ?");
+            args.add(CaseService.parse(CaseStage.class, stage, "stage").name());
+        }
+        if (track != null && !track.isBlank()) {
+            where.append(" AND c.track = ?");
+            args.add(CaseService.parse(Track.class, track, "track").name());
+        }
+        if (assignee != null && !assignee.isBlank()) {
+            where.append(" AND c.assignee = ?");
+            args.add(assignee);
+        }
+        if (dueBefore != null) {
+            where.append(" AND c.next_deadline_date < ?");
+            args.add(dueBefore);
+        }
+        if (sharedWith != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM case_share s WHERE s.case_id = c.id AND s.username = ?)");
+            args.add(sharedWith);
+        }
+        if (payerName != null && !payerName.isBlank()) {
+            where.append(" AND EXISTS (SELECT 1 FROM payer p WHERE p.id = c.payer_id AND p.name = ?)");
+            args.add(payerName);
+        }
+        if (claimSearch != null && !claimSearch.isBlank()) {
+            where.append(" AND EXISTS (SELECT 1 FROM case_line l JOIN claim cl ON cl.id = l.claim_id WHERE l.case_id = c.id"
+                    + " AND (cl.patient_control_number = ? OR cl.payer_claim_control_number = ?))");
+            args.add(claimSearch.trim());
+            args.add(claimSearch.trim());
+        }
+        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM dispute_case c" + where, ps -> {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        String sql = "SELECT c.id FROM dispute_case c" + where
+                + " ORDER BY CASE WHEN c.next_deadline_date IS NULL THEN 1 ELSE 0 END, c.next_deadline_date, c.id LIMIT ? OFFSET ?";
+        List<Long> ids = jdbc.prepareStatement(sql, ps -> {
+            bind(ps, args);
+            ps.setInt(args.size() + 1, size);
+            ps.setLong(args.size() + 2, (long) page * size);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+        java.util.Map<Long, DisputeCase> byId = new java.util.HashMap<>();
+        cases.findByIdIn(ids).forEach(c -> byId.put(c.getId(), c));
+        java.util.Map<Long, String> payerNames = new java.util.HashMap<>();
+        payers.findAll().forEach(p -> payerNames.put(p.id(), p.name()));
+        List<CaseView.Summary> items = ids.stream().map(byId::get).map(c -> new CaseView.Summary(c.getId(), c.getCaseNumber(),
+                c.getTrack().name(), c.getStage().name(), c.getAssignee(), payerNames.get(c.getPayerId()), c.getPrimaryCode(),
+                c.getBilled(), c.getInitialPaid(), c.outstanding(), c.getNextDeadlineKey(), c.getNextDeadlineDate(),
+                c.getNextDeadlineDate() == null ? null : (int) ChronoUnit.DAYS.between(today, c.getNextDeadlineDate()),
+                c.getNextDeadlineDate() == null || c.getNextDeadlineDate().isBefore(today) ? null
+                        : rules.businessDaysBetween(today, c.getNextDeadlineDate()),
+                c.isBatched())).toList();
+        return new io.arbiter.common.Page<>(items, page, size, total);
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof LocalDate d) {
+                ps.setObject(i + 1, d);
+            } else {
+                ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+}

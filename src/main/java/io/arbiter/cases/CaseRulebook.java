@@ -1,0 +1,58 @@
+package io.arbiter.cases;
+
+import io.arbiter.common.Citation;
+import io.arbiter.tracks.Track;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What cases need from the rule engines (track selection, eligibility, deadlines, fees), as one
+ * narrow port so the case workflow stays independent of how those engines are built.
+ */
+public interface CaseRulebook {
+
+    /** The track for a claim and why. */
+    TrackChoice chooseTrack(Long claimId);
+
+    /** Eligibility gates for opening a dispute on these claims (federal IDR screen; other tracks may return none). */
+    List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate initiationDate);
+
+    /** Deadlines of a track from the dates its trigger events happened. */
+    List<Deadline> deadlines(Track track, Map<String, LocalDate> events, @Nullable Long payerId);
+
+    /** The last day of a business-day period beginning on {@code start} (start is day 1 when a business day). */
+    LocalDate businessDayPeriodEnd(LocalDate start, int businessDays);
+
+    /** Business days after {@code from} up to and including {@code to} (0 when {@code to} is not after {@code from}). */
+    int businessDaysBetween(LocalDate from, LocalDate to);
+
+    /** The line cap for a batched dispute in force on a date, if any. */
+    java.util.OptionalInt batchLineCap(LocalDate onDate);
+
+    /** The federal batching criteria applied to these lines (one gate result). */
+    Gate batchingGate(List<io.arbiter.claims.ClaimLine> lines, Map<Long, io.arbiter.claims.Claim> claimById);
+
+    /** Fees a dispute is expected to cost, by initiation date and size. */
+    List<io.arbiter.deadlines.FeeEstimate> fees(Track track, LocalDate initiationDate, boolean batched, int lineCount);
+
+    record TrackChoice(Track track, List<String> reasons, List<String> citations, List<String> warnings) {
+    }
+
+    record Gate(String name, String status, String reason, @Nullable String citation) {
+        public boolean failed() {
+            return "FAIL".equals(status);
+        }
+    }
+
+    record Deadline(String key, LocalDate dueDate, String dayType, int count, String from, LocalDate fromDate,
+                    @Nullable String citation, @Nullable String ruleVersion, List<Alternative> alternatives) {
+    }
+
+    record Alternative(LocalDate dueDate, String reading) {
+    }
+
+}

@@ -1,0 +1,356 @@
+package io.arbiter.packets;
+
+import io.arbiter.cases.CaseDeadline;
+import io.arbiter.cases.CaseDeadlineRepository;
+import io.arbiter.cases.CaseDocument;
+import io.arbiter.cases.CaseDocumentRepository;
+import io.arbiter.cases.CaseEvent;
+import io.arbiter.cases.CaseEventRepository;
+import io.arbiter.cases.CaseEventType;
+import io.arbiter.cases.CaseLine;
+import io.arbiter.cases.CaseLineRepository;
+import io.arbiter.cases.DisputeCase;
+import io.arbiter.cases.Outcome;
+import io.arbiter.claims.Adjustment;
+import io.arbiter.claims.AdjustmentRepository;
+import io.arbiter.claims.Claim;
+import io.arbiter.claims.ClaimLine;
+import io.arbiter.claims.ClaimLineRepository;
+import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.RemarkCode;
+import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.common.Citation;
+import io.arbiter.packets.model.PacketContext;
+import io.arbiter.practice.Patient;
+import io.arbiter.practice.PatientRepository;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Plan;
+import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Practice;
+import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Provider;
+import io.arbiter.practice.ProviderRepository;
+import io.arbiter.tracks.Track;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Maps a case onto the packet model: claims, lines, events, deadlines and documents from the case book;
+ * what no remittance carries (contact person, offer-brief arguments, per-line offers...) from packet
+ * details; benchmarks and code descriptions from {@link LinePricing} when pricing is available.
+ */
+@Singleton
+public class PacketContextFactory {
+
+    /** Packet facts that are entered (practice, payer or case scope) rather than derived. */
+    public static final Set<String> DETAIL_KEYS = Set.of(
+            "practice.contactName", "practice.contactTitle", "practice.email", "practice.phone",
+            "payer.address.line1", "payer.address.city", "payer.address.state", "payer.address.zip",
+            "payer.email", "payer.phone", "payer.policyNumber",
+            "patient.dateOfInjury", "patient.employerName",
+            "claim.serviceType",
+            "idr.disputeNumber", "idr.preferredIdre", "idr.selectedIdre",
+            "arguments.serviceDescription", "arguments.complexity", "arguments.trainingAndExperience",
+            "arguments.marketShare", "arguments.priorContractedRates", "arguments.codingJustification",
+            "arguments.goodFaithContracting", "arguments.patientCharacteristics", "arguments.benchmarkSource",
+            "arguments.benchmarkHistory",
+            "denial.payerRequested", "denial.denialReason");
+
+    /** Pricing facts per line, supplied by the pricing capability. */
+    public interface LinePricing {
+        @Nullable String description(String code);
+
+        @Nullable BigDecimal benchmark(Long practiceId, String code, @Nullable String modifier, @Nullable String geozip,
+                                       LocalDate dateOfService, String kind, int percentile);
+
+        /** Workers' comp MAR and its printable computation, when a fee schedule prices the line. */
+        @Nullable Mar mar(Long claimLineId);
+
+        /** The evidence a denial's playbook asks for, and what the payer asked for. */
+        @Nullable Playbook playbook(String carc, @Nullable String rarc);
+
+        record Mar(BigDecimal amount, String computation) {
+        }
+
+        record Playbook(String reason, String payerRequested, List<String> evidence, @Nullable Citation citation) {
+        }
+    }
+
+    private final CaseLineRepository caseLines;
+    private final CaseEventRepository events;
+    private final CaseDeadlineRepository deadlines;
+    private final CaseDocumentRepository documents;
+    private final ClaimRepository claims;
+    private final ClaimLineRepository claimLines;
+    private final AdjustmentRepository adjustments;
+    private final RemarkCodeRepository remarks;
+    private final PracticeRepository practices;
+    private final PayerRepository payers;
+    private final PlanRepository plans;
+    private final PatientRepository patients;
+    private final ProviderRepository providers;
+    private final PacketDetails details;
+    private final List<LinePricing> pricing;
+    private final Clock clock;
+
+    public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
+                                CaseDocumentRepository documents, ClaimRepository claims, ClaimLineRepository claimLines,
+                                AdjustmentRepository adjustments, RemarkCodeRepository remarks, PracticeRepository practices,
+                                PayerRepository payers, PlanRepository plans, PatientRepository patients,
+                                ProviderRepository providers, PacketDetails details, List<LinePricing> pricing, Clock clock) {
+        this.caseLines = caseLines;
+        this.events = events;
+        this.deadlines = deadlines;
+        this.documents = documents;
+        this.claims = claims;
+        this.claimLines = claimLines;
+        this.adjustments = adjustments;
+        this.remarks = remarks;
+        this.practices = practices;
+        this.payers = payers;
+        this.plans = plans;
+        this.patients = patients;
+        this.providers = providers;
+        this.details = details;
+        this.pricing = pricing;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PacketContext build(DisputeCase c) {
+        Map<String, String> d = details.forCase(c.getPracticeId(), c.getPayerId(), c.getId());
+        List<CaseLine> lines = caseLines.findByCaseIdOrderById(c.getId());
+        Map<Long, Map<String, String>> lineDetails = details.forLines(lines.stream().map(CaseLine::id).toList());
+        List<Long> claimIds = lines.stream().map(CaseLine::claimId).distinct().toList();
+        Map<Long, Claim> claimById = claims.findByIdIn(claimIds).stream().collect(Collectors.toMap(Claim::id, x -> x));
+        Claim first = claimById.values().stream().min(Comparator.comparing(Claim::serviceDateFrom, Comparator.nullsLast(Comparator.naturalOrder())))
+                .orElseThrow();
+        Map<Long, ClaimLine> claimLineById = claimLines.findByIdIn(lines.stream().map(CaseLine::claimLineId).toList()).stream()
+                .collect(Collectors.toMap(ClaimLine::id, x -> x));
+        List<Adjustment> adjs = adjustments.findByClaimIdInOrderById(claimIds);
+        List<RemarkCode> rarcs = remarks.findByClaimIdInOrderById(claimIds);
+        List<CaseEvent> history = events.findByCaseIdOrderById(c.getId());
+        LinePricing lp = pricing.isEmpty() ? null : pricing.get(0);
+
+        Practice practice = practices.findById(c.getPracticeId()).orElseThrow();
+        Provider rendering = first.renderingNpi() == null ? null : providers.findByRenderingNpi(first.renderingNpi()).orElse(null);
+        var practiceCtx = new PacketContext.Practice(practice.name(), practice.tin(), practice.billingNpi(),
+                practice.addressLine() == null ? null : new PacketContext.Address(practice.addressLine(), practice.city(), practice.state(), practice.zip()),
+                d.getOrDefault("practice.phone", practice.phone()), d.get("practice.email"), d.get("practice.contactName"),
+                d.get("practice.contactTitle"), practice.batesPrefix(),
+                rendering == null ? null : rendering.name(), first.renderingNpi());
+
+        Payer payer = c.getPayerId() == null ? null : payers.findById(c.getPayerId()).orElse(null);
+        Plan plan = first.planId() == null ? null : plans.findById(first.planId()).orElse(null);
+        PacketContext.Address payerAddress = d.containsKey("payer.address.line1")
+                ? new PacketContext.Address(d.get("payer.address.line1"), d.get("payer.address.city"), d.get("payer.address.state"),
+                d.get("payer.address.zip")) : null;
+        var payerCtx = new PacketContext.Payer(payer == null ? "(unknown payer)" : payer.name(), payer == null ? null : payer.legalEntity(),
+                payerAddress, d.get("payer.email"), d.get("payer.phone"), plan == null ? null : plan.name(),
+                plan == null ? null : plan.planType().name(), d.get("payer.policyNumber"));
+
+        Patient patient = first.patientId() == null ? null : patients.findById(first.patientId()).orElse(null);
+        var patientCtx = new PacketContext.Patient(patient == null ? "(patient not on file)"
+                : (patient.firstName() == null ? "" : patient.firstName() + " ") + patient.lastName(),
+                patient == null ? null : patient.birthDate(), patient == null ? null : patient.memberId(),
+                date(d.get("patient.dateOfInjury")), d.get("patient.employerName"));
+
+        LocalDate lastDos = claimById.values().stream().map(cl -> cl.serviceDateTo() != null ? cl.serviceDateTo() : cl.serviceDateFrom())
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        List<String> dx = claimById.values().stream().flatMap(cl -> cl.diagnosisCodes() == null ? Stream.<String>empty()
+                : Arrays.stream(cl.diagnosisCodes().split(",")).map(String::trim).filter(s -> !s.isEmpty()))
+                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
+        var claimCtx = new PacketContext.Claim(first.patientControlNumber(),
+                claimById.size() == 1 ? first.payerClaimControlNumber()
+                        : claimById.values().stream().map(Claim::payerClaimControlNumber).filter(Objects::nonNull).collect(Collectors.joining(", ")),
+                first.serviceDateFrom(), lastDos, first.placeOfService(), first.facilityName(), first.serviceState(), first.geozip(), dx,
+                d.getOrDefault("claim.serviceType", serviceType(first)));
+
+        boolean single = lines.size() == 1;
+        List<PacketContext.PacketLine> packetLines = new ArrayList<>();
+        BigDecimal dispute = BigDecimal.ZERO;
+        boolean allDispute = true;
+        for (CaseLine l : lines) {
+            ClaimLine cl = claimLineById.get(l.claimLineId());
+            Claim claim = claimById.get(l.claimId());
+            Map<String, String> ld = lineDetails.getOrDefault(l.id(), Map.of());
+            String modifier = cl == null || cl.modifiers().isEmpty() ? null : cl.modifiers().get(0);
+            LocalDate dos = l.serviceDate() != null ? l.serviceDate() : claim.serviceDateFrom();
+            BigDecimal qpa = money(ld.get("qpa"), single ? c.getQpa() : null);
+            BigDecimal offer = money(ld.get("offer"), single ? c.getProviderOffer() : null);
+            LinePricing.Mar mar = lp == null ? null : lp.mar(l.claimLineId());
+            BigDecimal marAmount = money(ld.get("mar"), mar == null ? null : mar.amount());
+            BigDecimal amountInDispute = money(ld.get("amountInDispute"), inDispute(c.getTrack(), l, marAmount));
+            if (amountInDispute == null) {
+                allDispute = false;
+            } else {
+                dispute = dispute.add(amountInDispute);
+            }
+            packetLines.add(new PacketContext.PacketLine(dos, l.procedureCode(), cl == null ? List.of() : cl.modifiers(),
+                    cl == null ? 1 : cl.units().intValue(),
+                    ld.getOrDefault("description", lp == null ? null : lp.description(l.procedureCode())),
+                    l.billed(), l.allowed(), l.paid(), qpa, offer, l.expected(),
+                    lp == null ? null : lp.benchmark(c.getPracticeId(), l.procedureCode(), modifier, claim.geozip(), dos, "BILLED", 80),
+                    lp == null ? null : lp.benchmark(c.getPracticeId(), l.procedureCode(), modifier, claim.geozip(), dos, "ALLOWED", 50),
+                    marAmount, ld.getOrDefault("marComputation", mar == null ? null : mar.computation()), amountInDispute,
+                    adjs.stream().filter(a -> Objects.equals(a.claimLineId(), l.claimLineId())).map(a -> a.groupCode() + "-" + a.reasonCode()).distinct().toList(),
+                    rarcs.stream().filter(r -> Objects.equals(r.claimLineId(), l.claimLineId())).map(RemarkCode::code).distinct().toList()));
+        }
+
+        BigDecimal adminFees = fees(history, "ADMIN");
+        BigDecimal idreFees = fees(history, "IDRE");
+        BigDecimal refundDue = c.getTrack() == Track.FEDERAL_IDR && c.getOutcome() == Outcome.WON ? idreFees : null;
+        var money = new PacketContext.MoneySummary(c.getBilled(), c.getInitialPaid(), c.getCostSharing(), c.getQpa(),
+                c.getProviderOffer(), c.getPayerOffer(), c.getDetermination(), allDispute ? dispute : null,
+                adminFees.signum() == 0 ? null : adminFees, idreFees.signum() == 0 ? null : idreFees, refundDue,
+                c.getFeeRefundsReceived().signum() == 0 ? null : c.getFeeRefundsReceived());
+
+        List<PacketContext.Deadline> dls = deadlines.findByCaseIdOrderByDueDate(c.getId()).stream()
+                .map(x -> new PacketContext.Deadline(x.key(), label(x.key()), x.dueDate(), citation(x))).toList();
+        LocalDate feesPaid = history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID).map(CaseEvent::eventDate)
+                .max(Comparator.naturalOrder()).orElse(null);
+        var dates = new PacketContext.KeyDates(c.getInitialPaymentDate(), on(history, CaseEventType.OPEN_NEGOTIATION_STARTED),
+                on(history, CaseEventType.IDR_INITIATED), on(history, CaseEventType.IDRE_SELECTED),
+                on(history, CaseEventType.DETERMINATION_ISSUED), feesPaid, on(history, CaseEventType.PROOF_OF_CLAIM_RECEIVED),
+                on(history, CaseEventType.BILL_RECEIVED_BY_CARRIER), on(history, CaseEventType.CARRIER_ACTION_RECEIVED),
+                c.getTrack() == Track.COMMERCIAL_APPEAL ? c.getInitialPaymentDate() : on(history, CaseEventType.DENIAL_RECEIVED), dls);
+
+        PacketContext.IdrDetails idr = c.getTrack() != Track.FEDERAL_IDR ? null : new PacketContext.IdrDetails(
+                d.get("idr.disputeNumber"), d.get("idr.preferredIdre"), d.get("idr.selectedIdre"),
+                stateLawOrApm(c), c.isBatched(),
+                c.getOutcome() == Outcome.WON ? "PROVIDER" : c.getOutcome() == Outcome.LOST ? "PAYER" : null);
+        var arguments = new PacketContext.OfferArguments(d.get("arguments.serviceDescription"), d.get("arguments.complexity"),
+                d.get("arguments.trainingAndExperience"), d.get("arguments.marketShare"), d.get("arguments.priorContractedRates"),
+                d.get("arguments.codingJustification"), d.get("arguments.goodFaithContracting"), d.get("arguments.patientCharacteristics"),
+                d.get("arguments.benchmarkSource"), d.get("arguments.benchmarkHistory"));
+
+        List<CaseDocument> docs = documents.findByCaseIdOrderById(c.getId());
+        List<PacketContext.Exhibit> exhibits = docs.stream()
+                .filter(doc -> Set.of("application/pdf", "image/png", "image/jpeg").contains(doc.contentType()))
+                .map(doc -> new PacketContext.Exhibit(doc.title(), doc.contentType(), doc.content())).toList();
+        PacketContext.DenialPlaybook denial = denial(adjs, rarcs, lines, lp, d, exhibits);
+
+        return new PacketContext(c.getCaseNumber(), PacketContext.Track.valueOf(c.getTrack().name()), LocalDate.now(clock),
+                practiceCtx, payerCtx, patientCtx, claimCtx, packetLines, money, dates, idr, arguments, denial, exhibits);
+    }
+
+    /** The NSA category of the claim, from where the service was furnished. */
+    static @Nullable String serviceType(Claim c) {
+        if (c.emergency()) {
+            return "Emergency services";
+        }
+        if ("IN_NETWORK".equals(c.facilityNetworkStatus())) {
+            return "Non-emergency services by a nonparticipating provider at a participating facility";
+        }
+        return null;
+    }
+
+    private @Nullable Boolean stateLawOrApm(DisputeCase c) {
+        if (c.getEligibility() == null) {
+            return null;
+        }
+        for (String line : c.getEligibility().split("\n")) {
+            String[] p = line.split("\\|", 4);
+            if (p.length >= 2 && p[1].toLowerCase().contains("state law")) {
+                return switch (p[0]) {
+                    case "PASS" -> Boolean.FALSE;
+                    case "FAIL" -> Boolean.TRUE;
+                    default -> null;
+                };
+            }
+        }
+        return null;
+    }
+
+    private @Nullable PacketContext.DenialPlaybook denial(List<Adjustment> adjs, List<RemarkCode> rarcs, List<CaseLine> lines,
+                                                         @Nullable LinePricing lp, Map<String, String> d,
+                                                         List<PacketContext.Exhibit> exhibits) {
+        Set<Long> lineIds = lines.stream().map(CaseLine::claimLineId).collect(Collectors.toSet());
+        Adjustment denialAdj = adjs.stream().filter(a -> a.claimLineId() != null && lineIds.contains(a.claimLineId()))
+                .filter(a -> !a.reasonCode().equals("45") && !Set.of("1", "2", "3").contains(a.reasonCode()))
+                .findFirst().orElse(null);
+        if (denialAdj == null) {
+            return null;
+        }
+        String rarc = rarcs.stream().filter(r -> Objects.equals(r.claimLineId(), denialAdj.claimLineId())).map(RemarkCode::code)
+                .findFirst().orElse(null);
+        LinePricing.Playbook pb = lp == null ? null : lp.playbook(denialAdj.reasonCode(), rarc);
+        Set<String> attachedTitles = exhibits.stream().map(PacketContext.Exhibit::title).collect(Collectors.toSet());
+        List<PacketContext.EvidenceItem> evidence = pb == null ? List.of() : pb.evidence().stream()
+                .map(e -> {
+                    String match = attachedTitles.stream().filter(t -> t.equalsIgnoreCase(e) || t.toLowerCase().contains(e.toLowerCase()))
+                            .findFirst().orElse(null);
+                    return new PacketContext.EvidenceItem(e, match != null, match);
+                }).toList();
+        return new PacketContext.DenialPlaybook(denialAdj.groupCode() + "-" + denialAdj.reasonCode(), rarc,
+                d.getOrDefault("denial.denialReason", pb == null ? null : pb.reason()),
+                d.getOrDefault("denial.payerRequested", pb == null ? null : pb.payerRequested()), evidence,
+                pb == null ? null : pb.citation());
+    }
+
+    /** What is in dispute on a line by track: WC MAR − paid; PIP billed − paid; otherwise expected − allowed when known. */
+    private static @Nullable BigDecimal inDispute(Track track, CaseLine l, @Nullable BigDecimal mar) {
+        BigDecimal v = switch (track) {
+            case WORKERS_COMP -> mar == null ? null : mar.subtract(l.paid());
+            case TEXAS_PIP, COMMERCIAL_APPEAL, TEXAS_ARBITRATION -> l.billed().subtract(l.paid());
+            default -> l.expected() == null ? null : l.expected().subtract(l.allowed() == null ? l.paid() : l.allowed());
+        };
+        return v == null ? null : v.max(BigDecimal.ZERO).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal fees(List<CaseEvent> history, String kind) {
+        return history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID && kind.equals(e.feeKind()))
+                .map(CaseEvent::amount).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static @Nullable LocalDate on(List<CaseEvent> history, CaseEventType type) {
+        return history.stream().filter(e -> e.type() == type).map(CaseEvent::eventDate).reduce((a, b) -> b).orElse(null);
+    }
+
+    private static Citation citation(CaseDeadline d) {
+        String text = d.citation() == null ? d.key() : d.citation();
+        int dash = text.lastIndexOf(" — ");
+        return dash > 0 ? Citation.of(text.substring(0, dash), text.substring(dash + 3)) : Citation.of(text, null);
+    }
+
+    static String label(String key) {
+        String s = key.replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1).replace("idr", "IDR").replace("idre", "IDRE").replace("mfdr", "MFDR");
+    }
+
+    private static @Nullable LocalDate date(@Nullable String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal money(@Nullable String s, @Nullable BigDecimal fallback) {
+        if (s == null || s.isBlank()) {
+            return fallback;
+        }
+        try {
+            return new BigDecimal(s.trim().replace("$", "").replace(",", "")).setScale(2, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

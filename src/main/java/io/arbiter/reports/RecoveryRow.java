@@ -1,0 +1,18 @@
+package io.arbiter.reports;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+
+/**
+ * One group of the recoveries report. {@code awarded} is what decisions and settlements made payable
+ * (decided amount − cost sharing − initial payment), {@code recovered} the money received since,
+ * {@code fees} fees paid net of refunds, {@code net} = recovered − fees, {@code outstanding} = awarded − recovered
+ * on each case (never below zero), {@code avgDaysToPayment} from decision to first payment.
+ */
+@Serdeable
+public record RecoveryRow(String group, int cases, int won, int lost, int settled, int open, BigDecimal billed,
+                          BigDecimal initialPaid, BigDecimal awarded, BigDecimal recovered, BigDecimal fees, BigDecimal net,
+                          BigDecimal outstanding, @Nullable BigDecimal winRate, @Nullable BigDecimal avgDaysToPayment) {
+}

@@ -1,0 +1,106 @@
+package io.arbiter.web;
+
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
+import io.arbiter.cases.CaseReader;
+import io.arbiter.cases.CaseRequests;
+import io.arbiter.cases.CaseService;
+import io.arbiter.cases.CaseView;
+import io.arbiter.common.ApiException;
+import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Roles;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The case view: timeline, deadlines with citations, events, money, actions allowed in this stage. */
+@Controller("/ui/cases")
+@Hidden
+public class CasePage {
+
+    private final Pages pages;
+    private final CaseService service;
+    private final CaseReader reader;
+    private final AppUserRepository users;
+    private final AuditLog audit;
+    private final List<PacketLinks> packetLinks;
+
+    public CasePage(Pages pages, CaseService service, CaseReader reader, AppUserRepository users, AuditLog audit,
+                    List<PacketLinks> packetLinks) {
+        this.pages = pages;
+        this.service = service;
+        this.reader = reader;
+        this.users = users;
+        this.audit = audit;
+        this.packetLinks = packetLinks;
+    }
+
+    /** Lets the packets capability list downloadable packets on the case page without web depending on it. */
+    public interface PacketLinks {
+        List<Map<String, String>> links(CaseView view);
+    }
+
+    @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
+    @Secured({Roles.SPECIALIST, Roles.ADMIN, Roles.FINANCE, Roles.ATTORNEY})
+    public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @PathVariable Long id) {
+        boolean attorneyOnly = Roles.attorneyOnly(who);
+        CaseView view = reader.view(service.readable(id, who.getName(), attorneyOnly));
+        audit.record(who, AuditAction.VIEW, "CASE", id, "browser");
+        Map<String, Object> m = new HashMap<>();
+        m.put("c", view);
+        m.put("canEdit", who.getRoles().contains(Roles.SPECIALIST) || who.getRoles().contains(Roles.ADMIN));
+        m.put("today", service.today());
+        m.put("stageIndex", view.timeline().indexOf(view.stage()));
+        m.put("attorneys", users.listOrderByUsername().stream().filter(u -> u.hasRole(Roles.ATTORNEY)).map(u -> u.username()).toList());
+        m.put("packets", packetLinks.stream().flatMap(p -> p.links(view).stream()).toList());
+        return pages.page(request, who, "case.ftlh", view.caseNumber(), m);
+    }
+
+    @Post(value = "/{id}/events", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public HttpResponse<String> event(HttpRequest<?> request, Authentication who, @PathVariable Long id, @Body Map<String, String> form) {
+        pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
+        try {
+            String amount = form.getOrDefault("amount", "").trim();
+            service.record(id, new CaseRequests.Event(form.get("type"), LocalDate.parse(form.getOrDefault("date", "")),
+                    amount.isEmpty() ? null : new BigDecimal(amount.replace(",", "").replace("$", "")),
+                    blank(form.get("note")), blank(form.get("feeKind")), blank(form.get("outcome")),
+                    form.containsKey("version") ? Long.valueOf(form.get("version")) : null), who.getName());
+        } catch (ApiException e) {
+            return Pages.redirect("/ui/cases/" + id + "?error=" + QueuePage.enc(e.getMessage()));
+        } catch (RuntimeException e) {
+            return Pages.redirect("/ui/cases/" + id + "?error=" + QueuePage.enc("Check the date (YYYY-MM-DD) and amount."));
+        }
+        return Pages.redirect("/ui/cases/" + id + "?flash=" + QueuePage.enc(form.get("type") + " recorded."));
+    }
+
+    @Post(value = "/{id}/shares", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public HttpResponse<String> share(HttpRequest<?> request, Authentication who, @PathVariable Long id, @Body Map<String, String> form) {
+        pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
+        try {
+            service.share(id, form.get("username"), who.getName());
+        } catch (ApiException e) {
+            return Pages.redirect("/ui/cases/" + id + "?error=" + QueuePage.enc(e.getMessage()));
+        }
+        return Pages.redirect("/ui/cases/" + id + "?flash=" + QueuePage.enc("Shared with " + form.get("username") + "."));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,75 @@
+package io.arbiter.web;
+
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
+import io.arbiter.security.UserAuthenticationProvider;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.UsernamePasswordCredentials;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.util.Map;
+
+/** The start page: the login form for visitors, each role's home after login; logout. */
+@Controller
+@Hidden
+public class LoginController {
+
+    private final Pages pages;
+    private final UserAuthenticationProvider<Object> users;
+    private final TokenGenerator tokens;
+    private final AuditLog audit;
+
+    public LoginController(Pages pages, UserAuthenticationProvider<Object> users, TokenGenerator tokens, AuditLog audit) {
+        this.pages = pages;
+        this.users = users;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<String> start(HttpRequest<?> request, @Nullable Authentication who) {
+        if (who != null) {
+            return Pages.redirect(Pages.home(who));
+        }
+        return pages.page(request, null, "login.ftlh", "Sign in", Map.of());
+    }
+
+    @Post(value = "/ui/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @SuppressWarnings("unchecked")
+    public HttpResponse<String> login(HttpRequest<?> request, @Body Map<String, String> form) {
+        String username = form.getOrDefault("username", "").trim();
+        AuthenticationResponse result = users.authenticate((HttpRequest<Object>) request,
+                new UsernamePasswordCredentials(username, form.getOrDefault("password", "")));
+        if (!result.isAuthenticated() || result.getAuthentication().isEmpty()) {
+            return HttpResponse.<String>unauthorized().body(pages.page(request, null, "login.ftlh", "Sign in",
+                    Map.of("error", "The username or password is not right.", "username", username)).body())
+                    .contentType(MediaType.TEXT_HTML_TYPE);
+        }
+        Authentication who = result.getAuthentication().get();
+        String token = tokens.generateToken(who, (int) pages.session().timeoutSeconds())
+                .orElseThrow(() -> new IllegalStateException("no token generator"));
+        audit.record(who.getName(), AuditAction.LOGIN, "USER", who.getName(), "browser session");
+        return Pages.redirect(Pages.home(who)).cookie(pages.session().sessionCookie(token));
+    }
+
+    @Post(value = "/ui/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<String> logout(HttpRequest<?> request, @Body Map<String, String> form) {
+        pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
+        return Pages.redirect("/?flash=You+are+signed+out.").cookie(pages.session().expiredCookie());
+    }
+}

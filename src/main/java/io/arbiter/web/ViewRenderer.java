@@ -1,0 +1,62 @@
+package io.arbiter.web;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the browser pages from FreeMarker templates in {@code templates/views} (editable without
+ * recompiling; the copy on the classpath is the fallback). HTML auto-escaping is on and templates
+ * cannot instantiate classes or reach the Java API.
+ */
+@Singleton
+public class ViewRenderer {
+
+    private final Configuration cfg;
+
+    public ViewRenderer(@Value("${arbiter.views.dir:templates/views}") String dir) throws IOException {
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        File folder = new File(dir);
+        if (folder.isDirectory()) {
+            loaders.add(new FileTemplateLoader(folder));
+        }
+        loaders.add(new ClassTemplateLoader(ViewRenderer.class, "/templates/views"));
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setNumberFormat("computer");
+    }
+
+    public String render(String template, Map<String, Object> model) {
+        try {
+            StringWriter out = new StringWriter();
+            cfg.getTemplate(template).process(model, out);
+            return out.toString();
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException("Page template " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+}
