@@ -125,7 +125,7 @@ public class CaseService {
                 : claimById.values().stream().map(Claim::paymentDate).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
 
         DisputeCase dc = new DisputeCase();
-        dc.setCaseNumber("PENDING-" + UUID.randomUUID());
+        dc.setCaseNumber("NEW-" + UUID.randomUUID().toString().substring(0, 18));
         dc.setPracticeId(first.practiceId());
         dc.setPayerId(first.payerId());
         dc.setTrack(choice.track());
