@@ -39,9 +39,17 @@ public class PricingEngine {
 
     /** MPFS payment-policy indicators of a code for a date (the release covering it, else the latest before it). */
     public Optional<RvuValue> indicators(String code, String pricingModifier, LocalDate dos) {
-        Optional<FeeRelease> release = feeSchedules.rvuReleaseFor(dos).or(() -> feeSchedules.latestRvuReleaseOnOrBefore(dos))
-                .or(() -> feeSchedules.rvuReleases().stream().reduce((a, b) -> b));
-        return release.flatMap(r -> feeSchedules.rvu(r.id(), code, pricingModifier));
+        List<FeeRelease> ordered = new ArrayList<>();
+        feeSchedules.rvuReleaseFor(dos).ifPresent(ordered::add);
+        feeSchedules.rvuReleases().stream().filter(r -> !r.effectiveFrom().isAfter(dos) && !ordered.contains(r)).forEach(ordered::add);
+        feeSchedules.rvuReleases().stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+        for (FeeRelease r : ordered) {
+            Optional<RvuValue> v = feeSchedules.rvu(r.id(), code, pricingModifier);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
     }
 
     public ClaimPricing price(PricingInput claim, UnitRateSource rates) {
