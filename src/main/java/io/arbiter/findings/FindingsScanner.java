@@ -78,7 +78,13 @@ public class FindingsScanner {
     }
 
     @Serdeable
-    public record ScanResult(int scanned, int findings, long lines, Map<String, Integer> byType) {
+    public record ScanResult(int scanned, int findings, long lines, Map<String, Integer> byType, Map<String, Long> millis) {
+    }
+
+    /** Where a scan spends its time (ms): reading, pricing, scrubbing and writing findings. */
+    private final class Timer {
+        long load, price, scrub;
+        volatile long write;
     }
 
     public ScanResult scan(@Nullable ScanRequest request) {
@@ -91,15 +97,33 @@ public class FindingsScanner {
         long lines = 0;
         int scanned = 0;
         Map<String, Integer> byType = new LinkedHashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            ChunkResult r = scanChunk(chunk, req.benchmarkSet(), kind, req.percentile(), sources, practiceBases);
-            scanned += r.claims;
-            lines += r.lines;
-            findings += r.findings.size();
-            r.findings.forEach(f -> byType.merge(f.type().name(), 1, Integer::sum));
+        Timer timer = new Timer();
+        // Findings of chunk n are written on a second thread while chunk n+1 is read and priced.
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+        try {
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                ChunkResult r = scanChunk(chunk, req.benchmarkSet(), kind, req.percentile(), sources, practiceBases, timer);
+                writes.add(writer.submit(() -> write(r.in, r.findings, timer)));
+                if (writes.size() > 2) {
+                    await(writes.remove(0));
+                }
+                scanned += r.claims;
+                lines += r.lines;
+                findings += r.findings.size();
+                r.findings.forEach(f -> byType.merge(f.type().name(), 1, Integer::sum));
+            }
+            writes.forEach(FindingsScanner::await);
+        } finally {
+            writer.shutdown();
         }
-        return new ScanResult(scanned, findings, lines, byType);
+        Map<String, Long> millis = new LinkedHashMap<>();
+        millis.put("load", timer.load / 1_000_000);
+        millis.put("price", timer.price / 1_000_000);
+        millis.put("scrub", timer.scrub / 1_000_000);
+        millis.put("write", timer.write / 1_000_000);
+        return new ScanResult(scanned, findings, lines, byType, millis);
     }
 
     private List<Long> allClaimIds() {
@@ -114,17 +138,44 @@ public class FindingsScanner {
         });
     }
 
-    private record ChunkResult(int claims, long lines, List<Finding> findings) {
+    private record ChunkResult(int claims, long lines, List<Finding> findings, String in) {
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void write(String in, List<Finding> out, Timer timer) {
+        long w0 = System.nanoTime();
+        jdbc.inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM finding WHERE claim_id IN (" + in + ")");
+            }
+            insert(c, out);
+            return null;
+        });
+        timer.write += System.nanoTime() - w0;
     }
 
     private ChunkResult scanChunk(List<Long> ids, String set, BenchmarkKind kind, Integer percentile,
-                                  Map<String, UnitRateSource> sources, Map<Long, PricingBasis.Ucr> practiceBases) {
+                                  Map<String, UnitRateSource> sources, Map<Long, PricingBasis.Ucr> practiceBases, Timer timer) {
+        long t0 = System.nanoTime();
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         Loaded loaded = jdbc.read(c -> load(c, in));
         List<Finding> out = new ArrayList<>();
         long lineCount = 0;
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        long t1 = System.nanoTime();
+        timer.load += t1 - t0;
         for (ScanClaim claim : loaded.claims) {
+            long p0 = System.nanoTime();
             lineCount += claim.lines().size();
             PatientHistory history = loaded.history(claim);
             PricingBasis basis = basis(claim, set, kind, percentile, practiceBases);
@@ -135,21 +186,17 @@ public class FindingsScanner {
             for (ScanClaim.Line line : claim.lines()) {
                 lineFindings(claim, line, pricedById.get(line.id()), now, out);
             }
+            long p1 = System.nanoTime();
+            timer.price += p1 - p0;
             ScrubContext ctx = new ScrubContext(claim, history, (code, date) -> engine.indicators(code, "", date));
             for (Scrubber.Hit hit : scrubber.scrub(ctx)) {
                 out.add(new Finding(null, FindingType.CODING, claim.id(), hit.lineId(), hit.rule().id(), hit.rule().severity(), "CODING",
                         null, null, null, null, null, hit.rule().title() + ": " + hit.message(), hit.rule().citation().toString()
                         + (hit.rule().citation().unverified() ? " [UNVERIFIED]" : ""), now));
             }
+            timer.scrub += System.nanoTime() - p1;
         }
-        jdbc.inTransaction(c -> {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("DELETE FROM finding WHERE claim_id IN (" + in + ")");
-            }
-            insert(c, out);
-            return null;
-        });
-        return new ChunkResult(loaded.claims.size(), lineCount, out);
+        return new ChunkResult(loaded.claims.size(), lineCount, out, in);
     }
 
     private void lineFindings(ScanClaim claim, ScanClaim.Line line, PricedLine p, LocalDateTime now, List<Finding> out) {
