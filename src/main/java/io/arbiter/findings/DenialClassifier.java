@@ -1,0 +1,77 @@
+package io.arbiter.findings;
+
+import io.arbiter.common.Citation;
+import io.arbiter.pricing.RuleData;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Classifies denials by CARC/RARC into the playbook categories of rules/denials-playbooks.yml
+ * (authorization, medical necessity, frequency, bundling, modifier, records, timely filing, non-covered),
+ * each with the appeal evidence checklist (pain-coding-and-denials.md §6.5). Also the Java API
+ * for cases/packets: {@link #playbook(String, String)}.
+ */
+@Singleton
+public class DenialClassifier {
+
+    @Serdeable
+    public record Playbook(String category, String title, List<String> evidence, Citation citation) {
+    }
+
+    private final Map<String, Playbook> byCategory = new LinkedHashMap<>();
+    private final Map<String, String> carcToCategory = new LinkedHashMap<>();
+    private final Map<String, String> rarcToCategory = new LinkedHashMap<>();
+    private final Set<String> nonDenial;
+
+    public DenialClassifier() {
+        Map<String, Object> root = RuleData.load("/rules/denials-playbooks.yml");
+        Map<String, Object> cats = RuleData.map(root, "categories");
+        for (String cat : cats.keySet()) {
+            Map<String, Object> c = RuleData.map(cats, cat);
+            byCategory.put(cat, new Playbook(cat, RuleData.string(c, "playbook"), RuleData.strings(c, "evidence"), RuleData.citation(c, "citation")));
+            RuleData.strings(c, "carcs").forEach(x -> carcToCategory.put(x, cat));
+            RuleData.strings(c, "rarcs").forEach(x -> rarcToCategory.put(x, cat));
+        }
+        nonDenial = Set.copyOf(RuleData.strings(root, "nonDenialCarcs"));
+    }
+
+    /** The playbook for a CARC (optionally with a RARC, which wins when it names a category, e.g. M15, N211). */
+    public Optional<Playbook> playbook(@Nullable String carc, @Nullable String rarc) {
+        if (rarc != null && rarcToCategory.containsKey(rarc)) {
+            return Optional.of(byCategory.get(rarcToCategory.get(rarc)));
+        }
+        return Optional.ofNullable(carc == null ? null : carcToCategory.get(carc)).map(byCategory::get);
+    }
+
+    /** Classifies a zero-paid line from its adjustment CARCs and RARCs; empty when none is a denial reason. */
+    public Optional<Playbook> classify(Collection<ScanClaim.Adj> adjustments, Collection<String> rarcs) {
+        for (String rarc : rarcs) {
+            if (rarcToCategory.containsKey(rarc)) {
+                return Optional.of(byCategory.get(rarcToCategory.get(rarc)));
+            }
+        }
+        for (ScanClaim.Adj a : adjustments) {
+            if (!"PR".equals(a.group()) && carcToCategory.containsKey(a.carc())) {
+                return Optional.of(byCategory.get(carcToCategory.get(a.carc())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isDenialReason(String carc) {
+        return !nonDenial.contains(carc);
+    }
+
+    public List<Playbook> playbooks() {
+        return new ArrayList<>(byCategory.values());
+    }
+}

@@ -1,0 +1,30 @@
+package io.arbiter.findings;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** One finding of a scan on a claim (and line): an underpayment, a coding problem or a denial. */
+@MappedEntity("finding")
+public record Finding(
+        @Id @GeneratedValue @Nullable Long id,
+        FindingType type,
+        Long claimId,
+        @Nullable Long lineId,
+        @MappedProperty("rule_id") String rule,
+        String severity,
+        @Nullable String category,
+        @Nullable BigDecimal expected,
+        @Nullable BigDecimal allowed,
+        @Nullable BigDecimal paid,
+        @Nullable BigDecimal gap,
+        @Nullable String basis,
+        String explanation,
+        @Nullable String citation,
+        LocalDateTime createdAt) {
+}

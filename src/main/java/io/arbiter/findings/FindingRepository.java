@@ -1,0 +1,27 @@
+package io.arbiter.findings;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface FindingRepository extends CrudRepository<Finding, Long> {
+
+    /** Ranked by dollars: largest gap first, then by id. */
+    @Query(value = """
+            SELECT f.* FROM finding f
+            WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)
+            ORDER BY CASE WHEN f.gap IS NULL THEN 1 ELSE 0 END, f.gap DESC, f.id""",
+            countQuery = """
+            SELECT COUNT(*) FROM finding f
+            WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)""")
+    Page<Finding> search(@Nullable String type, @Nullable Long claimId, Pageable pageable);
+
+    List<Finding> findByClaimIdOrderById(Long claimId);
+}

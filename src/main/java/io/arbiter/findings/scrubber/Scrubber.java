@@ -1,0 +1,61 @@
+package io.arbiter.findings.scrubber;
+
+import io.arbiter.pricing.RuleData;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs every configured rule of rules/scrubber-pain.yml whose payer scope and dates match the claim. */
+@Singleton
+public class Scrubber {
+
+    public record Hit(RuleConfig rule, Long lineId, String message) {
+    }
+
+    private final Map<String, ScrubberRule> rules = new LinkedHashMap<>();
+    private final Map<String, RuleConfig> configs = new LinkedHashMap<>();
+
+    public Scrubber(List<ScrubberRule> implementations) {
+        Map<String, Object> root = RuleData.map(RuleData.load("/rules/scrubber-pain.yml"), "rules");
+        for (ScrubberRule r : implementations) {
+            rules.put(r.id(), r);
+        }
+        for (String id : root.keySet()) {
+            if (!rules.containsKey(id)) {
+                throw new IllegalStateException("scrubber rule " + id + " has no implementation");
+            }
+            configs.put(id, RuleConfig.of(id, RuleData.map(root, id)));
+        }
+    }
+
+    public List<Hit> scrub(ScrubContext ctx) {
+        List<Hit> hits = new ArrayList<>();
+        for (RuleConfig config : configs.values()) {
+            if (config.appliesTo(ctx.claim())) {
+                for (ScrubberRule.RuleHit h : rules.get(config.id()).check(ctx, config)) {
+                    hits.add(new Hit(config, h.lineId(), h.message()));
+                }
+            }
+        }
+        return hits;
+    }
+
+    public List<RuleConfig> configs() {
+        return List.copyOf(configs.values());
+    }
+
+    /** Test hook: run one rule alone (with its configured parameters), ignoring the others. */
+    public List<Hit> scrubOnly(String ruleId, ScrubContext ctx) {
+        RuleConfig config = configs.get(ruleId);
+        List<Hit> hits = new ArrayList<>();
+        if (config != null && config.appliesTo(ctx.claim())) {
+            for (ScrubberRule.RuleHit h : rules.get(ruleId).check(ctx, config)) {
+                hits.add(new Hit(config, h.lineId(), h.message()));
+            }
+        }
+        return hits;
+    }
+}
