@@ -48,11 +48,13 @@ public class CaseService {
     private final BatchingPolicy batching;
     private final AuditLog audit;
     private final Clock clock;
+    private final io.arbiter.findings.FindingRepository findings;
 
     public CaseService(DisputeCaseRepository cases, CaseLineRepository caseLines, CaseEventRepository events,
                        CaseDeadlineRepository deadlines, CaseShareRepository shares, ClaimRepository claims,
                        ClaimLineRepository claimLines, AppUserRepository users, CaseRulebook rules,
-                       BatchingPolicy batching, AuditLog audit, Clock clock) {
+                       BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.FindingRepository findings) {
+        this.findings = findings;
         this.cases = cases;
         this.caseLines = caseLines;
         this.events = events;
@@ -158,11 +160,22 @@ public class CaseService {
         dc = cases.save(dc);
         dc.setCaseNumber(String.format("ARB-%d-%05d", today().getYear(), dc.getId()));
         dc = cases.update(dc);
+        // The defensible amount per line comes from the latest underpayment finding (pricing + coding rules).
+        Map<Long, BigDecimal> expectedByLine = new HashMap<>();
+        for (Long claimId : claimById.keySet()) {
+            findings.findByClaimIdOrderById(claimId).stream()
+                    .filter(f -> f.type() == io.arbiter.findings.FindingType.UNDERPAYMENT && f.lineId() != null && f.expected() != null)
+                    .forEach(f -> expectedByLine.put(f.lineId(), f.expected()));
+        }
         for (ClaimLine l : lines) {
             Claim c = claimById.get(l.claimId());
             caseLines.save(new CaseLine(null, dc.getId(), c.id(), l.id(), l.procedureCode(),
                     l.serviceDate() != null ? l.serviceDate() : c.serviceDateFrom(), l.charge(), l.allowed(), l.paid(),
-                    Money.cents(costSharing(l, c)), null));
+                    Money.cents(costSharing(l, c)), expectedByLine.get(l.id())));
+        }
+        if (lines.stream().allMatch(l -> expectedByLine.containsKey(l.id()))) {
+            dc.setExpected(Money.cents(lines.stream().map(l -> expectedByLine.get(l.id())).reduce(BigDecimal.ZERO, BigDecimal::add)));
+            dc = cases.update(dc);
         }
         // The payment or denial is taken as received on the remittance's payment date (835 BPR16 / DTM*405).
         if (receipt != null) {

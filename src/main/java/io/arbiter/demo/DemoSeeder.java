@@ -115,7 +115,7 @@ public class DemoSeeder {
     void seedPractice() {
         Practice practice = practices.save(Practice.create("LONE STAR SPINE AND PAIN PLLC", "741234567", "1234567893")
                 .withAddress("100 MAIN ST", "HOUSTON", "TX", "770301234", "713-555-0100")
-                .withPreferences("LSSP", "UCR-DEMO-2026", "BILLED", 80));
+                .withPreferences("LSSP", "DEMO-SYNTHETIC-2026", "BILLED", 80));
         Provider smith = providers.save(Provider.create(practice.id(), "2345678900", "JOHN SMITH MD", "Pain Medicine", ProviderType.INTERVENTIONAL));
         providers.save(Provider.create(practice.id(), "3456789012", "ELENA ROSSI MD", "Anesthesiology", ProviderType.ANESTHESIA));
 

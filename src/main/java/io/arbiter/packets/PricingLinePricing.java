@@ -1,0 +1,95 @@
+package io.arbiter.packets;
+
+import io.arbiter.claims.Claim;
+import io.arbiter.claims.ClaimLine;
+import io.arbiter.claims.ClaimLineRepository;
+import io.arbiter.claims.ClaimRepository;
+import io.arbiter.findings.DenialClassifier;
+import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.PlanType;
+import io.arbiter.practice.PracticeRepository;
+import io.arbiter.pricing.BenchmarkKind;
+import io.arbiter.pricing.PricedLine;
+import io.arbiter.pricing.PricingBasis;
+import io.arbiter.pricing.PricingService;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Packet facts from pricing: plain-language code descriptions, benchmarks, workers' comp MAR and denial playbooks. */
+@Singleton
+public class PricingLinePricing implements PacketContextFactory.LinePricing {
+
+    private final PricingService pricing;
+    private final DenialClassifier denials;
+    private final PracticeRepository practices;
+    private final ClaimRepository claims;
+    private final ClaimLineRepository lines;
+    private final PlanRepository plans;
+    private final Map<String, String> descriptions = new HashMap<>();
+
+    public PricingLinePricing(PricingService pricing, DenialClassifier denials, PracticeRepository practices,
+                              ClaimRepository claims, ClaimLineRepository lines, PlanRepository plans) {
+        this.pricing = pricing;
+        this.denials = denials;
+        this.practices = practices;
+        this.claims = claims;
+        this.lines = lines;
+        this.plans = plans;
+        try (InputStream in = getClass().getResourceAsStream("/rules/code-descriptions.yml")) {
+            Map<String, Object> doc = new Yaml().load(in);
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> codes = (Map<Object, Object>) doc.get("codes");
+            codes.forEach((k, v) -> descriptions.put(String.valueOf(k), String.valueOf(v)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public @Nullable String description(String code) {
+        return descriptions.get(code);
+    }
+
+    @Override
+    public @Nullable BigDecimal benchmark(Long practiceId, String code, @Nullable String modifier, @Nullable String geozip,
+                                          LocalDate dateOfService, String kind, int percentile) {
+        String set = practices.findById(practiceId).map(p -> p.benchmarkSet()).orElse(null);
+        if (set == null || geozip == null) {
+            return null;
+        }
+        return pricing.benchmark(set, BenchmarkKind.valueOf(kind), percentile, code, modifier, geozip, dateOfService)
+                .or(() -> pricing.benchmark(set, BenchmarkKind.valueOf(kind), percentile, code, null, geozip, dateOfService))
+                .map(PricingService.BenchmarkAmount::amount).orElse(null);
+    }
+
+    @Override
+    public @Nullable Mar mar(Long claimLineId) {
+        ClaimLine line = lines.findById(claimLineId).orElse(null);
+        Claim claim = line == null ? null : claims.findById(line.claimId()).orElse(null);
+        if (claim == null || claim.planId() == null
+                || plans.findById(claim.planId()).map(p -> p.planType() != PlanType.WORKERS_COMP).orElse(true)) {
+            return null;
+        }
+        PricingBasis basis = pricing.defaultBasis(claim, null, null, null);
+        if (!(basis instanceof PricingBasis.WorkersComp)) {
+            return null;
+        }
+        PricedLine priced = pricing.priceLine(claimLineId, basis);
+        return priced.priced() ? new Mar(priced.expected(), priced.explanation()) : null;
+    }
+
+    @Override
+    public @Nullable Playbook playbook(String carc, @Nullable String rarc) {
+        return denials.playbook(carc, rarc).map(p -> new Playbook(p.title(), "The payer's " + p.category().toLowerCase().replace('_', ' ')
+                + " denial asks for: " + String.join("; ", p.evidence()), p.evidence(), p.citation())).orElse(null);
+    }
+}
