@@ -49,3 +49,9 @@ CREATE INDEX ix_cancelled_remit ON cancelled_remittance_detail (remittance_id);
 CREATE INDEX ix_remit_import ON remittance (import_id);
 CREATE INDEX ix_adj_remit ON adjustment (remittance_id);
 CREATE INDEX ix_rarc_remit ON remark_code (remittance_id);
+
+-- Bytes read of a running import, written outside the import's transaction (see ImportService).
+CREATE TABLE import_progress (
+    import_id BIGINT PRIMARY KEY,
+    processed BIGINT NOT NULL
+);

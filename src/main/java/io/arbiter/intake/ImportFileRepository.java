@@ -1,5 +1,6 @@
 package io.arbiter.intake;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -18,14 +19,11 @@ public interface ImportFileRepository extends CrudRepository<ImportFile, Long> {
 
     Page<ImportFile> findAllOrderByIdDesc(Pageable pageable);
 
-    @Query("UPDATE import_file SET processed = :processed WHERE id = :id")
-    void updateProgress(Long id, long processed);
-
     @Query("""
             UPDATE import_file SET format = :format, status = :status, transactions = :transactions, claims = :claims,
               service_lines = :serviceLines, adjustments = :adjustments, processed = :processed, errors = :errors,
               warnings = :warnings, finished_at = :finishedAt, version = version + 1, updated_at = :finishedAt
             WHERE id = :id""")
-    void finish(Long id, String format, String status, int transactions, int claims, int serviceLines, int adjustments,
-                long processed, String errors, String warnings, LocalDateTime finishedAt);
+    void finish(Long id, @Nullable String format, String status, int transactions, int claims, int serviceLines, int adjustments,
+                long processed, @Nullable String errors, @Nullable String warnings, LocalDateTime finishedAt);
 }

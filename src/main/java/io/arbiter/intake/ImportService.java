@@ -144,7 +144,7 @@ public class ImportService {
             long t = System.nanoTime();
             if (t - lastProgress[0] > 500_000_000L) {
                 lastProgress[0] = t;
-                imports.updateProgress(importId, read.get());
+                progress(importId, read.get());
             }
         };
         try (InputStream raw = Files.newInputStream(file);
@@ -204,6 +204,41 @@ public class ImportService {
         }
     }
 
+    /**
+     * Progress lives in its own table, written on a separate auto-commit connection: the import's
+     * transaction holds a lock on its import_file row (remittance rows reference it), so updating that
+     * row from outside would wait for the import to finish.
+     */
+    private void progress(long importId, long processed) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE import_progress SET processed = ? WHERE import_id = ?")) {
+            c.setAutoCommit(true);
+            ps.setLong(1, processed);
+            ps.setLong(2, importId);
+            if (ps.executeUpdate() == 0) {
+                try (java.sql.PreparedStatement ins = c.prepareStatement("INSERT INTO import_progress (import_id, processed) VALUES (?, ?)")) {
+                    ins.setLong(1, importId);
+                    ins.setLong(2, processed);
+                    ins.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Progress of import {} not recorded (SQLState {})", importId, e.getSQLState());
+        }
+    }
+
+    private long progressOf(long importId) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT processed FROM import_progress WHERE import_id = ?")) {
+            ps.setLong(1, importId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
     private void finish(long id, String format, String status, IntakeModel.Counts c, long processed, Issues issues) {
         imports.finish(id, format, status, c.transactions, c.claims, c.serviceLines, c.adjustments, processed,
                 toJson(issues.errors()), toJson(issues.warnings()), now());
@@ -218,13 +253,14 @@ public class ImportService {
 
     ImportView view(ImportFile f, boolean duplicate) {
         return new ImportView(f.id(), f.fileName(), f.sha256(), f.format(), f.status(), duplicate, f.transactions(), f.claims(),
-                f.serviceLines(), f.adjustments(), new ImportView.Progress(f.processed(), f.total()), fromJson(f.errors()),
+                f.serviceLines(), f.adjustments(), new ImportView.Progress(
+                ImportFile.RUNNING.equals(f.status()) ? progressOf(f.id()) : f.processed(), f.total()), fromJson(f.errors()),
                 fromJson(f.warnings()), f.startedAt(), f.finishedAt());
     }
 
     private String toJson(List<ApiProblem.ProblemDetail> details) {
         try {
-            return details.isEmpty() ? null : json.writeValueAsString(details);
+            return details.isEmpty() ? null : json.writeValueAsString(DETAILS, details);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -162,6 +162,9 @@ public final class X12Reader {
                 issues.error("segment 1", "no X12 segments found");
             }
         } catch (EDIStreamException | RuntimeException e) {
+            if (e instanceof RuntimeException && !e.getClass().getName().startsWith("io.xlate.")) {
+                throw (RuntimeException) e; // a failure of the consumer (e.g. the database), not of the input
+            }
             String where = tag == null ? "segment 1" : "segment " + segmentNumber + " (" + tag + ")";
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (msg.contains("Unexpected end of stream")) {
