@@ -316,7 +316,17 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         PaidLine source;
     }
 
+    /** Nanoseconds spent per phase of {@link #writePaid}, summed over the process (read by IntakeBenchmark). */
+    static final long[] PHASES = new long[8];
+
+    private static long lap(int phase, long since) {
+        long t = System.nanoTime();
+        PHASES[phase] += t - since;
+        return t;
+    }
+
     private void writePaid(List<PaidClaim> chunk) throws SQLException {
+        long t = System.nanoTime();
         // 1. reference data and duplicate remittances
         List<PaidClaim> fresh = new ArrayList<>(chunk.size());
         Map<PaidClaim, Long> practiceOf = new HashMap<>();
@@ -340,6 +350,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (issues.hasErrors() || fresh.isEmpty()) {
             return;
         }
+        t = lap(0, t);
         // 2. claims: find or create by practice + patient control number
         Map<String, ClaimRef> claims = new LinkedHashMap<>();
         Map<Long, List<String>> pcnsByPractice = new HashMap<>();
@@ -371,8 +382,11 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 }
             }
         }
+        t = lap(1, t);
         loadLines(claims.values());
+        t = lap(2, t);
         insertNewClaims(claims, practiceOf);
+        t = lap(3, t);
         // 3. match service lines to claim lines, creating the missing ones
         List<LineRef> newLines = new ArrayList<>();
         Map<PaidLine, LineRef> lineOf = new HashMap<>();
@@ -404,8 +418,10 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         insertLines(newLines);
         lineRefClaim.clear();
+        t = lap(4, t);
         // 4. remittances and their details
         insertRemittances(claims.values(), lineOf);
+        t = lap(5, t);
         // 5. derived state: simple new claims were written final; the rest is recomputed from the rows
         Set<Long> recompute = new LinkedHashSet<>();
         for (ClaimRef ref : claims.values()) {
@@ -414,6 +430,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
         }
         recompute(recompute);
+        lap(6, t);
     }
 
     private final Map<LineRef, ClaimRef> lineRefClaim = new HashMap<>();
