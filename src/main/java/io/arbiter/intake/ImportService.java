@@ -1,0 +1,336 @@
+package io.arbiter.intake;
+
+import io.arbiter.common.ApiProblem;
+import io.arbiter.intake.csv.CsvClaimsReader;
+import io.arbiter.intake.x12.X12Reader;
+import io.arbiter.intake.x12.X12Transactions;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs imports: streams the upload to a temp file while hashing it, answers duplicates from the
+ * hash, then reads the file with the matching reader and writes it in ONE database transaction —
+ * a file with any error leaves nothing but its Import record (REJECTED, with located errors).
+ * Files above {@code arbiter.intake.async-threshold-bytes} run in the background (one at a time)
+ * unless the caller asks to wait.
+ */
+@Singleton
+public class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    private static final Argument<List<ApiProblem.ProblemDetail>> DETAILS = Argument.listOf(ApiProblem.ProblemDetail.class);
+
+    private final ImportFileRepository imports;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final PlanTypes planTypes;
+    private final long asyncThreshold;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "arbiter-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportService(ImportFileRepository imports, DataSource dataSource, DataSourceResolver resolver, Clock clock,
+                         JsonMapper json, PlanTypes planTypes,
+                         @Value("${arbiter.intake.async-threshold-bytes:10485760}") long asyncThreshold) {
+        this.imports = imports;
+        // The import manages its own connection and transaction (plain JDBC batches), outside Micronaut's.
+        this.dataSource = resolver.resolve(dataSource);
+        this.clock = clock;
+        this.json = json;
+        this.planTypes = planTypes;
+        this.asyncThreshold = asyncThreshold;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** Outcome of an upload: the Import and whether it was a duplicate. */
+    public record Outcome(ImportView view, boolean duplicate) {
+    }
+
+    /** Hint from the optional {@code format} part. */
+    public enum Hint { X12, CSV_CLAIMS, CSV_REMITTANCES }
+
+    public Outcome submit(String fileName, InputStream upload, Hint hint, boolean wait, String username) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("arbiter-import-", ".upload");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new DigestInputStream(upload, sha); OutputStream out = Files.newOutputStream(temp)) {
+                size = in.transferTo(out);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Optional<ImportFile> existing = imports.findFirstBySha256AndStatusInOrderById(hash,
+                    List.of(ImportFile.COMPLETED, ImportFile.RUNNING));
+            if (existing.isPresent()) {
+                Files.deleteIfExists(temp);
+                return new Outcome(view(existing.get(), true), true);
+            }
+            LocalDateTime now = now();
+            ImportFile record = imports.save(new ImportFile(null, cut(fileName == null ? "upload" : fileName, 255), hash, null,
+                    ImportFile.RUNNING, 0, 0, 0, 0, 0, size, null, null, username, now, null, null, null, null));
+            Path file = temp;
+            temp = null;
+            if (size > asyncThreshold && !wait) {
+                background.submit(() -> run(record.id(), file, hint));
+                return new Outcome(view(record, false), false);
+            }
+            run(record.id(), file, hint);
+            return new Outcome(view(imports.findById(record.id()).orElseThrow(), false), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    public Optional<ImportView> find(Long id) {
+        return imports.findById(id).map(f -> view(f, false));
+    }
+
+    public io.arbiter.common.Page<ImportView> list(io.micronaut.data.model.Pageable pageable) {
+        return io.arbiter.common.Page.of(imports.findAllOrderByIdDesc(pageable), f -> view(f, false));
+    }
+
+    /** Reads and writes one file; always leaves the Import COMPLETED or REJECTED. */
+    void run(long importId, Path file, Hint hint) {
+        Issues issues = new Issues();
+        IntakeModel.Counts counts = new IntakeModel.Counts();
+        AtomicLong read = new AtomicLong();
+        String format = null;
+        long[] lastProgress = {0};
+        Runnable progress = () -> {
+            long t = System.nanoTime();
+            if (t - lastProgress[0] > 500_000_000L) {
+                lastProgress[0] = t;
+                progress(importId, read.get());
+            }
+        };
+        try (InputStream raw = Files.newInputStream(file);
+             BufferedInputStream in = new BufferedInputStream(new Counting(raw, read), 1 << 16);
+             Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress)) {
+                boolean x12 = X12Reader.startsWithIsa(in);
+                if (x12 && (hint == null || hint == Hint.X12)) {
+                    X12Transactions tx = new X12Transactions(issues, writer, counts);
+                    X12Reader.read(in, issues, tx);
+                    format = "837".equals(tx.fileType()) ? "X12_837P" : "835".equals(tx.fileType()) ? "X12_835" : null;
+                    if (tx.fileType() == null && !issues.hasErrors()) {
+                        issues.error("segment 1 (ISA)", "the interchange holds no 835 or 837 transaction set");
+                    }
+                } else if (x12) {
+                    issues.error("segment 1 (ISA)", "the file is X12 but format " + hint + " was requested");
+                } else {
+                    in.mark(64 * 1024);
+                    String head = firstLine(in);
+                    in.reset();
+                    boolean csv = hint == Hint.CSV_CLAIMS || hint == Hint.CSV_REMITTANCES
+                            || (hint == null && CsvClaimsReader.looksLikeLayout(head));
+                    if (csv) {
+                        boolean remittances = hint == Hint.CSV_REMITTANCES;
+                        format = remittances ? "CSV_REMITTANCES" : "CSV_CLAIMS";
+                        new CsvClaimsReader(issues, writer, counts, remittances)
+                                .read(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    } else {
+                        String shown = head.length() > 40 ? head.substring(0, 40) + "…" : head;
+                        issues.error(hint == Hint.X12 ? "segment 1" : "line 1",
+                                "not an X12 interchange (an X12 file must start with an ISA segment; found '" + shown
+                                        + "') and not a CSV with the documented header (patient_control_number, procedure_code, …;"
+                                        + " see docs/import-formats.md)");
+                    }
+                }
+                writer.flush();
+                if (writer.skippedDuplicates() > 0) {
+                    issues.warning("file", writer.skippedDuplicates() + " remittance(s) were already imported and were not counted again");
+                }
+            }
+            if (issues.hasErrors()) {
+                conn.rollback();
+                finish(importId, format, ImportFile.REJECTED, counts, read.get(), issues);
+            } else {
+                conn.commit();
+                finish(importId, format, ImportFile.COMPLETED, counts, read.get(), issues);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            // No PHI in logs: the exception message of a failed statement may carry values, so log its type only.
+            LOG.error("Import {} failed: {} (SQLState {})", importId, e.getClass().getName(),
+                    e.getCause() instanceof SQLException s ? s.getSQLState() : e instanceof SQLException s2 ? s2.getSQLState() : "-");
+            issues.error("file", "the file could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was kept");
+            finish(importId, format, ImportFile.REJECTED, counts, read.get(), issues);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /**
+     * Progress lives in its own table, written on a separate auto-commit connection: the import's
+     * transaction holds a lock on its import_file row (remittance rows reference it), so updating that
+     * row from outside would wait for the import to finish.
+     */
+    private void progress(long importId, long processed) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE import_progress SET processed = ? WHERE import_id = ?")) {
+            c.setAutoCommit(true);
+            ps.setLong(1, processed);
+            ps.setLong(2, importId);
+            if (ps.executeUpdate() == 0) {
+                try (java.sql.PreparedStatement ins = c.prepareStatement("INSERT INTO import_progress (import_id, processed) VALUES (?, ?)")) {
+                    ins.setLong(1, importId);
+                    ins.setLong(2, processed);
+                    ins.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Progress of import {} not recorded (SQLState {})", importId, e.getSQLState());
+        }
+    }
+
+    private long progressOf(long importId) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT processed FROM import_progress WHERE import_id = ?")) {
+            ps.setLong(1, importId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    private void finish(long id, String format, String status, IntakeModel.Counts c, long processed, Issues issues) {
+        imports.finish(id, format, status, c.transactions, c.claims, c.serviceLines, c.adjustments, processed,
+                toJson(issues.errors()), toJson(issues.warnings()), now());
+    }
+
+    private static String firstLine(BufferedInputStream in) throws IOException {
+        byte[] buf = in.readNBytes(4096);
+        String s = new String(buf, StandardCharsets.UTF_8);
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).replace("\r", "").trim();
+    }
+
+    ImportView view(ImportFile f, boolean duplicate) {
+        return new ImportView(f.id(), f.fileName(), f.sha256(), f.format(), f.status(), duplicate, f.transactions(), f.claims(),
+                f.serviceLines(), f.adjustments(), new ImportView.Progress(
+                ImportFile.RUNNING.equals(f.status()) ? progressOf(f.id()) : f.processed(), f.total()), fromJson(f.errors()),
+                fromJson(f.warnings()), f.startedAt(), f.finishedAt());
+    }
+
+    private String toJson(List<ApiProblem.ProblemDetail> details) {
+        try {
+            return details.isEmpty() ? null : json.writeValueAsString(DETAILS, details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<ApiProblem.ProblemDetail> fromJson(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, DETAILS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover temp file is harmless; the OS cleans its temp directory
+            }
+        }
+    }
+
+    public static Hint hint(String format) {
+        if (format == null || format.isBlank()) {
+            return null;
+        }
+        try {
+            return Hint.valueOf(format.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw io.arbiter.common.ApiException.badRequest("format must be X12, CSV_CLAIMS or CSV_REMITTANCES (or absent to detect it)");
+        }
+    }
+
+    /** Counts bytes read so progress can be reported while a file is imported. */
+    private static final class Counting extends FilterInputStream {
+        private final AtomicLong count;
+
+        Counting(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.arbiter.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the format readers (835, 837P, CSV) hand to {@link IntakeWriter}: format-neutral, mutable
+ * while a reader fills them, one claim at a time so memory stays bounded.
+ */
+public final class IntakeModel {
+
+    private IntakeModel() {
+    }
+
+    /** A CAS triplet (group, reason, amount, quantity). */
+    public record Cas(String group, String reason, BigDecimal amount, BigDecimal quantity) {
+    }
+
+    /** A remark code with where it came from: MIA, MOA (claim level) or LQ (line level). */
+    public record Remark(String code, String source) {
+    }
+
+    /** The organisation paid or billing (835 N1*PE / 837 NM1*85). */
+    public static final class Party {
+        public String name;
+        public String npi;
+        public String tin;
+        public String zip;
+        public String state;
+
+        /** The key practices are found by: the NPI, else the TIN (some payees send only FI). */
+        public String key() {
+            return npi != null ? npi : tin;
+        }
+    }
+
+    /** One CLP loop of an 835 (or a claim of a CSV remittance export). */
+    public static final class PaidClaim {
+        public int segment;
+        public String location;
+        public Party payee;
+        public String payerCode;
+        public String payerName;
+        public LocalDate paymentDate;
+        public String paymentTrace;
+        public String pcn;
+        public String status;
+        public BigDecimal charge;
+        public BigDecimal paid;
+        public BigDecimal patientResponsibility;
+        public String payerClaimControlNumber;
+        public String facilityCode;
+        public String patientLastName;
+        public String patientFirstName;
+        public String memberId;
+        public String renderingNpi;
+        public LocalDate dateFrom;
+        public LocalDate dateTo;
+        public final List<Cas> adjustments = new ArrayList<>(2);
+        public final List<Remark> remarks = new ArrayList<>(2);
+        public final List<PaidLine> lines = new ArrayList<>(2);
+
+        public boolean reversal() {
+            return "22".equals(status);
+        }
+    }
+
+    /** One SVC loop. */
+    public static final class PaidLine {
+        public String procedureCode;
+        public final List<String> modifiers = new ArrayList<>(2);
+        public BigDecimal charge;
+        public BigDecimal paid;
+        public BigDecimal units;
+        public BigDecimal allowed;
+        public LocalDate serviceDate;
+        public final List<Cas> adjustments = new ArrayList<>(2);
+        public final List<Remark> remarks = new ArrayList<>(2);
+    }
+
+    /** One claim as billed (837P CLM loop, or a claim of a CSV claims export). */
+    public static final class BilledClaim {
+        public int segment;
+        public String location;
+        public Party billing;
+        public String payerCode;
+        public String payerName;
+        public String filingIndicator;
+        public String patientLastName;
+        public String patientFirstName;
+        public LocalDate patientBirthDate;
+        public String memberId;
+        public String pcn;
+        public BigDecimal charge;
+        public String placeOfService;
+        public String frequency;
+        public String payerClaimControlNumber;
+        public final List<String> diagnosisCodes = new ArrayList<>(4);
+        public String renderingNpi;
+        public String facilityName;
+        public String facilityNpi;
+        public String serviceZip;
+        public String serviceState;
+        public final List<BilledLine> lines = new ArrayList<>(2);
+    }
+
+    public static final class BilledLine {
+        public int lineNumber;
+        public String procedureCode;
+        public final List<String> modifiers = new ArrayList<>(2);
+        public BigDecimal units;
+        public BigDecimal charge;
+        public LocalDate serviceDate;
+    }
+
+    /** Where readers deliver claims; the writer batches them. */
+    public interface Sink {
+        void paid(PaidClaim claim);
+
+        void billed(BilledClaim claim);
+
+        /** End of a transaction set: a good moment to flush batches. */
+        void endOfTransaction();
+    }
+
+    /** File-level counts for the Import record. */
+    public static final class Counts {
+        public int transactions;
+        public int claims;
+        public int serviceLines;
+        public int adjustments;
+    }
+}

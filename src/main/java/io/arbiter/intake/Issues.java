@@ -1,0 +1,56 @@
+package io.arbiter.intake;
+
+import io.arbiter.common.ApiProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Errors (the file is rejected) and warnings (imported, but someone should look) collected while
+ * reading one file. Parsing goes on after the first error so that a user sees several problems at
+ * once, up to a cap that keeps a garbage upload from producing a huge response.
+ */
+public final class Issues {
+
+    public static final int MAX_ERRORS = 50;
+    public static final int MAX_WARNINGS = 200;
+
+    private final List<ApiProblem.ProblemDetail> errors = new ArrayList<>();
+    private final List<ApiProblem.ProblemDetail> warnings = new ArrayList<>();
+    private int suppressedWarnings;
+
+    public void error(String location, String message) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(new ApiProblem.ProblemDetail(location, message));
+        }
+    }
+
+    public void warning(String location, String message) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(new ApiProblem.ProblemDetail(location, message));
+        } else {
+            suppressedWarnings++;
+        }
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public boolean full() {
+        return errors.size() >= MAX_ERRORS;
+    }
+
+    public List<ApiProblem.ProblemDetail> errors() {
+        return errors;
+    }
+
+    public List<ApiProblem.ProblemDetail> warnings() {
+        if (suppressedWarnings > 0) {
+            List<ApiProblem.ProblemDetail> all = new ArrayList<>(warnings);
+            all.add(new ApiProblem.ProblemDetail("file", suppressedWarnings + " further warnings not listed"));
+            return all;
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,201 @@
+package io.arbiter.intake;
+
+import io.arbiter.intake.x12.X12Reader;
+import io.arbiter.intake.x12.X12Transactions;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamReader;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Intake throughput (not a test: excluded from surefire, run on demand, see docs/performance-intake.md):
+ * a synthetic 835 with {@code -Dlines=200000} service lines is (a) parsed by StAEDI alone, (b) read into
+ * claims without a database, and (c) imported into MariaDB through ImportService, in the same run.
+ */
+@MicronautTest(transactional = false)
+class IntakeBenchmark {
+
+    @Inject
+    ImportService service;
+
+    @Inject
+    IntakeTestSupport support;
+
+    @Test
+    void benchmark() throws Exception {
+        int lines = Integer.getInteger("lines", 200_000);
+        int claims = lines / 2;
+        Path file = Files.createTempFile("bench-835-", ".edi");
+        try {
+            generate(file, claims);
+            long bytes = Files.size(file);
+            Peak peak = new Peak();
+            peak.start();
+
+            staedi(file);                 // warm-up
+            double tStaedi = time(() -> staedi(file));
+            readOnly(file);               // warm-up
+            double tRead = time(() -> readOnly(file));
+
+            support.wipe();
+            long t0 = System.nanoTime();
+            ImportView v;
+            try (InputStream in = Files.newInputStream(file)) {
+                v = service.submit("bench.edi", in, null, true, "bench").view();
+            }
+            double tImport = (System.nanoTime() - t0) / 1e9;
+            peak.stop = true;
+            assertEquals("COMPLETED", v.status(), () -> v.errors().toString());
+            assertEquals(lines, v.serviceLines());
+            assertEquals(lines, support.count("SELECT COUNT(*) FROM claim_line"));
+
+            String report = String.format(Locale.ROOT, """
+                    IntakeBenchmark: %,d service lines, %,d claims, %.1f MB, max heap %d MB, peak used heap %d MB
+                      (a) StAEDI parse only        %6.2f s  %,10.0f lines/s  %5.1f MB/s
+                      (b) read into claims, no DB  %6.2f s  %,10.0f lines/s
+                      (c) full import (MariaDB)    %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only
+                    """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20,
+                    tStaedi, lines / tStaedi, bytes / 1e6 / tStaedi,
+                    tRead, lines / tRead,
+                    tImport, lines / tImport, 100 * tStaedi / tImport);
+            report += "  writer phases (s): dedupe " + sec(0) + ", find claims " + sec(1) + ", load lines " + sec(2)
+                    + ", insert claims+patients " + sec(3) + ", insert lines " + sec(4) + ", insert remittances/details " + sec(5)
+                    + ", recompute " + sec(6) + "\n";
+            System.out.println(report);
+            Files.writeString(Path.of("target", "intake-benchmark.txt"), report);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String sec(int i) {
+        return String.format(Locale.ROOT, "%.2f", IntakeWriter.PHASES[i] / 1e9);
+    }
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    private static double time(Body b) throws Exception {
+        long t0 = System.nanoTime();
+        b.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** StAEDI's own event loop with nothing done per event: the ceiling for any X12 import. */
+    private static void staedi(Path file) throws Exception {
+        long events = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             EDIStreamReader r = EDIInputFactory.newFactory().createEDIStreamReader(in)) {
+            while (r.hasNext()) {
+                r.next();
+                events++;
+            }
+        }
+        if (events == 0) {
+            throw new IllegalStateException("no events");
+        }
+    }
+
+    /** Our reader: StAEDI + segments + claim objects + balancing checks, handed to a sink that drops them. */
+    private static void readOnly(Path file) throws Exception {
+        Issues issues = new Issues();
+        IntakeModel.Counts counts = new IntakeModel.Counts();
+        IntakeModel.Sink drop = new IntakeModel.Sink() {
+            @Override
+            public void paid(IntakeModel.PaidClaim claim) {
+            }
+
+            @Override
+            public void billed(IntakeModel.BilledClaim claim) {
+            }
+
+            @Override
+            public void endOfTransaction() {
+            }
+        };
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            X12Reader.startsWithIsa(in);
+            X12Reader.read(in, issues, new X12Transactions(issues, drop, counts));
+        }
+        if (issues.hasErrors()) {
+            throw new IllegalStateException(issues.errors().toString());
+        }
+    }
+
+    /** Two lines per claim, each with two CAS, AMT*B6 and a remark code, like a real ERA. */
+    static void generate(Path file, int claims) throws Exception {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            w.write("ISA*00*          *00*          *ZZ*BENCHPAYER     *ZZ*LONESTAR       *261008*1200*^*00501*000000777*0*P*:~\n");
+            w.write("GS*HP*BENCHPAYER*LONESTAR*20261008*1200*777*X*005010X221A1~\n");
+            w.write("ST*835*0001~\n");
+            long paidTotal = 0; // cents
+            StringBuilder body = new StringBuilder(1 << 16);
+            int segments = 1;
+            String header = "BPR*I*%s*C*ACH*CCP*01*111000025*DA*123456789*1123456789**01*113000023*DA*987654321*20261008~\n"
+                    + "TRN*1*BENCH0001*1123456789~\nDTM*405*20261008~\nN1*PR*BENCH HEALTH PLAN~\nREF*2U*BENCH1~\n"
+                    + "N1*PE*LONE STAR SPINE AND PAIN PLLC*XX*1234567893~\nREF*TJ*741234567~\nLX*1~\n";
+            segments += 8;
+            Path bodyFile = Files.createTempFile("bench-body-", ".edi");
+            try (BufferedWriter b = Files.newBufferedWriter(bodyFile, StandardCharsets.US_ASCII)) {
+                for (int i = 0; i < claims; i++) {
+                    // line 1: 1,900.00 charged, 317.83 paid, CO-45 1,502.71, PR-2 79.46; line 2: 350.00, 0 paid, CO-97 350.00
+                    body.setLength(0);
+                    body.append("CLP*BN").append(i).append("*1*2250*317.83*79.46*12*BCCN").append(i).append("*11*1~\n")
+                            .append("NM1*QC*1*DOE").append(i % 1000).append("*JANE****MI*M").append(i).append("~\n")
+                            .append("NM1*82*1*SMITH*JOHN****XX*2345678900~\n")
+                            .append("DTM*232*20260827~\n")
+                            .append("SVC*HC:62321*1900*317.83**1~\nDTM*472*20260827~\nCAS*CO*45*1502.71~\nCAS*PR*2*79.46~\nAMT*B6*397.29~\nLQ*HE*N865~\n")
+                            .append("SVC*HC:77003:26*350*0**1~\nDTM*472*20260827~\nCAS*CO*97*350~\nLQ*HE*M15~\n");
+                    b.write(body.toString());
+                    segments += 14;
+                    paidTotal += 31783;
+                }
+            }
+            w.write(String.format(Locale.ROOT, header, String.format(Locale.ROOT, "%d.%02d", paidTotal / 100, paidTotal % 100)));
+            try (InputStream in = Files.newInputStream(bodyFile)) {
+                w.flush();
+                w.write(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            }
+            Files.delete(bodyFile);
+            segments += 1;
+            w.write("SE*" + segments + "*0001~\nGE*1*777~\nIEA*1*000000777~\n");
+        }
+    }
+
+    /** Samples used heap to report its peak. */
+    static final class Peak extends Thread {
+        final AtomicLong max = new AtomicLong();
+        volatile boolean stop;
+
+        Peak() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            var mem = ManagementFactory.getMemoryMXBean();
+            while (!stop) {
+                max.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
