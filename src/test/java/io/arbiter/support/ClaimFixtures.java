@@ -86,4 +86,37 @@ public class ClaimFixtures {
         remarks.save(new RemarkCode(null, claim.id(), null, null, "MA01", "MOA"));
         return claim;
     }
+
+    /** A one-line claim paid at {@code allowed} with 20% patient share, for any payer and plan type. */
+    public Claim oneLineClaim(String pcn, String payerName, String payerCode, PlanType planType, String regulatorState,
+                              String code, String charge, String allowed, LocalDate dos, LocalDate paymentDate,
+                              String placeOfService, String zip, String diagnosis, List<String> rarcs) {
+        Practice practice = practice();
+        Payer payer = payer(payerName, payerCode);
+        Plan plan = plan(payer, planType, regulatorState);
+        BigDecimal allowedAmount = new BigDecimal(allowed);
+        BigDecimal patientShare = planType == PlanType.WORKERS_COMP || planType == PlanType.AUTO_PIP ? BigDecimal.ZERO.setScale(2)
+                : allowedAmount.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal paid = allowedAmount.subtract(patientShare);
+        BigDecimal chargeAmount = new BigDecimal(charge);
+        boolean facility = placeOfService.equals("22") || placeOfService.equals("24");
+        Claim claim = claims.save(new Claim(null, practice.id(), null, payer.id(), plan.id(), pcn, "ERA" + pcn, "1", "1",
+                dos, dos, placeOfService, facility ? "IN_NETWORK" : null, facility ? "LAKESIDE AMBULATORY SURGERY" : null,
+                facility ? "5678901237" : null, zip, "TX", "2345678900", "1234567893", diagnosis, false, false,
+                chargeAmount, paid, patientShare, null, paymentDate, "EFT" + pcn, null, null, null, null));
+        ClaimLine line = lines.save(new ClaimLine(null, claim.id(), 1, code, null, null, null, null, BigDecimal.ONE,
+                chargeAmount, allowedAmount, paid, dos, null, null, null));
+        adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "CO", "45", chargeAmount.subtract(allowedAmount), null));
+        if (patientShare.signum() > 0) {
+            adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "PR", "2", patientShare, null));
+        }
+        for (String rarc : rarcs) {
+            remarks.save(new RemarkCode(null, claim.id(), line.id(), null, rarc, "LQ"));
+        }
+        return claim;
+    }
+
+    public ClaimLine firstLine(Claim claim) {
+        return lines.findByClaimIdOrderByLineNumber(claim.id()).get(0);
+    }
 }
