@@ -305,10 +305,8 @@ public class CaseService {
     void refreshDeadlines(DisputeCase dc) {
         List<CaseEvent> history = events.findByCaseIdOrderById(dc.getId());
         Map<String, LocalDate> triggers = new HashMap<>();
-        Set<CaseEventType> recorded = EnumSet.noneOf(CaseEventType.class);
         for (CaseEvent e : history) {
             triggers.put(e.type().name(), e.eventDate());
-            recorded.add(e.type());
         }
         if (dc.getTrack() == Track.TEXAS_PIP || dc.getTrack() == Track.WORKERS_COMP) {
             caseLines.findByCaseIdOrderById(dc.getId()).stream().map(CaseLine::serviceDate).filter(Objects::nonNull)
@@ -325,7 +323,7 @@ public class CaseService {
         deadlines.deleteByCaseId(dc.getId());
         CaseDeadline next = null;
         for (CaseRulebook.Deadline d : computed) {
-            boolean met = DeadlineSatisfaction.met(d.key(), dc, recorded);
+            boolean met = DeadlineSatisfaction.met(d.key(), d.fromDate(), dc, history);
             String alternatives = d.alternatives().stream().map(a -> a.dueDate() + " (" + a.reading() + ")")
                     .collect(Collectors.joining("; "));
             CaseDeadline saved = deadlines.save(new CaseDeadline(null, dc.getId(), d.key(), d.dueDate(), d.dayType(), d.count(),

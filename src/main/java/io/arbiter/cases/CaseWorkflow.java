@@ -24,7 +24,7 @@ public final class CaseWorkflow {
     private final Track track;
     private final List<CaseStage> mainPath;
     private final Set<CaseStage> awardStages;
-    private final Map<CaseEventType, Transition> transitions = new EnumMap<>(CaseEventType.class);
+    private final Map<CaseEventType, List<Transition>> transitions = new EnumMap<>(CaseEventType.class);
 
     private CaseWorkflow(Track track, List<CaseStage> mainPath, Set<CaseStage> awardStages) {
         this.track = track;
@@ -47,24 +47,23 @@ public final class CaseWorkflow {
     }
 
     public boolean allows(CaseStage stage, CaseEventType event) {
-        Transition t = transitions.get(event);
-        return t != null && t.from().contains(stage);
+        return transition(stage, event).isPresent();
+    }
+
+    private Optional<Transition> transition(CaseStage stage, CaseEventType event) {
+        return transitions.getOrDefault(event, List.of()).stream().filter(t -> t.from().contains(stage)).findFirst();
     }
 
     /** The stage after the event, or empty when the event is not allowed in this stage. */
     public Optional<CaseStage> next(CaseStage stage, CaseEventType event) {
-        Transition t = transitions.get(event);
-        if (t == null || !t.from().contains(stage)) {
-            return Optional.empty();
-        }
-        return Optional.of(t.to() == null ? stage : t.to());
+        return transition(stage, event).map(t -> t.to() == null ? stage : t.to());
     }
 
     /** Events a user may record in this stage (system events excluded). */
     public List<CaseEventType> allowedEvents(CaseStage stage) {
         List<CaseEventType> out = new ArrayList<>();
-        transitions.forEach((event, t) -> {
-            if (t.from().contains(stage) && event != CaseEventType.PAYMENT_OVERDUE) {
+        transitions.forEach((event, list) -> {
+            if (list.stream().anyMatch(t -> t.from().contains(stage)) && event != CaseEventType.PAYMENT_OVERDUE) {
                 out.add(event);
             }
         });
@@ -72,7 +71,7 @@ public final class CaseWorkflow {
     }
 
     private CaseWorkflow on(CaseEventType event, Set<CaseStage> from, CaseStage to) {
-        transitions.put(event, new Transition(EnumSet.copyOf(from), to));
+        transitions.computeIfAbsent(event, e -> new ArrayList<>()).add(new Transition(EnumSet.copyOf(from), to));
         return this;
     }
 
@@ -129,6 +128,9 @@ public final class CaseWorkflow {
                 .on(CaseEventType.IDR_INITIATED, EnumSet.of(CaseStage.OPEN_NEGOTIATION, CaseStage.READY_TO_INITIATE), CaseStage.IDR_INITIATED)
                 .on(CaseEventType.IDRE_SELECTED, EnumSet.of(CaseStage.IDR_INITIATED), CaseStage.IDRE_SELECTED)
                 .on(CaseEventType.OFFER_SUBMITTED, EnumSet.of(CaseStage.IDRE_SELECTED), CaseStage.OFFERS_SUBMITTED)
+                // the offer made in open negotiation (Open Negotiation Notice) and revisions before IDRE selection
+                .on(CaseEventType.OFFER_SUBMITTED, EnumSet.of(CaseStage.OPEN_NEGOTIATION, CaseStage.READY_TO_INITIATE,
+                        CaseStage.IDR_INITIATED), null)
                 .on(CaseEventType.PAYER_OFFER_RECEIVED, negotiating, null)
                 .on(CaseEventType.DETERMINATION_ISSUED, EnumSet.of(CaseStage.IDRE_SELECTED, CaseStage.OFFERS_SUBMITTED), CaseStage.DETERMINED)
                 .common(negotiating);

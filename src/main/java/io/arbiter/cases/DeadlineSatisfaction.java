@@ -35,8 +35,14 @@ final class DeadlineSatisfaction {
     private DeadlineSatisfaction() {
     }
 
-    /** Whether a deadline no longer needs anyone's action on this case. */
-    static boolean met(String key, DisputeCase c, Set<CaseEventType> recorded) {
+    /**
+     * Whether a deadline no longer needs anyone's action on this case: the case is closed, the date is
+     * informational, or an event that meets it happened on or after the deadline's trigger date (an open
+     * negotiation offer does not meet the offer deadline that IDRE selection starts).
+     */
+    static boolean met(String key, java.time.LocalDate fromDate, DisputeCase c, java.util.List<CaseEvent> history) {
+        Set<CaseEventType> recorded = java.util.EnumSet.noneOf(CaseEventType.class);
+        history.stream().filter(e -> !e.eventDate().isBefore(fromDate)).forEach(e -> recorded.add(e.type()));
         if (!c.open() || INFORMATIONAL.contains(key)) {
             return true;
         }

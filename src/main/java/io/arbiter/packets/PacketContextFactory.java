@@ -331,8 +331,15 @@ public class PacketContextFactory {
     }
 
     static String label(String key) {
-        String s = key.replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1).replace("idr", "IDR").replace("idre", "IDRE").replace("mfdr", "MFDR");
+        StringBuilder sb = new StringBuilder();
+        for (String w : key.toLowerCase().split("_")) {
+            String word = switch (w) {
+                case "idr", "idre", "mfdr", "qpa" -> w.toUpperCase();
+                default -> w;
+            };
+            sb.append(sb.length() == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : " " + word);
+        }
+        return sb.toString();
     }
 
     private static @Nullable LocalDate date(@Nullable String s) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  */
 public class PacketValidationException extends RuntimeException {
 
+    @io.micronaut.serde.annotation.Serdeable
     public record FieldError(String field, String message) {
     }
 
