@@ -19,7 +19,7 @@ public interface CaseRulebook {
     TrackChoice chooseTrack(Long claimId);
 
     /** Eligibility gates for opening a dispute on these claims (federal IDR screen; other tracks may return none). */
-    List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate initiationDate);
+    List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate openNegotiationStarted, @Nullable LocalDate initiationDate);
 
     /** Deadlines of a track from the dates its trigger events happened. */
     List<Deadline> deadlines(Track track, Map<String, LocalDate> events, @Nullable Long payerId);

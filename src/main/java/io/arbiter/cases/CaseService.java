@@ -69,6 +69,11 @@ public class CaseService {
         this.clock = clock;
     }
 
+    /** How many cases exist (demo seeding runs only on an empty case book). */
+    public long readableCount() {
+        return cases.count();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -154,9 +159,7 @@ public class CaseService {
         dc.setFeesPaid(Money.ZERO);
         dc.setFeeRefundsReceived(Money.ZERO);
         dc.setTrackReasons(String.join("\n", choice.reasons()));
-        List<CaseRulebook.Gate> gates = rules.screen(choice.track(), new ArrayList<>(claimById.keySet()), null);
-        dc.setEligibility(gates.stream().map(g -> g.status() + "|" + g.name() + "|" + g.reason() + "|" + (g.citation() == null ? "" : g.citation()))
-                .collect(Collectors.joining("\n")));
+        dc.setEligibility(gateText(rules.screen(choice.track(), new ArrayList<>(claimById.keySet()), null, null)));
         dc = cases.save(dc);
         dc.setCaseNumber(String.format("ARB-%d-%05d", today().getYear(), dc.getId()));
         dc = cases.update(dc);
@@ -301,9 +304,25 @@ public class CaseService {
         }
     }
 
-    /** Recomputes the case's deadlines from its recorded events and stores the next one on the case. */
+    private static String gateText(List<CaseRulebook.Gate> gates) {
+        return gates.stream().map(g -> g.status() + "|" + g.name() + "|" + g.reason() + "|" + (g.citation() == null ? "" : g.citation()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Recomputes the case's deadlines from its recorded events and stores the next one on the case; while a
+     * federal case is open its eligibility is screened again, since timeliness gates depend on the events.
+     */
     void refreshDeadlines(DisputeCase dc) {
         List<CaseEvent> history = events.findByCaseIdOrderById(dc.getId());
+        if (dc.getTrack() == Track.FEDERAL_IDR && dc.open()) {
+            LocalDate onp = history.stream().filter(e -> e.type() == CaseEventType.OPEN_NEGOTIATION_STARTED).map(CaseEvent::eventDate)
+                    .findFirst().orElse(null);
+            LocalDate initiated = history.stream().filter(e -> e.type() == CaseEventType.IDR_INITIATED).map(CaseEvent::eventDate)
+                    .findFirst().orElse(null);
+            List<Long> claimIds = caseLines.findByCaseIdOrderById(dc.getId()).stream().map(CaseLine::claimId).distinct().toList();
+            dc.setEligibility(gateText(rules.screen(dc.getTrack(), claimIds, onp, initiated)));
+        }
         Map<String, LocalDate> triggers = new HashMap<>();
         for (CaseEvent e : history) {
             triggers.put(e.type().name(), e.eventDate());

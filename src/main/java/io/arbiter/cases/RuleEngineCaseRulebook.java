@@ -76,7 +76,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
     }
 
     @Override
-    public List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate initiationDate) {
+    public List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate openNegotiationStarted, @Nullable LocalDate initiationDate) {
         if (track != Track.FEDERAL_IDR || claimIds.isEmpty()) {
             return List.of();
         }
@@ -84,7 +84,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
         Claim first = cs.stream().min(Comparator.comparing(Claim::id)).orElseThrow();
         TrackFacts f = facts.factsFor(first);
         LocalDate received = cs.stream().map(Claim::paymentDate).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-        EligibilityInput input = new EligibilityInput(f, received, null, initiationDate, LocalDate.now(clock),
+        EligibilityInput input = new EligibilityInput(f, received, openNegotiationStarted, initiationDate, LocalDate.now(clock),
                 cs.size() > 1 ? DisputeType.BATCHED : DisputeType.SINGLE, first.billingNpi(),
                 first.payerId() == null ? null : first.payerId().toString(), List.of(), List.of(), priorDeterminations(first));
         return screen.screen(input).gates().stream().map(RuleEngineCaseRulebook::gate).toList();

@@ -268,7 +268,7 @@ public class PacketContextFactory {
         }
         for (String line : c.getEligibility().split("\n")) {
             String[] p = line.split("\\|", 4);
-            if (p.length >= 2 && p[1].toLowerCase().contains("state law")) {
+            if (p.length >= 2 && p[1].toUpperCase().contains("STATE_LAW")) {
                 return switch (p[0]) {
                     case "PASS" -> Boolean.FALSE;
                     case "FAIL" -> Boolean.TRUE;

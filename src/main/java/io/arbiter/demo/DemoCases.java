@@ -1,0 +1,256 @@
+package io.arbiter.demo;
+
+import io.arbiter.cases.CaseDeadline;
+import io.arbiter.cases.CaseDeadlineRepository;
+import io.arbiter.cases.CaseRequests;
+import io.arbiter.cases.CaseService;
+import io.arbiter.cases.DisputeCase;
+import io.arbiter.claims.Claim;
+import io.arbiter.claims.ClaimRepository;
+import io.arbiter.packets.PacketDetail;
+import io.arbiter.packets.PacketDetails;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.PracticeRepository;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Demo mode: opens cases on the demo claims across every track and walks them through their stages with
+ * dates taken from their own deadlines, so the work queue, case pages, attorney room and finance dashboard
+ * have something real to show. Steps that would lie in the future are not taken.
+ */
+@Singleton
+public class DemoCases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+    private static final String SPECIALIST = "specialist";
+
+    private final DemoMode demoMode;
+    private final CaseService cases;
+    private final CaseDeadlineRepository deadlines;
+    private final ClaimRepository claims;
+    private final PracticeRepository practices;
+    private final PayerRepository payers;
+    private final PacketDetails details;
+    private final io.arbiter.cases.CaseLineRepository caseLines;
+
+    public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlineRepository deadlines, ClaimRepository claims,
+                     PracticeRepository practices, PayerRepository payers, PacketDetails details,
+                     io.arbiter.cases.CaseLineRepository caseLines) {
+        this.caseLines = caseLines;
+        this.demoMode = demoMode;
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.claims = claims;
+        this.practices = practices;
+        this.payers = payers;
+        this.details = details;
+    }
+
+    @EventListener
+    @Order(30)
+    void onStartup(StartupEvent event) {
+        if (demoMode.enabled() && claims.findByPracticeIdAndPatientControlNumber(practiceId(), "LSDEMO0001").isPresent()
+                && cases.readableCount() == 0) {
+            seed();
+        }
+    }
+
+    private Long practiceId() {
+        return practices.findFirstOrderById().map(p -> p.id()).orElse(-1L);
+    }
+
+    public void seed() {
+        Long practiceId = practiceId();
+        details.save(PacketDetail.Scope.PRACTICE, practiceId, Map.of(
+                "practice.contactName", "Maria Alvarez", "practice.contactTitle", "Arbitration specialist",
+                "practice.email", "disputes@lonestarspine.example"), SPECIALIST);
+        payers.findByPayerCode("ACME1").ifPresent(p -> details.save(PacketDetail.Scope.PAYER, p.id(), Map.of(
+                "payer.address.line1", "PO BOX 1000", "payer.address.city", "DALLAS", "payer.address.state", "TX",
+                "payer.address.zip", "75201", "payer.email", "idr@acmehealth.example"), SPECIALIST));
+
+        List<Runnable> scenarios = List.of(
+                () -> federalPaid(claim(1)), () -> federalDetermined(claim(2)), () -> federalOpenNegotiation(claim(10)),
+                () -> federalOpenNegotiation(claim(11)), () -> open(claim(19), null), () -> texasArbitration(claim(3)),
+                () -> open(claim(12), null), () -> workersComp(claim(8)), () -> pip(claim(7)), () -> appeal(claim(5)));
+        for (Runnable scenario : scenarios) {
+            try {
+                scenario.run();
+            } catch (RuntimeException e) {
+                // A demo case that the rules refuse is skipped, not fatal: the rest of the demo still loads.
+                LOG.warn("Demo case skipped: {}", e.getMessage());
+            }
+        }
+        LOG.info("Demo mode: opened demo cases across every track");
+    }
+
+    private @Nullable Claim claim(int n) {
+        return claims.findByPracticeIdAndPatientControlNumber(practiceId(), String.format("LSDEMO%04d", n)).orElse(null);
+    }
+
+    private @Nullable DisputeCase open(@Nullable Claim c, @Nullable String share) {
+        if (c == null) {
+            return null;
+        }
+        DisputeCase dc = cases.open(new CaseRequests.Create(List.of(c.id()), null, SPECIALIST, null), SPECIALIST);
+        if (share != null) {
+            cases.share(dc.getId(), share, SPECIALIST);
+        }
+        return dc;
+    }
+
+    /** Records an event unless its date is still in the future; returns whether it was recorded. */
+    private boolean step(@Nullable DisputeCase dc, String type, @Nullable LocalDate date, @Nullable String amount,
+                         @Nullable String feeKind, @Nullable String note) {
+        if (dc == null || date == null || date.isAfter(cases.today())) {
+            return false;
+        }
+        cases.record(dc.getId(), new CaseRequests.Event(type, date, amount == null ? null : new BigDecimal(amount), note,
+                feeKind, null, null), SPECIALIST);
+        return true;
+    }
+
+    private Optional<LocalDate> due(DisputeCase dc, String key) {
+        return deadlines.findByCaseIdOrderByDueDate(dc.getId()).stream().filter(d -> d.key().equals(key))
+                .map(CaseDeadline::dueDate).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * What a real specialist enters before filing: the QPA the payer disclosed with the initial payment, the
+     * per-line split of the offer, the offer-brief narrative and the IDR portal details.
+     */
+    private void packetFacts(DisputeCase dc, String offerTotal, String disputeNumber) {
+        BigDecimal qpa = dc.getInitialPaid().add(dc.getCostSharing());
+        step(dc, "QPA_DISCLOSED", dc.getInitialPaymentDate(), qpa.toPlainString(), null, "QPA disclosed with the initial payment");
+        List<io.arbiter.cases.CaseLine> lines = caseLines.findByCaseIdOrderById(dc.getId());
+        BigDecimal offer = new BigDecimal(offerTotal);
+        BigDecimal billed = dc.getBilled();
+        BigDecimal assigned = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            var l = lines.get(i);
+            BigDecimal share = i == lines.size() - 1 ? offer.subtract(assigned)
+                    : offer.multiply(l.billed()).divide(billed, 2, java.math.RoundingMode.HALF_UP);
+            assigned = assigned.add(share);
+            BigDecimal lineQpa = l.allowed() == null ? l.paid() : l.allowed();
+            details.save(PacketDetail.Scope.LINE, l.id(), Map.of("offer", share.toPlainString(), "qpa", lineQpa.toPlainString()), SPECIALIST);
+        }
+        details.save(PacketDetail.Scope.CASE, dc.getId(), Map.of(
+                "idr.disputeNumber", disputeNumber, "idr.preferredIdre", "Federal Hearings and Appeals Services (FHAS)",
+                "idr.selectedIdre", "Federal Hearings and Appeals Services (FHAS)",
+                "arguments.serviceDescription", "Fluoroscopically guided lumbar transforaminal epidural steroid injections for "
+                        + "radiculopathy refractory to six weeks of physical therapy and NSAIDs.",
+                "arguments.complexity", "Bilateral, multi-level procedure in a patient with prior lumbar surgery and "
+                        + "foraminal stenosis; contrast flow confirmed at each level.",
+                "arguments.trainingAndExperience", "Board-certified in anesthesiology with subspecialty certification in pain "
+                        + "medicine; fellowship-trained; more than 4,000 transforaminal injections performed.",
+                "arguments.codingJustification", "64483 for the first level with 64484 for the additional level, modifier 50 "
+                        + "for the bilateral service as the plan requires; imaging guidance is included and not billed separately.",
+                "arguments.marketShare", "The practice is one of three interventional pain groups serving the facility's "
+                        + "referral area.",
+                "arguments.benchmarkSource", "DEMO-SYNTHETIC-2026 (synthetic demo benchmark set, not market data)"), SPECIALIST);
+    }
+
+    private @Nullable DisputeCase federalToDetermination(@Nullable Claim c, String offer, String payerOffer, String determination) {
+        DisputeCase dc = open(c, "attorney");
+        if (dc == null || dc.getInitialPaymentDate() == null) {
+            return dc;
+        }
+        packetFacts(dc, offer, "DISP-" + (2026000 + dc.getId()));
+        LocalDate on = dc.getInitialPaymentDate().plusDays(3);
+        if (!step(dc, "OPEN_NEGOTIATION_STARTED", on, null, null, "Open Negotiation Notice sent by e-mail and portal")
+                || !step(dc, "OFFER_SUBMITTED", on, offer, null, "offer in the Open Negotiation Notice")) {
+            return dc;
+        }
+        LocalDate initiate = due(dc, "IDR_INITIATION_WINDOW_OPENS").orElse(null);
+        if (!step(dc, "PAYER_OFFER_RECEIVED", on.plusDays(10), payerOffer, null, "payer's counteroffer")
+                || !step(dc, "IDR_INITIATED", initiate, null, null, "Notice of IDR Initiation filed")
+                || !step(dc, "FEE_PAID", initiate, "15.00", "ADMIN", "administrative fee")) {
+            return dc;
+        }
+        LocalDate selected = initiate == null ? null : initiate.plusDays(2);
+        if (!step(dc, "IDRE_SELECTED", selected, null, null, "IDRE selected jointly")
+                || !step(dc, "FEE_PAID", selected.plusDays(5), "395.00", "IDRE", "IDR entity fee")
+                || !step(dc, "OFFER_SUBMITTED", selected.plusDays(5), offer, null, "final offer to the IDRE")) {
+            return dc;
+        }
+        step(dc, "DETERMINATION_ISSUED", selected.plusDays(14), determination, null, "IDRE chose the provider's offer");
+        return dc;
+    }
+
+    private void federalPaid(@Nullable Claim c) {
+        DisputeCase dc = federalToDetermination(c, "2950.00", "520.00", "2950.00");
+        if (dc == null) {
+            return;
+        }
+        DisputeCase current = cases.readable(dc.getId(), SPECIALIST, false);
+        if (current.getDetermination() != null) {
+            LocalDate decided = cases.today().minusDays(1);
+            step(current, "PAYMENT_RECEIVED", decided, current.owed().toPlainString(), null, "EFT received");
+        }
+    }
+
+    private void federalDetermined(@Nullable Claim c) {
+        federalToDetermination(c, "1850.00", "310.00", "1850.00");
+    }
+
+    private void federalOpenNegotiation(@Nullable Claim c) {
+        DisputeCase dc = open(c, null);
+        if (dc != null && dc.getInitialPaymentDate() != null) {
+            LocalDate on = dc.getInitialPaymentDate().plusDays(5);
+            if (step(dc, "OPEN_NEGOTIATION_STARTED", on, null, null, "Open Negotiation Notice sent")) {
+                step(dc, "OFFER_SUBMITTED", on, "2400.00", null, "offer in the Open Negotiation Notice");
+            }
+        }
+    }
+
+    private void texasArbitration(@Nullable Claim c) {
+        DisputeCase dc = open(c, "attorney");
+        if (dc != null && dc.getInitialPaymentDate() != null) {
+            LocalDate requested = dc.getInitialPaymentDate().plusDays(20);
+            if (step(dc, "ARBITRATION_REQUESTED", requested, null, null, "request filed on the TDI portal")) {
+                step(dc, "ARBITRATOR_SELECTED", requested.plusDays(12), null, null, "arbitrator agreed");
+            }
+        }
+    }
+
+    private void workersComp(@Nullable Claim c) {
+        DisputeCase dc = open(c, null);
+        if (dc != null && c.serviceDateFrom() != null) {
+            LocalDate billed = c.serviceDateFrom().plusDays(5);
+            if (step(dc, "BILL_RECEIVED_BY_CARRIER", billed, null, null, "CMS-1500 received by the carrier")
+                    && step(dc, "CARRIER_ACTION_RECEIVED", c.paymentDate(), null, null, "EOB reduced to the fee guideline")) {
+                step(dc, "RECONSIDERATION_REQUESTED", c.paymentDate().plusDays(10), null, null, "request for reconsideration sent");
+            }
+        }
+    }
+
+    private void pip(@Nullable Claim c) {
+        DisputeCase dc = open(c, null);
+        if (dc != null && c.serviceDateFrom() != null) {
+            LocalDate proof = c.serviceDateFrom().plusDays(7);
+            if (step(dc, "PROOF_OF_CLAIM_RECEIVED", proof, null, null, "bill and records received by the insurer")) {
+                step(dc, "DEMAND_SENT", c.paymentDate().plusDays(3), c.totalCharge().subtract(c.totalPaid()).toPlainString(), null,
+                        "demand for the unpaid balance");
+            }
+        }
+    }
+
+    private void appeal(@Nullable Claim c) {
+        DisputeCase dc = open(c, null);
+        if (dc != null && dc.getInitialPaymentDate() != null) {
+            step(dc, "APPEAL_SUBMITTED", dc.getInitialPaymentDate().plusDays(14), null, null, "first-level appeal with the auth letter");
+        }
+    }
+}
