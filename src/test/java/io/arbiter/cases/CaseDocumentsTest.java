@@ -1,0 +1,112 @@
+package io.arbiter.cases;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditEventRepository;
+import io.arbiter.claims.Claim;
+import io.arbiter.security.Roles;
+import io.arbiter.support.ClaimFixtures;
+import io.arbiter.support.TestAccounts;
+import io.arbiter.support.TestClock;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Documents attached to case events are kept with their SHA-256, downloadable by role, and audit-logged. */
+@MicronautTest(transactional = false)
+class CaseDocumentsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    ClaimFixtures fixtures;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    AuditEventRepository audit;
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    static byte[] eobPdf() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document();
+        PdfWriter.getInstance(doc, out);
+        doc.open();
+        doc.add(new Paragraph("EXPLANATION OF BENEFITS — ACME HEALTH PLAN — claim ERALSDOC01"));
+        doc.close();
+        return out.toByteArray();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void uploadKeepsTheHashAndDownloadsAreAudited() throws Exception {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST);
+        Claim claim = fixtures.nsaTfesiClaim("LSDOC01");
+        clock.today(LocalDate.of(2026, 10, 9));
+        long id = ((Number) client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id())))
+                .bearerAuth(specialist), Map.class).get("id")).longValue();
+        byte[] pdf = eobPdf();
+        MultipartBody body = MultipartBody.builder().addPart("file", "eob.pdf", MediaType.of("application/pdf"), pdf)
+                .addPart("kind", "EOB").addPart("title", "EOB for ERALSDOC01").build();
+        HttpResponse<Map> up = client.exchange(HttpRequest.POST("/api/v1/cases/" + id + "/documents", body)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class);
+        assertEquals(HttpStatus.CREATED, up.getStatus());
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+        assertEquals(expected, up.body().get("sha256"));
+        long docId = ((Number) up.body().get("id")).longValue();
+
+        Map<String, Object> c = client.retrieve(HttpRequest.GET("/api/v1/cases/" + id).bearerAuth(specialist), Map.class);
+        assertEquals(1, ((List<?>) c.get("documents")).size());
+
+        byte[] back = client.retrieve(HttpRequest.GET("/api/v1/cases/" + id + "/documents/" + docId).bearerAuth(specialist), byte[].class);
+        assertArrayEquals(pdf, back);
+        assertTrue(audit.findByEntityTypeAndEntityIdOrderById("CASE_DOCUMENT", String.valueOf(docId)).stream()
+                .anyMatch(e -> e.action() == AuditAction.DOWNLOAD));
+
+        MultipartBody badKind = MultipartBody.builder().addPart("file", "x.pdf", MediaType.of("application/pdf"), pdf)
+                .addPart("kind", "SELFIE").build();
+        var bad = assertThrows(HttpClientResponseException.class, () -> client.exchange(HttpRequest.POST("/api/v1/cases/" + id + "/documents", badKind)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, bad.getStatus());
+
+        String attorney = accounts.token(client, Roles.ATTORNEY);
+        assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> client.exchange(
+                HttpRequest.GET("/api/v1/cases/" + id + "/documents/" + docId).bearerAuth(attorney), byte[].class)).getStatus(),
+                "not shared with this attorney");
+    }
+}
