@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on a controlled clock (42 U.S.C. 300gg-111(c); deadlines per federal-idr.md §2 and deadline-computation.md).
  */
 @MicronautTest(transactional = false)
+@io.micronaut.context.annotation.Property(name = "arbiter.intake.commercial-plan-type", value = "SELF_FUNDED_ERISA")
 class FederalIdrCaseLifecycleTest {
 
     @Inject
@@ -91,13 +92,30 @@ class FederalIdrCaseLifecycleTest {
         return ((Number) m.get(key)).doubleValue();
     }
 
+    @SuppressWarnings("unchecked")
+    private long importedClaim(String pcn) throws Exception {
+        byte[] bytes;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/x12/acme-self-funded-835.edi")) {
+            bytes = in.readAllBytes();
+        }
+        var body = io.micronaut.http.client.multipart.MultipartBody.builder()
+                .addPart("file", "acme-self-funded-835.edi", io.micronaut.http.MediaType.TEXT_PLAIN_TYPE, bytes).build();
+        Map<String, Object> imported = client.retrieve(HttpRequest.POST("/api/v1/imports?wait=true", body)
+                .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class);
+        assertEquals("COMPLETED", imported.get("status"));
+        Map<String, Object> found = client.retrieve(HttpRequest.GET("/api/v1/claims?patientControlNumber=" + pcn).bearerAuth(specialist), Map.class);
+        return ((Number) ((List<Map<String, Object>>) found.get("items")).get(0).get("id")).longValue();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
-    void federalCaseFromUnderpaymentToPayment() {
-        Claim claim = fixtures.nsaTfesiClaim("LSFED0001");
+    void federalCaseFromImportedRemittanceToPayment() throws Exception {
+        // LS03000002 in the ACME 835: 63650 × 2 at an ASC, allowed 2,428.20, paid 1,942.56, patient share 485.64,
+        // RARCs N865/N877/N830, payment date (BPR16/DTM*405) 2026-10-08
+        long claimId = importedClaim("LS03000002");
         clock.today(LocalDate.of(2026, 10, 9));
 
-        var created = client.exchange(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id()))).bearerAuth(specialist), Map.class);
+        var created = client.exchange(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claimId))).bearerAuth(specialist), Map.class);
         assertEquals(HttpStatus.CREATED, created.getStatus());
         Map<String, Object> c = created.body();
         long id = ((Number) c.get("id")).longValue();
@@ -108,8 +126,8 @@ class FederalIdrCaseLifecycleTest {
         // BD 1 = Thu 2026-10-08; Columbus Day 10-12 and Veterans Day 11-11 skipped → BD 30 = 2026-11-20
         assertEquals("2026-11-20", due(c, "OPEN_NEGOTIATION_NOTICE_DUE"));
         assertEquals(Map.of("key", "OPEN_NEGOTIATION_NOTICE_DUE", "dueDate", "2026-11-20"), c.get("nextDeadline"));
-        assertEquals(392.00, amount(money(c), "initialPayment"), 0.001);
-        assertEquals(98.00, amount(money(c), "costSharing"), 0.001);
+        assertEquals(1942.56, amount(money(c), "initialPayment"), 0.001);
+        assertEquals(485.64, amount(money(c), "costSharing"), 0.001);
 
         clock.today(LocalDate.of(2026, 10, 15));
         c = event(id, "OPEN_NEGOTIATION_STARTED", "2026-10-15", null);
@@ -145,17 +163,17 @@ class FederalIdrCaseLifecycleTest {
         assertEquals("2027-01-19", due(c, "DETERMINATION_DUE"));
 
         clock.today(LocalDate.of(2026, 12, 10));
-        c = event(id, "OFFER_SUBMITTED", "2026-12-10", "2100.00");
+        c = event(id, "OFFER_SUBMITTED", "2026-12-10", "9500.00");
         assertEquals("OFFERS_SUBMITTED", c.get("stage"));
-        c = event(id, "PAYER_OFFER_RECEIVED", "2026-12-10", "480.00");
+        c = event(id, "PAYER_OFFER_RECEIVED", "2026-12-10", "2428.20");
         c = event(id, "FEE_PAID", "2026-12-10", "395.00", "feeKind", "IDRE");
 
         clock.today(LocalDate.of(2027, 1, 12));
-        c = event(id, "DETERMINATION_ISSUED", "2027-01-12", "2100.00");
+        c = event(id, "DETERMINATION_ISSUED", "2027-01-12", "9500.00");
         assertEquals("DETERMINED", c.get("stage"));
         assertEquals("WON", c.get("outcome"), "the IDRE chose the provider's offer");
-        // owed = determination 2,100.00 − cost sharing 98.00 − initial payment 392.00 = 1,610.00
-        assertEquals(1610.00, amount(money(c), "owed"), 0.001);
+        // owed = determination 9,500.00 − cost sharing 485.64 − initial payment 1,942.56 = 7,071.80
+        assertEquals(7071.80, amount(money(c), "owed"), 0.001);
         assertEquals(395.00, amount(money(c), "feeRefundDue"), 0.001, "the prevailing party's IDRE fee comes back");
         // payment 30 calendar days after the determination
         assertEquals("2027-02-11", due(c, "PAYMENT_DUE"));
@@ -168,14 +186,14 @@ class FederalIdrCaseLifecycleTest {
                 "overdue cases appear in the queue");
 
         clock.today(LocalDate.of(2027, 2, 16));
-        c = event(id, "PAYMENT_RECEIVED", "2027-02-16", "1000.00");
+        c = event(id, "PAYMENT_RECEIVED", "2027-02-16", "5000.00");
         assertEquals("PAYMENT_OVERDUE", c.get("stage"), "a partial payment leaves the award overdue");
-        assertEquals(610.00, amount(money(c), "outstanding"), 0.001);
-        c = event(id, "PAYMENT_RECEIVED", "2027-02-16", "610.00");
+        assertEquals(2071.80, amount(money(c), "outstanding"), 0.001);
+        c = event(id, "PAYMENT_RECEIVED", "2027-02-16", "2071.80");
         assertEquals("PAID", c.get("stage"));
         c = event(id, "FEE_REFUND_RECEIVED", "2027-02-16", "395.00");
-        // net = 1,610.00 recovered − (15.00 + 395.00 fees − 395.00 refund) = 1,595.00
-        assertEquals(1595.00, amount(money(c), "net"), 0.001);
+        // net = 7,071.80 recovered − (15.00 + 395.00 fees − 395.00 refund) = 7,056.80
+        assertEquals(7056.80, amount(money(c), "net"), 0.001);
         assertNull(c.get("nextDeadline"), "nothing left to do but close");
         c = event(id, "CLOSED", "2027-02-16", null);
         assertEquals("CLOSED", c.get("stage"));
