@@ -2,6 +2,7 @@ package io.arbiter.cases;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.security.Roles;
+import io.arbiter.support.CaseApi;
 import io.arbiter.support.ClaimFixtures;
 import io.arbiter.support.TestAccounts;
 import io.arbiter.support.TestClock;
@@ -63,24 +64,12 @@ class FederalIdrCaseLifecycleTest {
         clock.reset();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> event(long caseId, String type, String date, String amount, String... extra) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("type", type);
-        body.put("date", date);
-        if (amount != null) {
-            body.put("amount", amount);
-        }
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            body.put(extra[i], extra[i + 1]);
-        }
-        return client.retrieve(HttpRequest.POST("/api/v1/cases/" + caseId + "/events", body).bearerAuth(specialist), Map.class);
+        return new CaseApi(client, specialist, clock).event(caseId, type, date, amount, extra);
     }
 
-    @SuppressWarnings("unchecked")
     private static String due(Map<String, Object> c, String key) {
-        return ((List<Map<String, Object>>) c.get("deadlines")).stream().filter(d -> key.equals(d.get("key")))
-                .map(d -> (String) d.get("dueDate")).findFirst().orElse(null);
+        return CaseApi.due(c, key);
     }
 
     @SuppressWarnings("unchecked")
@@ -213,7 +202,9 @@ class FederalIdrCaseLifecycleTest {
         assertEquals(HttpStatus.CONFLICT, stale.getStatus());
         var unknown = assertThrows(HttpClientResponseException.class, () -> event(id, "TELEPORTED", "2026-10-09", null));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, unknown.getStatus());
-        var future = assertThrows(HttpClientResponseException.class, () -> event(id, "OPEN_NEGOTIATION_STARTED", "2026-10-20", null));
+        clock.today(LocalDate.of(2026, 10, 9));
+        var future = assertThrows(HttpClientResponseException.class, () -> client.exchange(HttpRequest.POST("/api/v1/cases/" + id + "/events",
+                Map.of("type", "OPEN_NEGOTIATION_STARTED", "date", "2026-10-20")).bearerAuth(specialist), Map.class));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, future.getStatus());
         var again = assertThrows(HttpClientResponseException.class,
                 () -> client.exchange(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id()))).bearerAuth(specialist), Map.class));

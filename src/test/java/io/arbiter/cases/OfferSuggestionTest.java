@@ -3,6 +3,7 @@ package io.arbiter.cases;
 import io.arbiter.claims.Claim;
 import io.arbiter.practice.PlanType;
 import io.arbiter.security.Roles;
+import io.arbiter.support.CaseApi;
 import io.arbiter.support.ClaimFixtures;
 import io.arbiter.support.TestAccounts;
 import io.arbiter.support.TestClock;
@@ -61,18 +62,11 @@ class OfferSuggestionTest {
     }
 
     private long open(Claim c) {
-        clock.today(LocalDate.of(2026, 10, 9));
-        return ((Number) client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(c.id()))).bearerAuth(token), Map.class)
-                .get("id")).longValue();
+        return new CaseApi(client, token, clock).openId(c.id(), "2026-10-09");
     }
 
     private void event(long id, String type, String date, String amount) {
-        clock.today(LocalDate.parse(date));
-        Map<String, Object> body = new HashMap<>(Map.of("type", type, "date", date));
-        if (amount != null) {
-            body.put("amount", amount);
-        }
-        client.retrieve(HttpRequest.POST("/api/v1/cases/" + id + "/events", body).bearerAuth(token), Map.class);
+        new CaseApi(client, token, clock).event(id, type, date, amount);
     }
 
     private void decided(String pcn, String determination) {

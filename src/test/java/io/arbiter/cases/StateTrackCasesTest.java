@@ -3,6 +3,7 @@ package io.arbiter.cases;
 import io.arbiter.claims.Claim;
 import io.arbiter.practice.PlanType;
 import io.arbiter.security.Roles;
+import io.arbiter.support.CaseApi;
 import io.arbiter.support.ClaimFixtures;
 import io.arbiter.support.TestAccounts;
 import io.arbiter.support.TestClock;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,34 +57,20 @@ class StateTrackCasesTest {
         clock.reset();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> event(long id, String type, String date, String amount, String... extra) {
-        clock.today(LocalDate.parse(date));
-        Map<String, Object> body = new HashMap<>(Map.of("type", type, "date", date));
-        if (amount != null) {
-            body.put("amount", amount);
-        }
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            body.put(extra[i], extra[i + 1]);
-        }
-        return client.retrieve(HttpRequest.POST("/api/v1/cases/" + id + "/events", body).bearerAuth(token), Map.class);
+        return new CaseApi(client, token, clock).event(id, type, date, amount, extra);
     }
 
-    @SuppressWarnings("unchecked")
     private static String due(Map<String, Object> c, String key) {
-        return ((List<Map<String, Object>>) c.get("deadlines")).stream().filter(d -> key.equals(d.get("key")))
-                .map(d -> (String) d.get("dueDate")).findFirst().orElse(null);
+        return CaseApi.due(c, key);
     }
 
-    @SuppressWarnings("unchecked")
     private static double money(Map<String, Object> c, String key) {
-        return ((Number) ((Map<String, Object>) c.get("money")).get(key)).doubleValue();
+        return CaseApi.money(c, key);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> open(Claim claim, String today) {
-        clock.today(LocalDate.parse(today));
-        return client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id()))).bearerAuth(token), Map.class);
+        return new CaseApi(client, token, clock).open(claim.id(), today);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.arbiter.reports;
 import io.arbiter.claims.Claim;
 import io.arbiter.practice.PlanType;
 import io.arbiter.security.Roles;
+import io.arbiter.support.CaseApi;
 import io.arbiter.support.ClaimFixtures;
 import io.arbiter.support.TestAccounts;
 import io.arbiter.support.TestClock;
@@ -53,20 +54,11 @@ class RecoveryReportTest {
     }
 
     private long open(Claim claim) {
-        return ((Number) client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id())))
-                .bearerAuth(specialist), Map.class).get("id")).longValue();
+        return new CaseApi(client, specialist, clock).openId(claim.id(), clock.instant().toString().substring(0, 10));
     }
 
     private void event(long id, String type, String date, String amount, String... extra) {
-        clock.today(LocalDate.parse(date));
-        Map<String, Object> body = new HashMap<>(Map.of("type", type, "date", date));
-        if (amount != null) {
-            body.put("amount", amount);
-        }
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            body.put(extra[i], extra[i + 1]);
-        }
-        client.retrieve(HttpRequest.POST("/api/v1/cases/" + id + "/events", body).bearerAuth(specialist), Map.class);
+        new CaseApi(client, specialist, clock).event(id, type, date, amount, extra);
     }
 
     private void federalToDetermination(long id, String offer, String payerOffer, String determination) {

@@ -1,0 +1,63 @@
+package io.arbiter.support;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cases API as tests drive it: open a case, record events day by day (moving the test clock to the
+ * event's date, as a specialist records things when they happen), read deadlines and money.
+ */
+public final class CaseApi {
+
+    private final BlockingHttpClient client;
+    private final String token;
+    private final TestClock clock;
+
+    public CaseApi(BlockingHttpClient client, String token, TestClock clock) {
+        this.client = client;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> open(Long claimId, String today) {
+        clock.today(LocalDate.parse(today));
+        return client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claimId))).bearerAuth(token), Map.class);
+    }
+
+    public long openId(Long claimId, String today) {
+        return ((Number) open(claimId, today).get("id")).longValue();
+    }
+
+    /** Records an event dated {@code date}; {@code extra} are name/value pairs (feeKind, outcome, note, version). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> event(long caseId, String type, String date, String amount, String... extra) {
+        clock.today(LocalDate.parse(date));
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("date", date);
+        if (amount != null) {
+            body.put("amount", amount);
+        }
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            body.put(extra[i], extra[i + 1]);
+        }
+        return client.retrieve(HttpRequest.POST("/api/v1/cases/" + caseId + "/events", body).bearerAuth(token), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static String due(Map<String, Object> c, String key) {
+        return ((List<Map<String, Object>>) c.get("deadlines")).stream().filter(d -> key.equals(d.get("key")))
+                .map(d -> (String) d.get("dueDate")).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static double money(Map<String, Object> c, String key) {
+        return ((Number) ((Map<String, Object>) c.get("money")).get(key)).doubleValue();
+    }
+}
