@@ -59,6 +59,7 @@ CREATE TABLE prior_auth (
     practice_id BIGINT NOT NULL,
     patient_id BIGINT,
     payer_id BIGINT NOT NULL,
+    plan_type VARCHAR(30),
     family VARCHAR(30) NOT NULL,
     auth_number VARCHAR(60),
     status VARCHAR(20) NOT NULL,
