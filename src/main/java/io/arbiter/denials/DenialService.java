@@ -24,11 +24,17 @@ import io.arbiter.practice.PlanRepository;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
 import io.arbiter.practice.PracticeRepository;
+import io.arbiter.pricing.Jdbc;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -72,12 +78,15 @@ public class DenialService {
     private final DenialRouter router;
     private final DenialChecklist checklist;
     private final Clock clock;
+    private final Jdbc jdbc;
+    /** Appeal windows of the running sync by plan type, payer and denial date (the deadline engine is the costly part). */
+    private final Map<String, Optional<AppealDeadlinePolicy.Window>> windowCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DenialService(DenialRepository denials, DenialEvidenceRepository evidence, ClaimRepository claims, ClaimLineRepository lines,
                          AdjustmentRepository adjustments, RemarkCodeRepository remarks, PayerRepository payers, PlanRepository plans,
                          PracticeRepository practices, CaseDocumentRepository documents, CaseLineRepository caseLines,
                          DenialClassifier classifier, DenialTriagePolicy triage, AppealDeadlinePolicy deadlines, DenialRouter router,
-                         DenialChecklist checklist, Clock clock) {
+                         DenialChecklist checklist, Clock clock, Jdbc jdbc) {
         this.denials = denials;
         this.evidence = evidence;
         this.claims = claims;
@@ -95,10 +104,10 @@ public class DenialService {
         this.router = router;
         this.checklist = checklist;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Builds or refreshes the denial records of the given claims (all claims with adjustments when none given). */
-    @Transactional
     public DenialRequests.SyncResult sync(@Nullable List<Long> claimIds) {
         List<Long> ids = claimIds == null || claimIds.isEmpty() ? denials.candidateClaimIds() : claimIds;
         int created = 0, updated = 0, unchanged = 0;
@@ -106,6 +115,7 @@ public class DenialService {
         Map<Long, Optional<Payer>> payerCache = new HashMap<>();
         Map<Long, Optional<Plan>> planCache = new HashMap<>();
         Map<Long, Optional<Practice>> practiceCache = new HashMap<>();
+        windowCache.clear();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Claim> cs = claims.findByIdIn(chunk);
@@ -118,24 +128,24 @@ public class DenialService {
             List<Long> lineIds = linesByClaim.values().stream().flatMap(List::stream).map(ClaimLine::id).toList();
             Map<Long, Denial> existing = lineIds.isEmpty() ? Map.of()
                     : denials.findByClaimLineIdIn(lineIds).stream().collect(Collectors.toMap(Denial::claimLineId, d -> d));
+            List<Denial> fresh = new ArrayList<>();
             for (Claim claim : cs) {
                 Payer payer = claim.payerId() == null ? null : payerCache.computeIfAbsent(claim.payerId(), payers::findById).orElse(null);
                 Plan plan = claim.planId() == null ? null : planCache.computeIfAbsent(claim.planId(), plans::findById).orElse(null);
                 Practice practice = practiceCache.computeIfAbsent(claim.practiceId(), practices::findById).orElse(null);
                 for (ClaimLine line : linesByClaim.getOrDefault(claim.id(), List.of())) {
-                    Denial fresh = build(claim, line, adjByLine.getOrDefault(line.id(), List.of()),
+                    Denial built = build(claim, line, adjByLine.getOrDefault(line.id(), List.of()),
                             rarcByLine.getOrDefault(line.id(), List.of()), payer, plan == null ? null : plan.planType(), practice);
-                    if (fresh == null) {
+                    if (built == null) {
                         continue;
                     }
-                    byCategory.merge(fresh.category(), 1, Integer::sum);
+                    byCategory.merge(built.category(), 1, Integer::sum);
                     Denial old = existing.get(line.id());
                     if (old == null) {
-                        Denial saved = denials.save(fresh);
-                        writeChecklist(saved, List.of());
+                        fresh.add(built);
                         created++;
                     } else {
-                        Denial refreshed = old.refreshedFrom(fresh);
+                        Denial refreshed = old.refreshedFrom(built);
                         if (sameClassification(old, refreshed)) {
                             unchanged++;
                             continue;
@@ -148,8 +158,84 @@ public class DenialService {
                     }
                 }
             }
+            // New records and their checklists go in as batches.
+            List<DenialEvidence> items = new ArrayList<>();
+            insert(fresh);
         }
         return new DenialRequests.SyncResult(ids.size(), created, updated, unchanged, byCategory);
+    }
+
+    private static final String INSERT_DENIAL = "INSERT INTO denial (claim_id, claim_line_id, practice_id, payer_id, plan_type, "
+            + "procedure_code, service_date, group_code, carc, rarc, category, kind, work_type, appealable, charge, paid, denied_amount, "
+            + "recoverable_estimate, denial_date, appeal_due, appeal_basis, owner, routing_rule, status, recovered_amount, version, "
+            + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)";
+    private static final String INSERT_EVIDENCE = "INSERT INTO denial_evidence (denial_id, item_index, description, required, attached) "
+            + "VALUES (?,?,?,?,FALSE)";
+
+    /** New records and their checklists in one transaction of JDBC batches (per-row repository saves dominated a sync). */
+    private void insert(List<Denial> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        jdbc.inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(INSERT_DENIAL, Statement.RETURN_GENERATED_KEYS)) {
+                for (Denial d : fresh) {
+                    int i = 1;
+                    ps.setLong(i++, d.claimId());
+                    ps.setLong(i++, d.claimLineId());
+                    ps.setLong(i++, d.practiceId());
+                    ps.setObject(i++, d.payerId());
+                    ps.setString(i++, d.planType());
+                    ps.setString(i++, d.procedureCode());
+                    ps.setObject(i++, d.serviceDate() == null ? null : Date.valueOf(d.serviceDate()));
+                    ps.setString(i++, d.groupCode());
+                    ps.setString(i++, d.carc());
+                    ps.setString(i++, d.rarc());
+                    ps.setString(i++, d.category());
+                    ps.setString(i++, d.kind().name());
+                    ps.setString(i++, d.workType().name());
+                    ps.setBoolean(i++, d.appealable());
+                    ps.setBigDecimal(i++, d.charge());
+                    ps.setBigDecimal(i++, d.paid());
+                    ps.setBigDecimal(i++, d.deniedAmount());
+                    ps.setBigDecimal(i++, d.recoverableEstimate());
+                    ps.setObject(i++, d.denialDate() == null ? null : Date.valueOf(d.denialDate()));
+                    ps.setObject(i++, d.appealDue() == null ? null : Date.valueOf(d.appealDue()));
+                    ps.setString(i++, d.appealBasis());
+                    ps.setString(i++, d.owner());
+                    ps.setString(i++, d.routingRule());
+                    ps.setString(i++, d.status().name());
+                    ps.setBigDecimal(i++, d.recoveredAmount());
+                    ps.setTimestamp(i++, now);
+                    ps.setTimestamp(i, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() != fresh.size()) {
+                throw new IllegalStateException("expected " + fresh.size() + " generated denial ids, got " + ids.size());
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_EVIDENCE)) {
+                for (int n = 0; n < fresh.size(); n++) {
+                    for (DenialChecklist.Item item : checklist.items(fresh.get(n).category(), fresh.get(n).procedureCode())) {
+                        ps.setLong(1, ids.get(n));
+                        ps.setInt(2, item.index());
+                        ps.setString(3, item.description());
+                        ps.setBoolean(4, item.required());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     private static boolean sameClassification(Denial a, Denial b) {
@@ -183,7 +269,9 @@ public class DenialService {
         DenialTriagePolicy.Triage t = triage.triage(primary.reasonCode(), rarcs, planType);
         LocalDate denialDate = claim.paymentDate();
         LocalDate dos = line.serviceDate() != null ? line.serviceDate() : claim.serviceDateFrom();
-        AppealDeadlinePolicy.Window window = t.workType() == WorkType.NONE ? null : deadlines.due(planType, payer, denialDate);
+        AppealDeadlinePolicy.Window window = t.workType() == WorkType.NONE ? null : windowCache.computeIfAbsent(
+                planType + "|" + (payer == null ? null : payer.id() + ":" + payer.appealWindowDays()) + "|" + denialDate,
+                k -> Optional.ofNullable(deadlines.due(planType, payer, denialDate))).orElse(null);
         BigDecimal recoverable = triage.recoverable(t.workType(), denied, denialDate != null ? denialDate : dos != null ? dos : LocalDate.now(clock));
         DenialRouter.Assignment owner = router.route(new DenialRouter.Subject(category, payer == null ? null : payer.payerCode(),
                 practice == null ? null : practice.billingNpi(), t.workType()));

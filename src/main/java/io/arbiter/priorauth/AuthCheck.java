@@ -82,10 +82,20 @@ public class AuthCheck {
         return m.contains("RT") ? Laterality.RIGHT : m.contains("LT") ? Laterality.LEFT : null;
     }
 
+    /** Plans and payers looked up once per report instead of once per claim. */
+    public static final class Lookups {
+        final Map<Long, java.util.Optional<Plan>> plans = new HashMap<>();
+        final Map<Long, java.util.Optional<Payer>> payers = new HashMap<>();
+    }
+
     public Result check(Claim claim, List<ClaimLine> ls) {
-        Plan plan = claim.planId() == null ? null : plans.findById(claim.planId()).orElse(null);
+        return check(claim, ls, new Lookups());
+    }
+
+    public Result check(Claim claim, List<ClaimLine> ls, Lookups lookups) {
+        Plan plan = claim.planId() == null ? null : lookups.plans.computeIfAbsent(claim.planId(), plans::findById).orElse(null);
         PlanType planType = plan == null ? PlanType.OTHER : plan.planType();
-        Payer payer = claim.payerId() == null ? null : payers.findById(claim.payerId()).orElse(null);
+        Payer payer = claim.payerId() == null ? null : lookups.payers.computeIfAbsent(claim.payerId(), payers::findById).orElse(null);
         List<PriorAuth> candidates = claim.patientId() == null || claim.payerId() == null ? List.of()
                 : auths.findByPatientIdAndPayerIdOrderById(claim.patientId(), claim.payerId()).stream()
                 .filter(a -> a.status() == AuthStatus.APPROVED).toList();

@@ -146,12 +146,13 @@ public class AuditReport {
             return null;
         });
         // Authorization gaps: lines the auth check flags (dollar figure: the line's charge, the revenue at risk).
+        AuthCheck.Lookups lookups = new AuthCheck.Lookups();
         for (int i = 0; i < claimIds.size(); i += 500) {
             List<Long> chunk = claimIds.subList(i, Math.min(claimIds.size(), i + 500));
             Map<Long, List<ClaimLine>> byClaim = lines.findByClaimIdInOrderByClaimIdAndLineNumber(chunk).stream()
                     .collect(Collectors.groupingBy(ClaimLine::claimId));
             for (Claim claim : claims.findByIdIn(chunk).stream().sorted(Comparator.comparing(Claim::id)).toList()) {
-                AuthCheck.Result r = authCheck.check(claim, byClaim.getOrDefault(claim.id(), List.of()));
+                AuthCheck.Result r = authCheck.check(claim, byClaim.getOrDefault(claim.id(), List.of()), lookups);
                 for (AuthCheck.LineCheck lc : r.lines()) {
                     if ("FLAGGED".equals(lc.status())) {
                         items.add(new Item("AUTH_GAP", lc.flags().get(0).code(), claim.id(), lc.lineId(), null, lc.procedureCode(),
