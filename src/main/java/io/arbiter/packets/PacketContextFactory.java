@@ -47,6 +47,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -93,6 +94,17 @@ public class PacketContextFactory {
         }
     }
 
+    /**
+     * The tracked evidence checklist of the denial on a claim line (supplied by io.arbiter.denials): when present,
+     * it decides which playbook items are attached (to which exhibit) and which are required.
+     */
+    public interface EvidenceChecklist {
+        Optional<List<ChecklistItem>> forLine(Long claimLineId);
+
+        record ChecklistItem(String description, boolean required, boolean attached, @Nullable String exhibitTitle) {
+        }
+    }
+
     private final CaseLineRepository caseLines;
     private final CaseEventRepository events;
     private final CaseDeadlineRepository deadlines;
@@ -108,13 +120,15 @@ public class PacketContextFactory {
     private final ProviderRepository providers;
     private final PacketDetails details;
     private final List<LinePricing> pricing;
+    private final List<EvidenceChecklist> checklists;
     private final Clock clock;
 
     public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
                                 CaseDocumentRepository documents, ClaimRepository claims, ClaimLineRepository claimLines,
                                 AdjustmentRepository adjustments, RemarkCodeRepository remarks, PracticeRepository practices,
                                 PayerRepository payers, PlanRepository plans, PatientRepository patients,
-                                ProviderRepository providers, PacketDetails details, List<LinePricing> pricing, Clock clock) {
+                                ProviderRepository providers, PacketDetails details, List<LinePricing> pricing,
+                                List<EvidenceChecklist> checklists, Clock clock) {
         this.caseLines = caseLines;
         this.events = events;
         this.deadlines = deadlines;
@@ -130,6 +144,7 @@ public class PacketContextFactory {
         this.providers = providers;
         this.details = details;
         this.pricing = pricing;
+        this.checklists = checklists;
         this.clock = clock;
     }
 
@@ -293,7 +308,11 @@ public class PacketContextFactory {
                 .findFirst().orElse(null);
         LinePricing.Playbook pb = lp == null ? null : lp.playbook(denialAdj.reasonCode(), rarc);
         Set<String> attachedTitles = exhibits.stream().map(PacketContext.Exhibit::title).collect(Collectors.toSet());
-        List<PacketContext.EvidenceItem> evidence = pb == null ? List.of() : pb.evidence().stream()
+        Optional<List<EvidenceChecklist.ChecklistItem>> tracked = checklists.stream()
+                .map(c -> c.forLine(denialAdj.claimLineId())).flatMap(Optional::stream).findFirst();
+        List<PacketContext.EvidenceItem> evidence = tracked.isPresent() ? tracked.get().stream()
+                .map(i -> new PacketContext.EvidenceItem(i.description(), i.attached(), i.exhibitTitle(), i.required())).toList()
+                : pb == null ? List.<PacketContext.EvidenceItem>of() : pb.evidence().stream()
                 .map(e -> {
                     String match = attachedTitles.stream().filter(t -> t.equalsIgnoreCase(e) || t.toLowerCase().contains(e.toLowerCase()))
                             .findFirst().orElse(null);

@@ -160,6 +160,10 @@ public final class RequiredFields {
         if (type == PacketType.COMMERCIAL_APPEAL && ctx.denial() != null) {
             for (int i = 0; i < ctx.denial().evidence().size(); i++) {
                 var item = ctx.denial().evidence().get(i);
+                if (item.required() && !item.attached()) {
+                    errors.add(new PacketValidationException.FieldError("denial.evidence[" + i + "]",
+                            "Required evidence '" + item.description() + "' is not attached. Where: Denials › Evidence checklist"));
+                }
                 if (item.attached() && ctx.exhibits().stream().noneMatch(e -> e.title().equals(item.exhibitTitle()))) {
                     errors.add(new PacketValidationException.FieldError("denial.evidence[" + i + "]",
                             "Evidence '" + item.description() + "' is marked attached but no exhibit is titled '"

@@ -161,7 +161,11 @@ public record PacketContext(
         }
     }
 
-    public record EvidenceItem(String description, boolean attached, @Nullable String exhibitTitle) {
+    /** {@code required}: the denial checklist (io.arbiter.denials) blocks the appeal letter until it is attached. */
+    public record EvidenceItem(String description, boolean attached, @Nullable String exhibitTitle, boolean required) {
+        public EvidenceItem(String description, boolean attached, @Nullable String exhibitTitle) {
+            this(description, attached, exhibitTitle, false);
+        }
     }
 
     /**

@@ -1,0 +1,75 @@
+package io.arbiter.denials;
+
+import io.arbiter.common.Citation;
+import io.arbiter.deadlines.Deadline;
+import io.arbiter.deadlines.DeadlineEngine;
+import io.arbiter.deadlines.DeadlineOptions;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PlanType;
+import io.arbiter.pricing.RuleData;
+import io.arbiter.tracks.Track;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * When the appeal of a denial is due, by payer type (pain-coding-and-denials.md §7):
+ * Medicare FFS redetermination 120 days from receipt (rules/denials-appeal-windows.yml); every other payer
+ * through the deadline engine's COMMERCIAL_APPEAL.APPEAL_DUE rule with the payer's own window
+ * (Payer.appealWindowDays), the ERISA default of 180 days when none is set, and for ERISA plans never less
+ * than the 180-day floor of 29 CFR 2560.503-1(h)(3)(i).
+ */
+@Singleton
+public class AppealDeadlinePolicy {
+
+    /** A due date with the rule it came from; unverified when a default stood in for an unknown payer window. */
+    public record Window(LocalDate due, String basis, boolean unverified) {
+    }
+
+    private final DeadlineEngine engine;
+    private final Map<String, Object> rules = RuleData.load("/rules/denials-appeal-windows.yml");
+
+    public AppealDeadlinePolicy(DeadlineEngine engine) {
+        this.engine = engine;
+    }
+
+    public @Nullable Window due(@Nullable PlanType planType, @Nullable Payer payer, @Nullable LocalDate denialReceived) {
+        if (denialReceived == null) {
+            return null;
+        }
+        if (planType == PlanType.MEDICARE) {
+            Map<String, Object> w = DenialRules.inForce(RuleData.map(rules, "windows").get("MEDICARE"), denialReceived).orElse(null);
+            if (w != null) {
+                int days = RuleData.integer(w, "days", 0);
+                Citation c = DenialRules.citation(w);
+                return new Window(denialReceived.plusDays(days), RuleData.string(w, "level") + ": " + days
+                        + " calendar days from receipt of the denial — " + c, c != null && c.unverified());
+            }
+        }
+        Integer window = payer == null ? null : payer.appealWindowDays();
+        String floorNote = "";
+        if (planType == PlanType.SELF_FUNDED_ERISA && window != null) {
+            Map<String, Object> floor = DenialRules.inForce(rules.get("erisaMinimumDays"), denialReceived).orElse(null);
+            int min = floor == null ? 0 : RuleData.integer(floor, "days", 0);
+            if (window < min) {
+                floorNote = "; payer window " + window + " days raised to the ERISA minimum of " + min + " (" + DenialRules.citation(floor) + ")";
+                window = min;
+            }
+        }
+        DeadlineEngine.Result r = engine.calculate(Track.COMMERCIAL_APPEAL, Map.of("DENIAL_RECEIVED", denialReceived),
+                DeadlineOptions.DEFAULTS.withAppealWindowDays(window));
+        Deadline d = r.deadlines().stream().filter(x -> "APPEAL_DUE".equals(x.key())).findFirst().orElse(null);
+        if (d == null) {
+            return null;
+        }
+        String source = window != null && floorNote.isEmpty() ? "payer appeal window " + window + " days"
+                : window != null ? "ERISA floor" : "no payer window set: ERISA default";
+        boolean defaulted = payer == null || payer.appealWindowDays() == null;
+        return new Window(d.dueDate(), "Appeal due " + d.count() + " calendar days after the denial (" + source + floorNote + ") — "
+                + d.citationText() + " [" + d.ruleVersion() + "]",
+                // The ERISA default is a fact for ERISA plans; for other plan types it only stands in for the payer's window.
+                defaulted && planType != PlanType.SELF_FUNDED_ERISA);
+    }
+}

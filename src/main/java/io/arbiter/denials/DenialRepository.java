@@ -1,0 +1,37 @@
+package io.arbiter.denials;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface DenialRepository extends CrudRepository<Denial, Long> {
+
+    Optional<Denial> findByClaimLineId(Long claimLineId);
+
+    List<Denial> findByClaimLineIdIn(Collection<Long> claimLineIds);
+
+    /** The work queue: soonest appeal deadline first (none last), then oldest. */
+    @Query(value = """
+            SELECT d.* FROM denial d
+            WHERE (:category IS NULL OR d.category = :category) AND (:owner IS NULL OR d.owner = :owner)
+              AND (:status IS NULL OR d.status = :status)
+            ORDER BY CASE WHEN d.appeal_due IS NULL THEN 1 ELSE 0 END, d.appeal_due, d.id""",
+            countQuery = """
+            SELECT COUNT(*) FROM denial d
+            WHERE (:category IS NULL OR d.category = :category) AND (:owner IS NULL OR d.owner = :owner)
+              AND (:status IS NULL OR d.status = :status)""")
+    Page<Denial> search(@Nullable String category, @Nullable String owner, @Nullable String status, Pageable pageable);
+
+    /** Claims with at least one non-patient adjustment: the candidates for denial records. */
+    @Query("SELECT DISTINCT a.claim_id FROM adjustment a WHERE a.group_code <> 'PR' AND a.claim_line_id IS NOT NULL AND a.amount > 0 ORDER BY a.claim_id")
+    List<Long> candidateClaimIds();
+}

@@ -1,0 +1,35 @@
+package io.arbiter.denials;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+public final class DenialRequests {
+
+    private DenialRequests() {
+    }
+
+    @Serdeable
+    public record Sync(@Nullable List<Long> claimIds) {
+    }
+
+    @Serdeable
+    public record SyncResult(int claimsScanned, int created, int updated, int unchanged, Map<String, Integer> byCategory) {
+    }
+
+    /** Marks checklist items attached (or detached with attached=false), referencing an uploaded case document. */
+    @Serdeable
+    public record Evidence(List<Integer> items, @Nullable Long documentId, @Nullable Boolean attached) {
+    }
+
+    @Serdeable
+    public record Outcome(String status, @Nullable BigDecimal recoveredAmount) {
+    }
+
+    @Serdeable
+    public record Assign(String owner) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.arbiter.priorauth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public final class PriorAuthRequests {
+
+    private PriorAuthRequests() {
+    }
+
+    @Serdeable
+    public record Create(@Nullable Long patientId, @Nullable Long payerId, @Nullable String planType, @Nullable String family,
+                         @Nullable String authNumber, @Nullable String status, @Nullable LocalDate requestedDate,
+                         @Nullable LocalDate decisionDate, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
+                         @Nullable List<String> approvedCodes, @Nullable Integer approvedLevels, @Nullable String laterality,
+                         @Nullable Integer approvedUnits, @Nullable Boolean expedited, @Nullable String note) {
+    }
+
+    /** A step of the timeline; a decision may carry the approved scope. */
+    @Serdeable
+    public record Event(@Nullable String status, @Nullable LocalDate date, @Nullable String note, @Nullable String authNumber,
+                        @Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable List<String> approvedCodes,
+                        @Nullable Integer approvedLevels, @Nullable String laterality, @Nullable Integer approvedUnits) {
+    }
+
+    @Serdeable
+    public record ScsTrial(@Nullable Long patientId, @Nullable LocalDate trialStart, @Nullable LocalDate trialEnd,
+                           @Nullable Integer reliefPercent, @Nullable LocalDate psychEvalDate, @Nullable String psychResult) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.arbiter.reports;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.XHTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateExceptionHandler;
+import io.arbiter.packets.Formats;
+import io.arbiter.practice.PracticeRepository;
+import jakarta.inject.Singleton;
+import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
+import org.xhtmlrenderer.resource.CSSResource;
+import org.xhtmlrenderer.resource.ImageResource;
+import org.xhtmlrenderer.resource.XMLResource;
+import org.xml.sax.InputSource;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders the audit report as PDF in the packets' style: templates/reports/audit.ftl (a checkout's
+ * ./templates/reports first, then the copy in the jar) through a sandboxed FreeMarker configuration — XHTML
+ * auto-escaping, ?new resolves nothing, ?api off, only strings/lists/maps in the model — then Flying Saucer on
+ * OpenPDF with every external resource refused.
+ */
+@Singleton
+public class AuditReportPdf {
+
+    private final Configuration cfg;
+    private final PracticeRepository practices;
+
+    public AuditReportPdf(PracticeRepository practices) throws IOException {
+        this.practices = practices;
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (Files.isDirectory(Path.of("templates", "reports"))) {
+            loaders.add(new FileTemplateLoader(Path.of("templates", "reports").toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(AuditReportPdf.class, "/templates/reports"));
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        c.setDefaultEncoding("UTF-8");
+        c.setLocalizedLookup(false);
+        c.setOutputFormat(XHTMLOutputFormat.INSTANCE);
+        c.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setExposeFields(false);
+        c.setObjectWrapper(wrapper.build());
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setLocale(Locale.US);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        this.cfg = c;
+    }
+
+    public byte[] render(AuditReport.Report r) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("practice", practices.findFirstOrderById().map(p -> p.name()).orElse("Practice"));
+        model.put("period", (r.from() == null ? "start" : Formats.date(r.from())) + " – " + (r.to() == null ? "today" : Formats.date(r.to())));
+        model.put("claims", String.valueOf(r.claims()));
+        model.put("generated", Formats.date(r.generated()));
+        AuditReport.Totals t = r.totals();
+        model.put("summary", List.of(row("Underpayments", t.underpayments(), t.underpaid()), row("Denials", t.denials(), t.denied()),
+                row("Prior-authorization gaps", t.authGaps(), t.authGapCharges()), row("Coding-rule hits", t.codingHits(), t.codingCharges())));
+        model.put("total", Formats.money(t.total()));
+        model.put("recoverable", Formats.money(t.recoverable()));
+        model.put("recovered", Formats.money(t.recovered()));
+        model.put("appealable", Formats.money(t.appealableDenied()));
+        model.put("recoveryRate", t.recoveryRatePercent() == null ? "n/a" : t.recoveryRatePercent().toPlainString() + "%");
+        model.put("appealedRate", t.appealedRecoveryRatePercent() == null ? "n/a" : t.appealedRecoveryRatePercent().toPlainString() + "%");
+        model.put("underpayments", groups(r.underpaymentsByPayerAndCode()));
+        model.put("denials", groups(r.denialsByCategory()));
+        model.put("authGaps", groups(r.authGapsByFlag()));
+        model.put("coding", groups(r.codingHitsByRule()));
+        model.put("items", r.items().stream().map(i -> Map.of("section", i.section(), "claim", String.valueOf(i.claimId()),
+                "code", i.code() == null ? "" : i.code(), "rule", i.rule(), "amount", Formats.money(i.amount()))).toList());
+        model.put("notes", r.notes());
+        model.put("citations", r.citations().stream().map(c -> c.toString() + (c.unverified() ? " [UNVERIFIED]" : "")).toList());
+        try {
+            StringWriter out = new StringWriter();
+            cfg.getTemplate("audit.ftl").process(model, out);
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            Document dom = f.newDocumentBuilder().parse(new InputSource(new StringReader(out.toString())));
+            ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+            ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
+                    new NoExternalResources(device));
+            renderer.setDocument(dom, "about:blank");
+            renderer.layout();
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            renderer.createPDF(pdf);
+            return pdf.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("audit report could not be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> row(String label, int count, BigDecimal amount) {
+        return Map.of("label", label, "count", String.valueOf(count), "amount", Formats.money(amount));
+    }
+
+    private static List<Map<String, String>> groups(List<AuditReport.Group> gs) {
+        return gs.stream().map(g -> Map.of("group", g.group(), "subgroup", g.subgroup() == null ? "" : g.subgroup(),
+                "count", String.valueOf(g.count()), "amount", Formats.money(g.amount()),
+                "recoverable", g.recoverable() == null ? "" : Formats.money(g.recoverable()))).toList();
+    }
+
+    /** The report loads nothing from files or the network. */
+    static final class NoExternalResources extends ITextUserAgent {
+        NoExternalResources(ITextOutputDevice device) {
+            super(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
+        }
+
+        @Override
+        public ImageResource getImageResource(String uri) {
+            return new ImageResource(uri, null);
+        }
+
+        @Override
+        public CSSResource getCSSResource(String uri) {
+            return new CSSResource(new ByteArrayInputStream(new byte[0]));
+        }
+
+        @Override
+        public XMLResource getXMLResource(String uri) {
+            throw new IllegalStateException("the audit report may not load documents (" + uri + ")");
+        }
+
+        @Override
+        public byte[] getBinaryResource(String uri) {
+            return null;
+        }
+    }
+}
