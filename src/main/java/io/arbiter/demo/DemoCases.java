@@ -45,11 +45,13 @@ public class DemoCases {
     private final PayerRepository payers;
     private final PacketDetails details;
     private final io.arbiter.cases.CaseLineRepository caseLines;
+    private final io.arbiter.denials.DenialService denials;
 
     public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlineRepository deadlines, ClaimRepository claims,
                      PracticeRepository practices, PayerRepository payers, PacketDetails details,
-                     io.arbiter.cases.CaseLineRepository caseLines) {
+                     io.arbiter.cases.CaseLineRepository caseLines, io.arbiter.denials.DenialService denials) {
         this.caseLines = caseLines;
+        this.denials = denials;
         this.demoMode = demoMode;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -93,7 +95,8 @@ public class DemoCases {
                 LOG.warn("Demo case skipped: {}", e.getMessage());
             }
         }
-        LOG.info("Demo mode: opened demo cases across every track");
+        var synced = denials.sync(null);
+        LOG.info("Demo mode: opened demo cases across every track; denial records: {}", synced);
     }
 
     private @Nullable Claim claim(int n) {
