@@ -25,6 +25,11 @@ class WebSessionHttpTest {
 
     @Inject EmbeddedServer server;
     @Inject TestAccounts accounts;
+    @Inject io.arbiter.intake.IntakeTestSupport intake;
+    @Inject WebTestData data;
+
+    /** What Chromium sends for a page navigation. */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -62,8 +67,79 @@ class WebSessionHttpTest {
         assertTrue(cleared.startsWith("JWT=;") && cleared.contains("Max-Age=0"), cleared);
     }
 
+    /** Each role reaches its own pages only; attorneys get 404 for cases not shared with them; the cookie never opens the API. */
+    @Test
+    void eachRoleSeesOnlyItsPages() throws Exception {
+        intake.importFixture("x12/acme-self-funded-835.edi");
+        String specialist = login("phi.spec", Roles.SPECIALIST);
+        long caseId = data.openCase("LS03000005", "phi.spec");
+        String caseNumber = data.caseNumber(caseId);
+        long claimId = data.claimId("LS03000005");
+        String attorney = login("phi.att", Roles.ATTORNEY);
+        String finance = login("phi.fin", Roles.FINANCE);
+        String admin = login("phi.admin", Roles.ADMIN);
+
+        for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/cases/" + caseId)) {
+            HttpResponse<String> r = get(page, specialist);
+            assertEquals(200, r.statusCode(), page);
+        }
+        assertTrue(get("/ui/claims/" + claimId, specialist).body().contains("LS03000005"));
+        for (String page : java.util.List.of("/ui/finance", "/ui/admin", "/ui/attorney")) {
+            assertEquals(403, get(page, specialist).statusCode(), "specialist " + page);
+        }
+
+        for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/imports/1",
+                "/ui/finance", "/ui/finance/recoveries.csv", "/ui/admin")) {
+            assertEquals(403, get(page, attorney).statusCode(), "attorney " + page);
+        }
+        assertEquals(404, get("/ui/cases/" + caseId, attorney).statusCode(), "an unshared case does not exist for the attorney");
+        assertEquals(404, get("/ui/cases/" + caseId + "/packets/OPEN_NEGOTIATION_NOTICE.pdf", attorney).statusCode());
+        HttpResponse<String> room = get("/ui/attorney", attorney);
+        assertEquals(200, room.statusCode());
+        assertTrue(!room.body().contains(caseNumber) && !room.body().contains("LS0300"), "no unshared case or claim number in the packet room");
+        assertEquals(303, get("/api/v1/claims/" + claimId, attorney).statusCode(),
+                "the browser cookie is not an API credential: unauthenticated, sent to the login page");
+
+        for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/admin", "/ui/attorney")) {
+            assertEquals(403, get(page, finance).statusCode(), "finance " + page);
+        }
+        HttpResponse<String> dashboard = get("/ui/finance", finance);
+        assertEquals(200, dashboard.statusCode());
+        assertTrue(!dashboard.body().contains("LS0300"), "the dashboard shows totals, not claims");
+        assertEquals(303, get("/api/v1/reports/recoveries", finance).statusCode(), "the cookie does not open the API");
+
+        HttpResponse<String> adminPage = get("/ui/admin", admin);
+        assertEquals(200, adminPage.statusCode());
+        String csrf = csrf(adminPage.body());
+        HttpResponse<String> created = post("/ui/admin/users", admin, "_csrf=" + csrf
+                + "&username=new.attorney&displayName=New+Attorney&password=long-enough-password-1&role=ATTORNEY");
+        assertEquals(303, created.statusCode());
+        assertTrue(created.headers().firstValue("Location").orElse("").contains("created"), created.headers().map().toString());
+        assertEquals(303, post("/ui/login", null, "username=new.attorney&password=long-enough-password-1").statusCode(),
+                "the new user can sign in");
+        HttpResponse<String> token = post("/ui/admin/calendar-token", admin, "_csrf=" + csrf + "&action=rotate");
+        String location = token.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("token="), location);
+        assertEquals(403, post("/ui/admin/users", admin, "_csrf=wrong&username=x.y.z&password=long-enough-password-1&role=ADMIN")
+                .statusCode());
+    }
+
+    private String login(String username, String role) throws Exception {
+        accounts.ensure(username, "pw-" + username + "-1", role);
+        HttpResponse<String> ok = post("/ui/login", null, "username=" + username + "&password=pw-" + username + "-1");
+        assertEquals(303, ok.statusCode());
+        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find());
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
     HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).header("Accept", "text/html");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).header("Accept", BROWSER_ACCEPT);
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -72,7 +148,7 @@ class WebSessionHttpTest {
 
     HttpResponse<String> post(String path, String cookie, String form) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded");
+                .header("Accept", BROWSER_ACCEPT).header("Content-Type", "application/x-www-form-urlencoded");
         if (cookie != null) {
             b.header("Cookie", cookie);
         }

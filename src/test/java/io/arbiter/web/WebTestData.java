@@ -49,6 +49,10 @@ public class WebTestData {
         return repository.findById(id).orElseThrow().getCaseNumber();
     }
 
+    public long claimId(String patientControlNumber) {
+        return claims.search(patientControlNumber, null, null, null, Page.request(0, 1)).items().get(0).id();
+    }
+
     public long openCase(String patientControlNumber, String specialist) {
         Long claimId = claims.search(patientControlNumber, null, null, null, Page.request(0, 1)).items().get(0).id();
         DisputeCase dc = cases.open(new CaseRequests.Create(List.of(claimId), null, specialist, null), specialist);
