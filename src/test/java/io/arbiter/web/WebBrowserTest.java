@@ -94,21 +94,21 @@ class WebBrowserTest {
         assertTrue(driver.getCurrentUrl().endsWith("/ui/queue"), driver.getCurrentUrl());
         assertTrue(text().contains("Work queue"));
 
-        driver.findElement(By.linkText("Imports")).click();
+        go(By.linkText("Imports"));
         driver.findElement(By.id("file")).sendKeys(new File("src/test/resources/fixtures/x12/acme-self-funded-835.edi").getAbsolutePath());
-        driver.findElement(By.id("upload")).click();
+        go(By.id("upload"));
         waitFor(d -> d.findElement(By.id("import-status")).getText().equals("COMPLETED"));
         assertEquals("24", driver.findElement(By.id("import-claims")).getText(), "the fixture's 24 CLP claims");
         assertTrue(text().contains("Import completed."));
         browser.screenshot("02-import");
-        driver.findElement(By.linkText("Imports")).click();
+        go(By.linkText("Imports"));
         assertTrue(text().contains("acme-self-funded-835.edi"));
         browser.screenshot("03-imports");
 
-        driver.findElement(By.linkText("Claims")).click();
+        go(By.linkText("Claims"));
         driver.findElement(By.id("q")).sendKeys("LS03000002");
-        driver.findElement(By.cssSelector("form[role=search] button")).click();
-        driver.findElement(By.linkText("LS03000002")).click();
+        go(By.cssSelector("form[role=search] button"));
+        go(By.linkText("LS03000002"));
         String claim = text();
         assertTrue(claim.contains("FEDERAL IDR"), "an NSA claim at an in-network ASC goes to federal IDR");
         assertTrue(claim.contains("non-emergency services by a non-participating provider at a participating facility"),
@@ -116,22 +116,24 @@ class WebBrowserTest {
         assertTrue(claim.contains("$19,000.00") && claim.contains("$1,942.56"), "charge and paid of the 63650 line");
         browser.screenshot("04-claim");
 
-        driver.findElement(By.id("open-case")).click();
+        go(By.id("open-case"));
         assertTrue(driver.getCurrentUrl().contains("/ui/cases/"), driver.getCurrentUrl());
         sharedCaseId = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/ui/cases/(\\d+).*", "$1"));
         assertTrue(text().contains("opened."));
 
         new Select(driver.findElement(By.id("ev-type"))).selectByValue("OPEN_NEGOTIATION_STARTED");
-        driver.findElement(By.cssSelector("form[action$='/events'] button[type=submit]")).click();
+        go(By.cssSelector("form[action$='/events'] button[type=submit]"));
         waitFor(d -> !d.getCurrentUrl().contains("opened"));
         String page = text();
         assertTrue(page.contains("OPEN_NEGOTIATION_STARTED recorded."), page);
         assertTrue(page.contains("OPEN NEGOTIATION ENDS"), "the 30-business-day open negotiation deadline is shown");
         assertTrue(page.contains("IDR INITIATION DUE"), "and the 4-business-day IDR initiation deadline after it");
+        String due = driver.findElement(By.xpath("//tr[td[1][normalize-space()='OPEN NEGOTIATION ENDS']]/td[2]")).getText();
+        assertTrue(due.matches("\\d{2}/\\d{2}/\\d{4}.*"), "the due date is shown: " + due);
         browser.screenshot("05-case");
 
         new Select(driver.findElement(By.id("sh-user"))).selectByVisibleText(ATTORNEY);
-        driver.findElement(By.cssSelector("form[action$='/shares'] button")).click();
+        go(By.cssSelector("form[action$='/shares'] button"));
         assertTrue(text().contains("Shared with " + ATTORNEY + "."));
 
         data.makePacketReady(sharedCaseId);
@@ -151,7 +153,7 @@ class WebBrowserTest {
         assertTrue(home.contains(data.caseNumber(sharedCaseId)));
         assertFalse(home.contains(data.caseNumber(unsharedCaseId)), "only shared cases are listed");
         browser.screenshot("07-attorney");
-        driver.findElement(By.linkText(data.caseNumber(sharedCaseId))).click();
+        go(By.linkText(data.caseNumber(sharedCaseId)));
         assertFalse(text().contains("Record what happened"), "attorneys cannot change the case");
         browser.screenshot("08-attorney-case");
         driver.findElement(By.cssSelector("a[data-packet='" + WebTestData.PACKET + "']")).click();
@@ -184,6 +186,24 @@ class WebBrowserTest {
         logout();
     }
 
+    @Test
+    @Order(4)
+    void adminCreatesAUserAndRotatesTheCalendarFeed() {
+        accounts.ensure("ada.admin", PASSWORD, Roles.ADMIN);
+        login("ada.admin");
+        go(By.linkText("Admin"));
+        driver.findElement(By.id("nu-username")).sendKeys("rita.attorney");
+        driver.findElement(By.id("nu-name")).sendKeys("Rita Attorney");
+        driver.findElement(By.id("nu-password")).sendKeys("a-long-initial-password-7");
+        driver.findElement(By.cssSelector("input[name=role][value=ATTORNEY]")).click();
+        go(By.cssSelector("form[action='/ui/admin/users'] button"));
+        assertTrue(text().contains("User rita.attorney created."));
+        go(By.cssSelector("button[value=rotate]"));
+        assertTrue(driver.findElement(By.id("cal-url")).getAttribute("value").matches("/calendar/.+\\.ics"));
+        browser.screenshot("10-admin");
+        logout();
+    }
+
     private static String money(Object v) {
         return "$" + new DecimalFormat("#,##0.00").format(new BigDecimal(v.toString()));
     }
@@ -193,16 +213,24 @@ class WebBrowserTest {
         driver.get(base + "/");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/ui/login'] button")).click();
+        go(By.cssSelector("form[action='/ui/login'] button"));
         waitFor(d -> d.getCurrentUrl().contains("/ui/"));
     }
 
     private void logout() {
-        driver.findElement(By.cssSelector("form[action='/ui/logout'] button")).click();
+        go(By.cssSelector("form[action='/ui/logout'] button"));
         waitFor(d -> d.findElements(By.id("password")).size() == 1);
         assertTrue(text().contains("You are signed out."));
         driver.get(base + "/ui/queue");
         assertEquals(base + "/", driver.getCurrentUrl(), "the cookie is gone after signing out");
+    }
+
+    /** Clicks something that loads a new page and waits until the old page is gone and the new one is ready. */
+    private void go(By target) {
+        org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private String text() {

@@ -92,7 +92,9 @@ class WebSessionHttpTest {
                 "/ui/finance", "/ui/finance/recoveries.csv", "/ui/admin")) {
             assertEquals(403, get(page, attorney).statusCode(), "attorney " + page);
         }
-        assertEquals(404, get("/ui/cases/" + caseId, attorney).statusCode(), "an unshared case does not exist for the attorney");
+        HttpResponse<String> hidden = get("/ui/cases/" + caseId, attorney);
+        assertEquals(404, hidden.statusCode(), "an unshared case does not exist for the attorney");
+        assertTrue(hidden.body().contains("Not found") && !hidden.body().contains(caseNumber), "an HTML page that names nothing");
         assertEquals(404, get("/ui/cases/" + caseId + "/packets/OPEN_NEGOTIATION_NOTICE.pdf", attorney).statusCode());
         HttpResponse<String> room = get("/ui/attorney", attorney);
         assertEquals(200, room.statusCode());
