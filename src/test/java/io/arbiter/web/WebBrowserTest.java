@@ -132,6 +132,12 @@ class WebBrowserTest {
         assertTrue(due.matches("\\d{2}/\\d{2}/\\d{4}.*"), "the due date is shown: " + due);
         browser.screenshot("05-case");
 
+        driver.findElement(By.id("doc-file")).sendKeys(new File("src/test/resources/fixtures/x12/acme-self-funded-835.edi").getAbsolutePath());
+        new Select(driver.findElement(By.id("doc-kind"))).selectByValue("EOB");
+        driver.findElement(By.id("doc-title")).sendKeys("Acme ERA 2026-10-08");
+        go(By.id("doc-upload"));
+        assertTrue(text().contains("Document attached.") && text().contains("Acme ERA 2026-10-08"), text());
+
         new Select(driver.findElement(By.id("sh-user"))).selectByVisibleText(ATTORNEY);
         go(By.cssSelector("form[action$='/shares'] button"));
         assertTrue(text().contains("Shared with " + ATTORNEY + "."));
@@ -229,7 +235,14 @@ class WebBrowserTest {
     private void go(By target) {
         org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        waitFor(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true; // stale, or "node does not belong to the document" while the new page replaces it
+            }
+        });
         waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
