@@ -178,7 +178,7 @@ class WebBrowserTest {
     @Test
     @Order(3)
     void financeDashboardMatchesTheRecoveriesReport() {
-        data.recordPaymentsFor(sharedCaseId);
+        data.settleAndPay(unsharedCaseId, LocalDate.of(2026, 10, 20), new BigDecimal("2500.00"));
         login(FINANCE);
         assertTrue(driver.getCurrentUrl().endsWith("/ui/finance"));
         BlockingHttpClient api = http.toBlocking();
@@ -188,6 +188,7 @@ class WebBrowserTest {
         for (String k : List.of("recovered", "outstanding", "fees", "net")) {
             assertEquals(money(totals.get(k)), driver.findElement(By.id("kpi-" + k)).getText(), k);
         }
+        assertTrue(new BigDecimal(totals.get("recovered").toString()).signum() > 0, "the settled, paid case shows as recovered: " + totals);
         browser.screenshot("09-finance");
         logout();
     }
