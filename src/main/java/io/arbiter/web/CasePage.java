@@ -38,9 +38,11 @@ public class CasePage {
     private final AppUserRepository users;
     private final AuditLog audit;
     private final List<PacketLinks> packetLinks;
+    private final io.arbiter.cases.OfferSuggester offers;
 
     public CasePage(Pages pages, CaseService service, CaseReader reader, AppUserRepository users, AuditLog audit,
-                    List<PacketLinks> packetLinks) {
+                    List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers) {
+        this.offers = offers;
         this.pages = pages;
         this.service = service;
         this.reader = reader;
@@ -58,7 +60,8 @@ public class CasePage {
     @Secured({Roles.SPECIALIST, Roles.ADMIN, Roles.FINANCE, Roles.ATTORNEY})
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @PathVariable Long id) {
         boolean attorneyOnly = Roles.attorneyOnly(who);
-        CaseView view = reader.view(service.readable(id, who.getName(), attorneyOnly));
+        io.arbiter.cases.DisputeCase dc = service.readable(id, who.getName(), attorneyOnly);
+        CaseView view = reader.view(dc);
         audit.record(who, AuditAction.VIEW, "CASE", id, "browser");
         Map<String, Object> m = new HashMap<>();
         m.put("c", view);
@@ -66,6 +69,15 @@ public class CasePage {
         m.put("today", service.today());
         m.put("stageIndex", view.timeline().indexOf(view.stage()));
         m.put("attorneys", users.listOrderByUsername().stream().filter(u -> u.hasRole(Roles.ATTORNEY)).map(u -> u.username()).toList());
+        if (!attorneyOnly) {
+            try {
+                // Offer evidence at the median: own decided cases and the federal IDR public use file, when loaded.
+                m.put("offers", offers.suggest(dc, 50));
+            } catch (ApiException e) {
+                m.put("offersProblem", e.getMessage());
+            }
+            m.put("documentKinds", io.arbiter.cases.CaseDocuments.KINDS.stream().sorted().toList());
+        }
         m.put("packets", packetLinks.stream().flatMap(p -> p.links(view).stream()).toList());
         return pages.page(request, who, "case.ftlh", view.caseNumber(), m);
     }

@@ -1,0 +1,159 @@
+package io.arbiter.web;
+
+import io.arbiter.security.Roles;
+import io.arbiter.support.TestAccounts;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Login, cookie, CSRF and logout at the HTTP level (what the browser test relies on, checked header by header). */
+@MicronautTest(transactional = false)
+class WebSessionHttpTest {
+
+    @Inject EmbeddedServer server;
+    @Inject TestAccounts accounts;
+    @Inject io.arbiter.intake.IntakeTestSupport intake;
+    @Inject WebTestData data;
+
+    /** What Chromium sends for a page navigation. */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void loginSetsAStrictHttpOnlyCookieAndFormsNeedTheCsrfToken() throws Exception {
+        accounts.ensure("web.spec", "pw-web-spec-1", Roles.SPECIALIST);
+        HttpResponse<String> anonymous = get("/ui/queue", null);
+        assertEquals(303, anonymous.statusCode() / 100 == 3 ? 303 : anonymous.statusCode(), anonymous.body());
+        assertEquals("/", anonymous.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", ""));
+
+        HttpResponse<String> wrong = post("/ui/login", null, "username=web.spec&password=nope");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("The username or password is not right."));
+
+        HttpResponse<String> ok = post("/ui/login", null, "username=web.spec&password=pw-web-spec-1");
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertEquals("/ui/queue", ok.headers().firstValue("Location").orElseThrow());
+        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.startsWith("JWT="), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> queue = get("/ui/queue", cookie);
+        assertEquals(200, queue.statusCode(), queue.body());
+        assertTrue(queue.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(queue.body());
+        assertTrue(csrf.find(), "every page carries the CSRF token for its forms");
+
+        HttpResponse<String> forged = post("/ui/logout", cookie, "_csrf=forged");
+        assertEquals(403, forged.statusCode(), "a form without the session's CSRF token is refused");
+
+        HttpResponse<String> out = post("/ui/logout", cookie, "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        assertEquals(303, out.statusCode());
+        String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cleared.startsWith("JWT=;") && cleared.contains("Max-Age=0"), cleared);
+    }
+
+    /** Each role reaches its own pages only; attorneys get 404 for cases not shared with them; the cookie never opens the API. */
+    @Test
+    void eachRoleSeesOnlyItsPages() throws Exception {
+        intake.importFixture("x12/acme-self-funded-835.edi");
+        String specialist = login("phi.spec", Roles.SPECIALIST);
+        long caseId = data.openCase("LS03000005", "phi.spec");
+        String caseNumber = data.caseNumber(caseId);
+        long claimId = data.claimId("LS03000005");
+        String attorney = login("phi.att", Roles.ATTORNEY);
+        String finance = login("phi.fin", Roles.FINANCE);
+        String admin = login("phi.admin", Roles.ADMIN);
+
+        for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/cases/" + caseId)) {
+            HttpResponse<String> r = get(page, specialist);
+            assertEquals(200, r.statusCode(), page);
+        }
+        assertTrue(get("/ui/claims/" + claimId, specialist).body().contains("LS03000005"));
+        for (String page : java.util.List.of("/ui/finance", "/ui/admin", "/ui/attorney")) {
+            assertEquals(403, get(page, specialist).statusCode(), "specialist " + page);
+        }
+
+        for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/imports/1",
+                "/ui/finance", "/ui/finance/recoveries.csv", "/ui/admin")) {
+            assertEquals(403, get(page, attorney).statusCode(), "attorney " + page);
+        }
+        HttpResponse<String> hidden = get("/ui/cases/" + caseId, attorney);
+        assertEquals(404, hidden.statusCode(), "an unshared case does not exist for the attorney");
+        assertTrue(hidden.body().contains("Not found") && !hidden.body().contains(caseNumber), "an HTML page that names nothing");
+        assertEquals(404, get("/ui/cases/" + caseId + "/packets/OPEN_NEGOTIATION_NOTICE.pdf", attorney).statusCode());
+        HttpResponse<String> room = get("/ui/attorney", attorney);
+        assertEquals(200, room.statusCode());
+        assertTrue(!room.body().contains(caseNumber) && !room.body().contains("LS0300"), "no unshared case or claim number in the packet room");
+        assertEquals(303, get("/api/v1/claims/" + claimId, attorney).statusCode(),
+                "the browser cookie is not an API credential: unauthenticated, sent to the login page");
+
+        for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/admin", "/ui/attorney")) {
+            assertEquals(403, get(page, finance).statusCode(), "finance " + page);
+        }
+        HttpResponse<String> dashboard = get("/ui/finance", finance);
+        assertEquals(200, dashboard.statusCode());
+        assertTrue(!dashboard.body().contains("LS0300"), "the dashboard shows totals, not claims");
+        assertEquals(303, get("/api/v1/reports/recoveries", finance).statusCode(), "the cookie does not open the API");
+
+        HttpResponse<String> adminPage = get("/ui/admin", admin);
+        assertEquals(200, adminPage.statusCode());
+        String csrf = csrf(adminPage.body());
+        HttpResponse<String> created = post("/ui/admin/users", admin, "_csrf=" + csrf
+                + "&username=new.attorney&displayName=New+Attorney&password=long-enough-password-1&role=ATTORNEY");
+        assertEquals(303, created.statusCode());
+        assertTrue(created.headers().firstValue("Location").orElse("").contains("created"), created.headers().map().toString());
+        assertEquals(303, post("/ui/login", null, "username=new.attorney&password=long-enough-password-1").statusCode(),
+                "the new user can sign in");
+        HttpResponse<String> token = post("/ui/admin/calendar-token", admin, "_csrf=" + csrf + "&action=rotate");
+        String location = token.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("token="), location);
+        assertEquals(403, post("/ui/admin/users", admin, "_csrf=wrong&username=x.y.z&password=long-enough-password-1&role=ADMIN")
+                .statusCode());
+    }
+
+    private String login(String username, String role) throws Exception {
+        accounts.ensure(username, "pw-" + username + "-1", role);
+        HttpResponse<String> ok = post("/ui/login", null, "username=" + username + "&password=pw-" + username + "-1");
+        assertEquals(303, ok.statusCode());
+        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find());
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).header("Accept", BROWSER_ACCEPT);
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .header("Accept", BROWSER_ACCEPT).header("Content-Type", "application/x-www-form-urlencoded");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
