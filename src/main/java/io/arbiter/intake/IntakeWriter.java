@@ -53,6 +53,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private final Issues issues;
     private final PlanTypes planTypes;
     private final Runnable progress;
+    private final Timing timing;
     private final Map<String, Long> practices = new HashMap<>();
     private final Map<String, Long> payers = new HashMap<>();
     private final Map<Long, Long> plans = new HashMap<>();
@@ -60,7 +61,21 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private int skippedDuplicates;
 
+    /** Receives how long each phase of writing took (the benchmark sums them); {@link #NONE} otherwise. */
+    @FunctionalInterface
+    public interface Timing {
+        void phase(String name, long nanos);
+    }
+
+    public static final Timing NONE = (name, nanos) -> { };
+
     public IntakeWriter(Connection conn, long importId, LocalDateTime now, Issues issues, PlanTypes planTypes, Runnable progress) {
+        this(conn, importId, now, issues, planTypes, progress, NONE);
+    }
+
+    public IntakeWriter(Connection conn, long importId, LocalDateTime now, Issues issues, PlanTypes planTypes, Runnable progress,
+                        Timing timing) {
+        this.timing = timing;
         this.conn = conn;
         this.importId = importId;
         this.now = now;
@@ -81,6 +96,12 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (pending.size() >= CHUNK) {
             flush();
         }
+    }
+
+    /** A chunk of remittances delivered at once (by {@link IntakePipeline}); written before returning. */
+    void paidChunk(List<PaidClaim> claims) {
+        pending.addAll(claims);
+        flush();
     }
 
     @Override
@@ -316,12 +337,12 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         PaidLine source;
     }
 
-    /** Nanoseconds spent per phase of {@link #writePaid}, summed over the process (read by IntakeBenchmark). */
-    static final long[] PHASES = new long[8];
+    private static final String[] PHASE_NAMES = {"dedupe", "find claims", "load lines", "insert claims+patients", "insert lines",
+            "insert remittances/details", "recompute"};
 
-    private static long lap(int phase, long since) {
+    private long lap(int phase, long since) {
         long t = System.nanoTime();
-        PHASES[phase] += t - since;
+        timing.phase(PHASE_NAMES[phase], t - since);
         return t;
     }
 

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,10 +54,12 @@ class IntakeBenchmark {
             double tRead = time(() -> readOnly(file));
 
             support.wipe();
+            Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+            IntakeWriter.Timing timing = (name, nanos) -> phases.merge(name, nanos, Long::sum);
             long t0 = System.nanoTime();
             ImportView v;
             try (InputStream in = Files.newInputStream(file)) {
-                v = service.submit("bench.edi", in, null, true, "bench").view();
+                v = service.submit("bench.edi", in, null, true, "bench", timing).view();
             }
             double tImport = (System.nanoTime() - t0) / 1e9;
             peak.stop = true;
@@ -71,18 +76,14 @@ class IntakeBenchmark {
                     tStaedi, lines / tStaedi, bytes / 1e6 / tStaedi,
                     tRead, lines / tRead,
                     tImport, lines / tImport, 100 * tStaedi / tImport);
-            report += "  writer phases (s): dedupe " + sec(0) + ", find claims " + sec(1) + ", load lines " + sec(2)
-                    + ", insert claims+patients " + sec(3) + ", insert lines " + sec(4) + ", insert remittances/details " + sec(5)
-                    + ", recompute " + sec(6) + "\n";
+            StringBuilder ph = new StringBuilder("  phases (s, summed per thread):");
+            new LinkedHashMap<>(phases).forEach((name, nanos) -> ph.append(String.format(Locale.ROOT, " %s %.2f;", name, nanos / 1e9)));
+            report += ph + "\n";
             System.out.println(report);
             Files.writeString(Path.of("target", "intake-benchmark.txt"), report);
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private static String sec(int i) {
-        return String.format(Locale.ROOT, "%.2f", IntakeWriter.PHASES[i] / 1e9);
     }
 
     interface Body {
