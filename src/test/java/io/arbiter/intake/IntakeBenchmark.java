@@ -44,6 +44,7 @@ class IntakeBenchmark {
         Path file = Files.createTempFile("bench-835-", ".edi");
         try {
             generate(file, claims);
+            double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long bytes = Files.size(file);
             Peak peak = new Peak();
             peak.start();
@@ -68,11 +69,12 @@ class IntakeBenchmark {
             assertEquals(lines, support.count("SELECT COUNT(*) FROM claim_line"));
 
             String report = String.format(Locale.ROOT, """
-                    IntakeBenchmark: %,d service lines, %,d claims, %.1f MB, max heap %d MB, peak used heap %d MB
+                    IntakeBenchmark: %,d service lines, %,d claims, %.1f MB, max heap %d MB, peak used heap %d MB (%d MB after GC), nproc %d, load avg %.2f -> %.2f
                       (a) StAEDI parse only        %6.2f s  %,10.0f lines/s  %5.1f MB/s
                       (b) read into claims, no DB  %6.2f s  %,10.0f lines/s
                       (c) full import (MariaDB)    %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only
-                    """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20,
+                    """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20, peak.maxAfterGc.get() >> 20,
+                    Runtime.getRuntime().availableProcessors(), load0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     tStaedi, lines / tStaedi, bytes / 1e6 / tStaedi,
                     tRead, lines / tRead,
                     tImport, lines / tImport, 100 * tStaedi / tImport);
@@ -80,7 +82,8 @@ class IntakeBenchmark {
             new LinkedHashMap<>(phases).forEach((name, nanos) -> ph.append(String.format(Locale.ROOT, " %s %.2f;", name, nanos / 1e9)));
             report += ph + "\n";
             System.out.println(report);
-            Files.writeString(Path.of("target", "intake-benchmark.txt"), report);
+            Files.writeString(Path.of("target", "intake-benchmark.txt"), report, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -180,6 +183,8 @@ class IntakeBenchmark {
     /** Samples used heap to report its peak. */
     static final class Peak extends Thread {
         final AtomicLong max = new AtomicLong();
+        /** Largest heap in use right after a collection (live data, without garbage not yet collected). */
+        final AtomicLong maxAfterGc = new AtomicLong();
         volatile boolean stop;
 
         Peak() {
@@ -191,6 +196,13 @@ class IntakeBenchmark {
             var mem = ManagementFactory.getMemoryMXBean();
             while (!stop) {
                 max.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                long afterGc = 0;
+                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                        afterGc += pool.getCollectionUsage().getUsed();
+                    }
+                }
+                maxAfterGc.accumulateAndGet(afterGc, Math::max);
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
