@@ -90,6 +90,11 @@ public class ImportService {
     public enum Hint { X12, CSV_CLAIMS, CSV_REMITTANCES }
 
     public Outcome submit(String fileName, InputStream upload, Hint hint, boolean wait, String username) {
+        return submit(fileName, upload, hint, wait, username, IntakeWriter.NONE);
+    }
+
+    /** As above, reporting the writer's phase durations to {@code timing} (used by IntakeBenchmark). */
+    Outcome submit(String fileName, InputStream upload, Hint hint, boolean wait, String username, IntakeWriter.Timing timing) {
         Path temp = null;
         try {
             temp = Files.createTempFile("arbiter-import-", ".upload");
@@ -111,10 +116,10 @@ public class ImportService {
             Path file = temp;
             temp = null;
             if (size > asyncThreshold && !wait) {
-                background.submit(() -> run(record.id(), file, hint));
+                background.submit(() -> run(record.id(), file, hint, timing));
                 return new Outcome(view(record, false), false);
             }
-            run(record.id(), file, hint);
+            run(record.id(), file, hint, timing);
             return new Outcome(view(imports.findById(record.id()).orElseThrow(), false), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,10 +140,18 @@ public class ImportService {
 
     /** Reads and writes one file; always leaves the Import COMPLETED or REJECTED. */
     void run(long importId, Path file, Hint hint) {
+        run(importId, file, hint, IntakeWriter.NONE);
+    }
+
+    /**
+     * As {@link #run(long, Path, Hint)}, reporting phase durations to {@code timing} (IntakeBenchmark).
+     * The file is read on its own thread (IntakePipeline) while this thread writes on the connection.
+     */
+    void run(long importId, Path file, Hint hint, IntakeWriter.Timing timing) {
         Issues issues = new Issues();
         IntakeModel.Counts counts = new IntakeModel.Counts();
         AtomicLong read = new AtomicLong();
-        String format = null;
+        String[] format = {null};
         long[] lastProgress = {0};
         Runnable progress = () -> {
             long t = System.nanoTime();
@@ -151,36 +164,9 @@ public class ImportService {
              BufferedInputStream in = new BufferedInputStream(new Counting(raw, read), 1 << 16);
              Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
-            try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress)) {
-                boolean x12 = X12Reader.startsWithIsa(in);
-                if (x12 && (hint == null || hint == Hint.X12)) {
-                    X12Transactions tx = new X12Transactions(issues, writer, counts);
-                    X12Reader.read(in, issues, tx);
-                    format = "837".equals(tx.fileType()) ? "X12_837P" : "835".equals(tx.fileType()) ? "X12_835" : null;
-                    if (tx.fileType() == null && !issues.hasErrors()) {
-                        issues.error("segment 1 (ISA)", "the interchange holds no 835 or 837 transaction set");
-                    }
-                } else if (x12) {
-                    issues.error("segment 1 (ISA)", "the file is X12 but format " + hint + " was requested");
-                } else {
-                    in.mark(64 * 1024);
-                    String head = firstLine(in);
-                    in.reset();
-                    boolean csv = hint == Hint.CSV_CLAIMS || hint == Hint.CSV_REMITTANCES
-                            || (hint == null && CsvClaimsReader.looksLikeLayout(head));
-                    if (csv) {
-                        boolean remittances = hint == Hint.CSV_REMITTANCES;
-                        format = remittances ? "CSV_REMITTANCES" : "CSV_CLAIMS";
-                        new CsvClaimsReader(issues, writer, counts, remittances)
-                                .read(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    } else {
-                        String shown = head.length() > 40 ? head.substring(0, 40) + "…" : head;
-                        issues.error(hint == Hint.X12 ? "segment 1" : "line 1",
-                                "not an X12 interchange (an X12 file must start with an ISA segment; found '" + shown
-                                        + "') and not a CSV with the documented header (patient_control_number, procedure_code, …;"
-                                        + " see docs/import-formats.md)");
-                    }
-                }
+            try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress, timing)) {
+                new IntakePipeline(timing).run("arbiter-import-reader-" + importId,
+                        sink -> format[0] = read(in, hint, issues, counts, sink), writer);
                 writer.flush();
                 if (writer.skippedDuplicates() > 0) {
                     issues.warning("file", writer.skippedDuplicates() + " remittance(s) were already imported and were not counted again");
@@ -188,20 +174,56 @@ public class ImportService {
             }
             if (issues.hasErrors()) {
                 conn.rollback();
-                finish(importId, format, ImportFile.REJECTED, counts, read.get(), issues);
+                finish(importId, format[0], ImportFile.REJECTED, counts, read.get(), issues);
             } else {
                 conn.commit();
-                finish(importId, format, ImportFile.COMPLETED, counts, read.get(), issues);
+                finish(importId, format[0], ImportFile.COMPLETED, counts, read.get(), issues);
             }
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (Exception e) {
             // No PHI in logs: the exception message of a failed statement may carry values, so log its type only.
             LOG.error("Import {} failed: {} (SQLState {})", importId, e.getClass().getName(),
                     e.getCause() instanceof SQLException s ? s.getSQLState() : e instanceof SQLException s2 ? s2.getSQLState() : "-");
             issues.error("file", "the file could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was kept");
-            finish(importId, format, ImportFile.REJECTED, counts, read.get(), issues);
+            finish(importId, format[0], ImportFile.REJECTED, counts, read.get(), issues);
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** Detects the format and reads the file into {@code sink} (on the pipeline's reader thread); returns the format. */
+    private static String read(BufferedInputStream in, Hint hint, Issues issues, IntakeModel.Counts counts, IntakeModel.Sink sink)
+            throws IOException {
+        String format = null;
+        boolean x12 = X12Reader.startsWithIsa(in);
+        if (x12 && (hint == null || hint == Hint.X12)) {
+            X12Transactions tx = new X12Transactions(issues, sink, counts);
+            X12Reader.read(in, issues, tx);
+            format = "837".equals(tx.fileType()) ? "X12_837P" : "835".equals(tx.fileType()) ? "X12_835" : null;
+            if (tx.fileType() == null && !issues.hasErrors()) {
+                issues.error("segment 1 (ISA)", "the interchange holds no 835 or 837 transaction set");
+            }
+        } else if (x12) {
+            issues.error("segment 1 (ISA)", "the file is X12 but format " + hint + " was requested");
+        } else {
+            in.mark(64 * 1024);
+            String head = firstLine(in);
+            in.reset();
+            boolean csv = hint == Hint.CSV_CLAIMS || hint == Hint.CSV_REMITTANCES
+                    || (hint == null && CsvClaimsReader.looksLikeLayout(head));
+            if (csv) {
+                boolean remittances = hint == Hint.CSV_REMITTANCES;
+                format = remittances ? "CSV_REMITTANCES" : "CSV_CLAIMS";
+                new CsvClaimsReader(issues, sink, counts, remittances)
+                        .read(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } else {
+                String shown = head.length() > 40 ? head.substring(0, 40) + "…" : head;
+                issues.error(hint == Hint.X12 ? "segment 1" : "line 1",
+                        "not an X12 interchange (an X12 file must start with an ISA segment; found '" + shown
+                                + "') and not a CSV with the documented header (patient_control_number, procedure_code, …;"
+                                + " see docs/import-formats.md)");
+            }
+        }
+        return format;
     }
 
     /**

@@ -53,6 +53,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private final Issues issues;
     private final PlanTypes planTypes;
     private final Runnable progress;
+    private final Timing timing;
     private final Map<String, Long> practices = new HashMap<>();
     private final Map<String, Long> payers = new HashMap<>();
     private final Map<Long, Long> plans = new HashMap<>();
@@ -60,7 +61,21 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private int skippedDuplicates;
 
+    /** Receives how long each phase of writing took (the benchmark sums them); {@link #NONE} otherwise. */
+    @FunctionalInterface
+    public interface Timing {
+        void phase(String name, long nanos);
+    }
+
+    public static final Timing NONE = (name, nanos) -> { };
+
     public IntakeWriter(Connection conn, long importId, LocalDateTime now, Issues issues, PlanTypes planTypes, Runnable progress) {
+        this(conn, importId, now, issues, planTypes, progress, NONE);
+    }
+
+    public IntakeWriter(Connection conn, long importId, LocalDateTime now, Issues issues, PlanTypes planTypes, Runnable progress,
+                        Timing timing) {
+        this.timing = timing;
         this.conn = conn;
         this.importId = importId;
         this.now = now;
@@ -81,6 +96,12 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (pending.size() >= CHUNK) {
             flush();
         }
+    }
+
+    /** A chunk of remittances delivered at once (by {@link IntakePipeline}); written before returning. */
+    void paidChunk(List<PaidClaim> claims) {
+        pending.addAll(claims);
+        flush();
     }
 
     @Override
@@ -316,12 +337,12 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         PaidLine source;
     }
 
-    /** Nanoseconds spent per phase of {@link #writePaid}, summed over the process (read by IntakeBenchmark). */
-    static final long[] PHASES = new long[8];
+    private static final String[] PHASE_NAMES = {"dedupe", "find claims", "load lines", "insert claims+patients", "insert lines",
+            "insert remittances/details", "recompute"};
 
-    private static long lap(int phase, long since) {
+    private long lap(int phase, long since) {
         long t = System.nanoTime();
-        PHASES[phase] += t - since;
+        timing.phase(PHASE_NAMES[phase], t - since);
         return t;
     }
 
@@ -384,6 +405,13 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         t = lap(1, t);
         loadLines(claims.values());
+        List<Long> existing = new ArrayList<>();
+        for (ClaimRef ref : claims.values()) {
+            if (ref.existed) {
+                existing.add(ref.id);
+            }
+        }
+        materialize(existing);
         t = lap(2, t);
         insertNewClaims(claims, practiceOf);
         t = lap(3, t);
@@ -653,7 +681,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private void insertRemittances(Collection<ClaimRef> claims, Map<PaidLine, LineRef> lineOf) throws SQLException {
         PreparedStatement rem = ps("INSERT INTO remittance (claim_id, import_id, patient_control_number, payer_claim_control_number, payer_id, "
                 + "claim_status_code, total_charge, total_paid, patient_responsibility, facility_code, payment_date, payment_trace, reversal, "
-                + "cancelled, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE,?)");
+                + "cancelled, lines_on_claim, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE,?,?)");
         List<PaidClaim> order = new ArrayList<>();
         List<ClaimRef> owners = new ArrayList<>();
         for (ClaimRef ref : claims) {
@@ -671,7 +699,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 setDate(rem, 11, c.paymentDate);
                 rem.setString(12, cut(c.paymentTrace, 60));
                 rem.setBoolean(13, c.reversal());
-                rem.setTimestamp(14, Timestamp.valueOf(now));
+                rem.setBoolean(14, linesOnClaim(ref));
+                rem.setTimestamp(15, Timestamp.valueOf(now));
                 rem.addBatch();
                 order.add(c);
                 owners.add(ref);
@@ -693,9 +722,15 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             long remId = remIds.get(i);
             adjs += addAdjustments(adj, claimId, null, remId, c.adjustments);
             rarcs += addRemarks(rarc, claimId, null, remId, c.remarks);
+            boolean onClaim = linesOnClaim(owners.get(i));
             int seq = 0;
             for (PaidLine l : c.lines) {
                 Long lineId = lineOf.get(l).id;
+                if (onClaim) {
+                    adjs += addAdjustments(adj, claimId, lineId, remId, l.adjustments);
+                    rarcs += addRemarks(rarc, claimId, lineId, remId, l.remarks);
+                    continue;
+                }
                 line.setLong(1, remId);
                 line.setLong(2, claimId);
                 setLong(line, 3, lineId);
@@ -721,6 +756,54 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         if (rarcs > 0) {
             rarc.executeBatch();
+        }
+    }
+
+    /**
+     * True when the claim was created by this one remittance, so its claim_line rows carry exactly
+     * the remittance's service lines (numbered in SVC order, same amounts): no remittance_line copy
+     * is written. Negative charges/units are excluded because claim_line stores their absolute value.
+     */
+    private static boolean linesOnClaim(ClaimRef ref) {
+        if (ref.existed || ref.remits.size() != 1) {
+            return false;
+        }
+        PaidClaim c = ref.remits.get(0);
+        if (c.reversal()) {
+            return false;
+        }
+        for (PaidLine l : c.lines) {
+            if (l.charge == null || l.charge.signum() < 0 || (l.units != null && l.units.signum() < 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes the remittance_line rows of the given claims' remittances flagged lines_on_claim (copied
+     * from claim_line, which still holds their values: such a claim was only ever changed by that
+     * remittance) and clears the flag. Must run before an import changes those claims.
+     */
+    private void materialize(List<Long> claimIds) throws SQLException {
+        for (int from = 0; from < claimIds.size(); from += CHUNK) {
+            List<Long> ids = claimIds.subList(from, Math.min(claimIds.size(), from + CHUNK));
+            String in = marks(ids.size());
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO remittance_line (remittance_id, claim_id, claim_line_id, seq, "
+                    + "procedure_code, modifiers, charge, paid, allowed, units, service_date) SELECT r.id, l.claim_id, l.id, l.line_number, "
+                    + "l.procedure_code, CONCAT_WS(':', l.modifier1, l.modifier2, l.modifier3, l.modifier4), l.charge, l.paid, l.allowed, "
+                    + "l.units, l.service_date FROM remittance r JOIN claim_line l ON l.claim_id = r.claim_id "
+                    + "WHERE r.lines_on_claim = TRUE AND r.claim_id IN (" + in + ") ORDER BY r.id, l.line_number")) {
+                bind(ps, ids);
+                if (ps.executeUpdate() == 0) {
+                    continue;
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE remittance SET lines_on_claim = FALSE "
+                    + "WHERE lines_on_claim = TRUE AND claim_id IN (" + in + ")")) {
+                bind(ps, ids);
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -836,6 +919,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         upd.setLong(19, claimId);
         upd.executeUpdate();
         // match billed lines to the lines a remittance created, by procedure and modifiers
+        materialize(List.of(claimId));
         ClaimRef ref = new ClaimRef();
         ref.id = claimId;
         ref.existed = true;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Errors (the file is rejected) and warnings (imported, but someone should look) collected while
  * reading one file. Parsing goes on after the first error so that a user sees several problems at
- * once, up to a cap that keeps a garbage upload from producing a huge response.
+ * once, up to a cap that keeps a garbage upload from producing a huge response. Thread-safe: the
+ * reader and the writer thread of an import (IntakePipeline) both report here.
  */
 public final class Issues {
 
@@ -19,13 +20,13 @@ public final class Issues {
     private final List<ApiProblem.ProblemDetail> warnings = new ArrayList<>();
     private int suppressedWarnings;
 
-    public void error(String location, String message) {
+    public synchronized void error(String location, String message) {
         if (errors.size() < MAX_ERRORS) {
             errors.add(new ApiProblem.ProblemDetail(location, message));
         }
     }
 
-    public void warning(String location, String message) {
+    public synchronized void warning(String location, String message) {
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(new ApiProblem.ProblemDetail(location, message));
         } else {
@@ -33,24 +34,24 @@ public final class Issues {
         }
     }
 
-    public boolean hasErrors() {
+    public synchronized boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    public boolean full() {
+    public synchronized boolean full() {
         return errors.size() >= MAX_ERRORS;
     }
 
-    public List<ApiProblem.ProblemDetail> errors() {
-        return errors;
+    public synchronized List<ApiProblem.ProblemDetail> errors() {
+        return List.copyOf(errors);
     }
 
-    public List<ApiProblem.ProblemDetail> warnings() {
+    public synchronized List<ApiProblem.ProblemDetail> warnings() {
         if (suppressedWarnings > 0) {
             List<ApiProblem.ProblemDetail> all = new ArrayList<>(warnings);
             all.add(new ApiProblem.ProblemDetail("file", suppressedWarnings + " further warnings not listed"));
             return all;
         }
-        return warnings;
+        return List.copyOf(warnings);
     }
 }

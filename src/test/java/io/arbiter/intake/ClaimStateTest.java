@@ -105,6 +105,27 @@ class ClaimStateTest {
     }
 
     @Test
+    void aRemittanceThatCreatedItsClaimAloneGetsItsServiceLinesWrittenWhenTheClaimChanges() {
+        support.importFixture("x12/acme-self-funded-835.edi");
+        // 24 CLPs, each creating its claim alone: no remittance_line copies, the claim's lines are the SVCs
+        assertEquals(24, support.count("SELECT COUNT(*) FROM remittance WHERE lines_on_claim = TRUE"));
+        assertEquals(0, support.count("SELECT COUNT(*) FROM remittance_line"));
+
+        support.importFixture("x12/acme-reversal-835.edi");
+
+        // the reversal touches LS03000002 only: its first remittance's one SVC (63650, 19,000 charged,
+        // 1,942.56 paid, 2 units) is now a remittance_line row copied from the claim line, flag cleared
+        long claimId = support.claimId("LS03000002");
+        assertEquals(0, support.count("SELECT COUNT(*) FROM remittance WHERE lines_on_claim = TRUE AND claim_id = ?", claimId));
+        assertEquals(23, support.count("SELECT COUNT(*) FROM remittance WHERE lines_on_claim = TRUE"));
+        assertEquals(1, support.count("SELECT COUNT(*) FROM remittance_line l JOIN remittance r ON r.id = l.remittance_id "
+                + "WHERE r.claim_id = ? AND r.claim_status_code = '1' AND r.payer_claim_control_number = 'ERA0030000002' "
+                + "AND l.procedure_code = '63650' AND l.charge = 19000 AND l.paid = 1942.56 AND l.units = 2 AND l.seq = 1", claimId));
+        // reversal and correction were written with their own lines: 1 + 1 + 1 rows for the claim
+        assertEquals(3, support.count("SELECT COUNT(*) FROM remittance_line WHERE claim_id = ?", claimId));
+    }
+
+    @Test
     void reversalArrivingBeforeItsOriginalEndsTheSame() {
         support.importFixture("x12/acme-reversal-835.edi");
         support.importFixture("x12/acme-self-funded-835.edi");

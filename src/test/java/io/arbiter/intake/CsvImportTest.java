@@ -80,4 +80,55 @@ class CsvImportTest {
         assertEquals("REJECTED", v.status());
         assertTrue(v.errors().stream().anyMatch(e -> e.location().equals("line 1, column \"billing_npi\"")));
     }
+
+    static final String HEADER = "patient_control_number,billing_npi,payer_id,member_id,patient_last_name,procedure_code,charge,paid,adjustments,"
+            + "payer_claim_control_number,payment_trace\n";
+
+    @Test
+    void paidAndAdjustmentsThatDoNotAddUpToTheChargeAreWarnedNamingClaimAndLine() {
+        String csv = HEADER
+                // balanced: 1,900 = 317.83 + 1,502.71 + 79.46
+                + "LS09000010,1234567893,ACME1,W1,DOE,62321,1900,317.83,CO-45:1502.71;PR-2:79.46,ERA10,EFT1\n"
+                // out by 100: 1,000 − 500 − 400 = 100.00 on line 3; claim 1,350 − 850 − 400 = 100.00
+                + "LS09000011,1234567893,ACME1,W2,ROE,99213,1000,500,CO-45:400,ERA11,EFT1\n"
+                + "LS09000011,1234567893,ACME1,W2,ROE,77003,350,350,,ERA11,EFT1\n";
+
+        ImportView v = support.importBytes("balance.csv", csv.getBytes(StandardCharsets.UTF_8), ImportService.Hint.CSV_REMITTANCES);
+
+        assertEquals("COMPLETED", v.status(), () -> v.errors().toString());
+        assertTrue(v.warnings().stream().anyMatch(w -> w.location().equals("line 3") && w.message().equals(
+                "claim LS09000011, line 99213 is out of balance: charge 1000.00 ≠ paid 500.00 + adjustments 400.00 (difference 100.00)")),
+                () -> v.warnings().toString());
+        assertTrue(v.warnings().stream().anyMatch(w -> w.location().equals("line 3") && w.message().equals(
+                "claim LS09000011 is out of balance: charge 1350.00 ≠ paid 850.00 + adjustments 400.00 (difference 100.00)")),
+                () -> v.warnings().toString());
+        assertTrue(v.warnings().stream().noneMatch(w -> w.message().contains("LS09000010")), () -> v.warnings().toString());
+        assertTrue(v.warnings().stream().noneMatch(w -> w.message().contains("77003")), () -> v.warnings().toString());
+    }
+
+    @Test
+    void withoutAnAdjustmentsColumnNoBalanceIsChecked() {
+        String csv = "patient_control_number,billing_npi,payer_id,procedure_code,charge,paid\n"
+                + "LS09000012,1234567893,ACME1,99213,1000,500\n";
+
+        ImportView v = support.importBytes("nobalance.csv", csv.getBytes(StandardCharsets.UTF_8), ImportService.Hint.CSV_REMITTANCES);
+
+        assertEquals("COMPLETED", v.status(), () -> v.errors().toString());
+        assertTrue(v.warnings().stream().noneMatch(w -> w.message().contains("out of balance")), () -> v.warnings().toString());
+    }
+
+    @Test
+    void rowsOfOneClaimThatAreNotConsecutiveAreRejected() {
+        String csv = HEADER
+                + "LS09000020,1234567893,ACME1,W1,DOE,62321,1900,317.83,CO-45:1502.71;PR-2:79.46,ERA20,EFT1\n"
+                + "LS09000021,1234567893,ACME1,W2,ROE,99213,1000,500,CO-45:500,ERA21,EFT1\n"
+                + "LS09000020,1234567893,ACME1,W1,DOE,77003,350,0,CO-97:350,ERA20,EFT1\n";
+
+        ImportView v = support.importBytes("split.csv", csv.getBytes(StandardCharsets.UTF_8), ImportService.Hint.CSV_CLAIMS);
+
+        assertEquals("REJECTED", v.status());
+        assertTrue(v.errors().stream().anyMatch(e -> e.location().equals("line 4, column \"patient_control_number\"")
+                && e.message().contains("rows of claim LS09000020 are not consecutive")), () -> v.errors().toString());
+        assertEquals(0, support.count("SELECT COUNT(*) FROM claim"));
+    }
 }

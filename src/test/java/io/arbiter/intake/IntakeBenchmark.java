@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +44,7 @@ class IntakeBenchmark {
         Path file = Files.createTempFile("bench-835-", ".edi");
         try {
             generate(file, claims);
+            double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long bytes = Files.size(file);
             Peak peak = new Peak();
             peak.start();
@@ -51,10 +55,12 @@ class IntakeBenchmark {
             double tRead = time(() -> readOnly(file));
 
             support.wipe();
+            Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+            IntakeWriter.Timing timing = (name, nanos) -> phases.merge(name, nanos, Long::sum);
             long t0 = System.nanoTime();
             ImportView v;
             try (InputStream in = Files.newInputStream(file)) {
-                v = service.submit("bench.edi", in, null, true, "bench").view();
+                v = service.submit("bench.edi", in, null, true, "bench", timing).view();
             }
             double tImport = (System.nanoTime() - t0) / 1e9;
             peak.stop = true;
@@ -63,26 +69,24 @@ class IntakeBenchmark {
             assertEquals(lines, support.count("SELECT COUNT(*) FROM claim_line"));
 
             String report = String.format(Locale.ROOT, """
-                    IntakeBenchmark: %,d service lines, %,d claims, %.1f MB, max heap %d MB, peak used heap %d MB
+                    IntakeBenchmark: %,d service lines, %,d claims, %.1f MB, max heap %d MB, peak used heap %d MB (%d MB after GC), nproc %d, load avg %.2f -> %.2f
                       (a) StAEDI parse only        %6.2f s  %,10.0f lines/s  %5.1f MB/s
                       (b) read into claims, no DB  %6.2f s  %,10.0f lines/s
                       (c) full import (MariaDB)    %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only
-                    """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20,
+                    """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20, peak.maxAfterGc.get() >> 20,
+                    Runtime.getRuntime().availableProcessors(), load0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     tStaedi, lines / tStaedi, bytes / 1e6 / tStaedi,
                     tRead, lines / tRead,
                     tImport, lines / tImport, 100 * tStaedi / tImport);
-            report += "  writer phases (s): dedupe " + sec(0) + ", find claims " + sec(1) + ", load lines " + sec(2)
-                    + ", insert claims+patients " + sec(3) + ", insert lines " + sec(4) + ", insert remittances/details " + sec(5)
-                    + ", recompute " + sec(6) + "\n";
+            StringBuilder ph = new StringBuilder("  phases (s, summed per thread):");
+            new LinkedHashMap<>(phases).forEach((name, nanos) -> ph.append(String.format(Locale.ROOT, " %s %.2f;", name, nanos / 1e9)));
+            report += ph + "\n";
             System.out.println(report);
-            Files.writeString(Path.of("target", "intake-benchmark.txt"), report);
+            Files.writeString(Path.of("target", "intake-benchmark.txt"), report, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private static String sec(int i) {
-        return String.format(Locale.ROOT, "%.2f", IntakeWriter.PHASES[i] / 1e9);
     }
 
     interface Body {
@@ -179,6 +183,8 @@ class IntakeBenchmark {
     /** Samples used heap to report its peak. */
     static final class Peak extends Thread {
         final AtomicLong max = new AtomicLong();
+        /** Largest heap in use right after a collection (live data, without garbage not yet collected). */
+        final AtomicLong maxAfterGc = new AtomicLong();
         volatile boolean stop;
 
         Peak() {
@@ -190,6 +196,13 @@ class IntakeBenchmark {
             var mem = ManagementFactory.getMemoryMXBean();
             while (!stop) {
                 max.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                long afterGc = 0;
+                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                        afterGc += pool.getCollectionUsage().getUsed();
+                    }
+                }
+                maxAfterGc.accumulateAndGet(afterGc, Math::max);
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {

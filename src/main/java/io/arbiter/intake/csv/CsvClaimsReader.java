@@ -11,6 +11,7 @@ import io.arbiter.intake.IntakeModel.PaidLine;
 import io.arbiter.intake.IntakeModel.Party;
 import io.arbiter.intake.IntakeModel.Remark;
 import io.arbiter.intake.Issues;
+import io.arbiter.intake.RemittanceBalancePolicy;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -56,6 +57,8 @@ public final class CsvClaimsReader {
     private final Counts counts;
     private final boolean remittancesOnly;
     private Map<String, Integer> columns;
+    /** Claims already read, to reject a claim whose rows are split (8 bytes per claim, not the rows). */
+    private final LongHashSet seenClaims = new LongHashSet();
 
     public CsvClaimsReader(Issues issues, IntakeModel.Sink sink, Counts counts, boolean remittancesOnly) {
         this.issues = issues;
@@ -93,6 +96,12 @@ public final class CsvClaimsReader {
                 if (groupPcn != null && !groupPcn.equals(pcn)) {
                     emit(group);
                     group.clear();
+                    if (!seenClaims.add(pcn)) {
+                        issues.error(row.where("patient_control_number"), "the rows of claim " + pcn + " are not consecutive "
+                                + "(it appeared earlier in the file): sort the export by patient_control_number");
+                    }
+                } else if (groupPcn == null) {
+                    seenClaims.add(pcn);
                 }
                 groupPcn = pcn;
                 group.add(row);
@@ -241,6 +250,7 @@ public final class CsvClaimsReader {
         p.facilityCode = b.placeOfService;
         p.status = first.text("claim_status");
         boolean anyPaid = false;
+        boolean allPaid = true;
         BigDecimal charge = BigDecimal.ZERO;
         BigDecimal paid = BigDecimal.ZERO;
         BigDecimal resp = BigDecimal.ZERO;
@@ -293,7 +303,10 @@ public final class CsvClaimsReader {
             pl.paid = r.amount("paid");
             if (pl.paid != null) {
                 anyPaid = true;
-            } else if (remittancesOnly) {
+            } else {
+                allPaid = false;
+            }
+            if (pl.paid == null && remittancesOnly) {
                 issues.error(r.where("paid"), "paid is missing");
             }
             pl.paid = pl.paid == null ? BigDecimal.ZERO : pl.paid;
@@ -346,6 +359,14 @@ public final class CsvClaimsReader {
             }
         }
         p.patientResponsibility = resp;
+        if (columns.containsKey("paid") && columns.containsKey("adjustments") && allPaid) {
+            // the file states paid and adjustments for every line: the 835 balancing rule applies
+            List<String> where = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                where.add("line " + r.line);
+            }
+            RemittanceBalancePolicy.check(p, where, issues);
+        }
         if (p.status == null) {
             p.status = paid.signum() > 0 ? "1" : "4";
         }
@@ -357,6 +378,54 @@ public final class CsvClaimsReader {
         }
         if (remittancesOnly || anyPaid) {
             sink.paid(p);
+        }
+    }
+
+    /**
+     * Set of 64-bit hashes of claim numbers (open addressing): a split claim is detected in 8-16 bytes
+     * per claim instead of keeping its rows. Two different numbers sharing a 64-bit hash (odds about
+     * n²/2^65, 3·10^-8 for a million claims) would be reported as split.
+     */
+    static final class LongHashSet {
+        private long[] slots = new long[1 << 10];
+        private boolean zero;
+        private int size;
+
+        boolean add(String s) {
+            long h = 0xcbf29ce484222325L; // FNV-1a 64
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+            return add(h);
+        }
+
+        boolean add(long h) {
+            if (h == 0) {
+                boolean added = !zero;
+                zero = true;
+                return added;
+            }
+            if (size * 2 >= slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long v : old) {
+                    if (v != 0) {
+                        add(v);
+                    }
+                }
+            }
+            int mask = slots.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == h) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = h;
+            size++;
+            return true;
         }
     }
 }

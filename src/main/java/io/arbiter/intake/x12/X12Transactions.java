@@ -399,27 +399,7 @@ public final class X12Transactions implements Consumer<Segment> {
 
     /** charge = paid + all adjustments, per claim and per line (835 balancing rule), within a cent. */
     private void checkBalance(PaidClaim c) {
-        if (c.charge == null || c.paid == null) {
-            return;
-        }
-        BigDecimal adj = sum(c.adjustments);
-        for (PaidLine l : c.lines) {
-            BigDecimal lineAdj = sum(l.adjustments);
-            adj = adj.add(lineAdj);
-            if (l.charge != null && l.paid != null) {
-                BigDecimal off = l.charge.subtract(l.paid).subtract(lineAdj);
-                if (off.abs().compareTo(CENT) >= 0) {
-                    issues.warning(c.location, "claim " + c.pcn + ", line " + l.procedureCode + " is out of balance: charge "
-                            + money(l.charge) + " ≠ paid " + money(l.paid) + " + adjustments " + money(lineAdj)
-                            + " (difference " + money(off) + ")");
-                }
-            }
-        }
-        BigDecimal off = c.charge.subtract(c.paid).subtract(adj);
-        if (off.abs().compareTo(CENT) >= 0) {
-            issues.warning(c.location, "claim " + c.pcn + " is out of balance: charge " + money(c.charge) + " ≠ paid "
-                    + money(c.paid) + " + adjustments " + money(adj) + " (difference " + money(off) + ")");
-        }
+        io.arbiter.intake.RemittanceBalancePolicy.check(c, null, issues);
     }
 
     private static BigDecimal sum(java.util.List<Cas> cas) {
