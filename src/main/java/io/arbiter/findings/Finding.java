@@ -11,8 +11,7 @@ import java.time.LocalDateTime;
 
 /**
  * One finding of a scan on a claim (and line): an underpayment, a coding problem or a denial. The scanner
- * stores the citation text once in finding_citation and keeps its id here (reads resolve it back into citation),
- * and the explanation compressed in explanation_z.
+ * stores the citation text once in finding_citation and keeps its id here; reads resolve it back into citation.
  */
 @MappedEntity("finding")
 public record Finding(
@@ -31,19 +30,12 @@ public record Finding(
         String explanation,
         @Nullable String citation,
         LocalDateTime createdAt,
-        @Nullable Long citationId,
-        @Nullable byte[] explanationZ) {
-
-    /** The explanation text, decoded when it is stored compressed (see ExplanationCodec). */
-    @Override
-    public String explanation() {
-        return explanationZ != null && explanationZ.length > 0 ? ExplanationCodec.decode(explanationZ) : explanation;
-    }
+        @Nullable Long citationId) {
 
     /** A finding as the scanner produces it: the citation text is stored by reference when written. */
     public Finding(@Nullable Long id, FindingType type, Long claimId, @Nullable Long lineId, String rule, String severity,
                    @Nullable String category, @Nullable BigDecimal expected, @Nullable BigDecimal allowed, @Nullable BigDecimal paid,
                    @Nullable BigDecimal gap, @Nullable String basis, String explanation, @Nullable String citation, LocalDateTime createdAt) {
-        this(id, type, claimId, lineId, rule, severity, category, expected, allowed, paid, gap, basis, explanation, citation, createdAt, null, null);
+        this(id, type, claimId, lineId, rule, severity, category, expected, allowed, paid, gap, basis, explanation, citation, createdAt, null);
     }
 }

@@ -25,5 +25,5 @@ public interface FindingRepository extends CrudRepository<Finding, Long> {
 
     /** The finding's columns with the citation text resolved from its reference (older rows carry the text inline). */
     String COLUMNS = "f.id, f.type, f.claim_id, f.line_id, f.rule_id, f.severity, f.category, f.expected, f.allowed, f.paid, f.gap, f.basis, "
-            + "f.explanation, COALESCE(fc.citation, f.citation) AS citation, f.created_at, f.citation_id, f.explanation_z";
+            + "f.explanation, COALESCE(fc.citation, f.citation) AS citation, f.created_at, f.citation_id";
 }

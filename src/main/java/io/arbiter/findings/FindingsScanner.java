@@ -408,8 +408,8 @@ public class FindingsScanner {
     }
 
     private static final String INSERT = "INSERT INTO finding (type, claim_id, line_id, rule_id, severity, category, expected, allowed, paid, gap, "
-            + "basis, explanation, explanation_z, citation_id, created_at) VALUES ";
-    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "basis, explanation, citation_id, created_at) VALUES ";
+    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final int ROWS_PER_INSERT = 500;
 
     /** Multi-row INSERTs without generated keys (independent of the URL's rewriteBatchedStatements). */
@@ -440,8 +440,7 @@ public class FindingsScanner {
                     ps.setBigDecimal(++i, f.paid());
                     ps.setBigDecimal(++i, f.gap());
                     ps.setString(++i, f.basis());
-                    ps.setString(++i, "");
-                    ps.setBytes(++i, ExplanationCodec.encode(f.explanation()));
+                    ps.setString(++i, f.explanation());
                     ps.setObject(++i, f.citation() == null ? null : citationIds.get(f.citation()));
                     ps.setTimestamp(++i, Timestamp.valueOf(f.createdAt()));
                 }

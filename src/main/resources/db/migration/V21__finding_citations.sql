@@ -9,6 +9,3 @@ CREATE UNIQUE INDEX uq_finding_citation ON finding_citation (text_hash);
 
 ALTER TABLE finding ADD COLUMN citation_id BIGINT;
 
--- The explanation compressed with ExplanationCodec (DEFLATE with a versioned preset dictionary); when set,
--- the explanation column holds '' and readers decode this one. Older rows keep their text in explanation.
-ALTER TABLE finding ADD COLUMN explanation_z BLOB;
