@@ -40,8 +40,12 @@ public class FindingController {
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public Map<String, Object> scan(@Body @Nullable FindingsScanner.ScanRequest request, Authentication who) {
         if (request != null) {
-            if (request.kind() != null && Arrays.stream(BenchmarkKind.values()).noneMatch(k -> k.name().equalsIgnoreCase(request.kind()))) {
-                throw ApiException.badRequest("kind must be BILLED or ALLOWED");
+            if (request.kind() != null && !"QPA".equalsIgnoreCase(request.kind())
+                    && Arrays.stream(BenchmarkKind.values()).noneMatch(k -> k.name().equalsIgnoreCase(request.kind()))) {
+                throw ApiException.badRequest("kind must be BILLED, ALLOWED or QPA");
+            }
+            if (request.basis() != null && !"QPA".equalsIgnoreCase(request.basis()) && !"BENCHMARK".equalsIgnoreCase(request.basis())) {
+                throw ApiException.badRequest("basis must be QPA or BENCHMARK");
             }
             if (request.percentile() != null && (request.percentile() < 1 || request.percentile() > 99)) {
                 throw ApiException.badRequest("percentile must be between 1 and 99");

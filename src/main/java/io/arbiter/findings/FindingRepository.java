@@ -14,14 +14,16 @@ import java.util.List;
 public interface FindingRepository extends CrudRepository<Finding, Long> {
 
     /** Ranked by dollars: largest gap first, then by id. */
-    @Query(value = """
-            SELECT f.* FROM finding f
-            WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)
-            ORDER BY CASE WHEN f.gap IS NULL THEN 1 ELSE 0 END, f.gap DESC, f.id""",
-            countQuery = """
-            SELECT COUNT(*) FROM finding f
-            WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)""")
+    @Query(value = "SELECT " + COLUMNS + " FROM finding f LEFT JOIN finding_citation fc ON fc.id = f.citation_id"
+            + " WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)"
+            + " ORDER BY CASE WHEN f.gap IS NULL THEN 1 ELSE 0 END, f.gap DESC, f.id",
+            countQuery = "SELECT COUNT(*) FROM finding f WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)")
     Page<Finding> search(@Nullable String type, @Nullable Long claimId, Pageable pageable);
 
+    @Query("SELECT " + COLUMNS + " FROM finding f LEFT JOIN finding_citation fc ON fc.id = f.citation_id WHERE f.claim_id = :claimId ORDER BY f.id")
     List<Finding> findByClaimIdOrderById(Long claimId);
+
+    /** The finding's columns with the citation text resolved from its reference (older rows carry the text inline). */
+    String COLUMNS = "f.id, f.type, f.claim_id, f.line_id, f.rule_id, f.severity, f.category, f.expected, f.allowed, f.paid, f.gap, f.basis, "
+            + "f.explanation, COALESCE(fc.citation, f.citation) AS citation, f.created_at, f.citation_id";
 }

@@ -14,6 +14,7 @@ import io.arbiter.pricing.PricingEngine;
 import io.arbiter.pricing.PricingInput;
 import io.arbiter.pricing.PricingPolicies;
 import io.arbiter.pricing.PricingService;
+import io.arbiter.pricing.QpaPricingPolicy;
 import io.arbiter.pricing.RvuValue;
 import io.arbiter.pricing.UnitRateSource;
 import io.arbiter.pricing.WorkersCompSchedules;
@@ -40,6 +41,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -60,9 +65,11 @@ public class FindingsScanner {
     private final Scrubber scrubber;
     private final DenialClassifier denials;
     private final Clock clock;
+    private final QpaPricingPolicy qpa;
 
     public FindingsScanner(Jdbc jdbc, PricingEngine engine, PricingService pricing, PricingPolicies policies,
-                           WorkersCompSchedules workersComp, Scrubber scrubber, DenialClassifier denials, Clock clock) {
+                           WorkersCompSchedules workersComp, Scrubber scrubber, DenialClassifier denials, Clock clock, QpaPricingPolicy qpa) {
+        this.qpa = qpa;
         this.jdbc = jdbc;
         this.engine = engine;
         this.pricing = pricing;
@@ -74,7 +81,17 @@ public class FindingsScanner {
     }
 
     @Serdeable
-    public record ScanRequest(@Nullable List<Long> claimIds, @Nullable String benchmarkSet, @Nullable Integer percentile, @Nullable String kind) {
+    public record ScanRequest(@Nullable List<Long> claimIds, @Nullable String benchmarkSet, @Nullable Integer percentile, @Nullable String kind,
+                              @Nullable String basis) {
+
+        public ScanRequest(@Nullable List<Long> claimIds, @Nullable String benchmarkSet, @Nullable Integer percentile, @Nullable String kind) {
+            this(claimIds, benchmarkSet, percentile, kind, null);
+        }
+
+        /** {"basis":"QPA"} or {"kind":"QPA"}: price against the claim's qualifying payment amount. */
+        public boolean qpa() {
+            return "QPA".equalsIgnoreCase(basis) || "QPA".equalsIgnoreCase(kind);
+        }
     }
 
     @Serdeable
@@ -89,23 +106,27 @@ public class FindingsScanner {
 
     public ScanResult scan(@Nullable ScanRequest request) {
         ScanRequest req = request == null ? new ScanRequest(null, null, null, null) : request;
-        BenchmarkKind kind = req.kind() == null ? null : BenchmarkKind.valueOf(req.kind().toUpperCase());
-        List<Long> ids = req.claimIds() != null && !req.claimIds().isEmpty() ? req.claimIds() : allClaimIds();
+        BenchmarkKind kind = req.kind() == null || req.qpa() ? null : BenchmarkKind.valueOf(req.kind().toUpperCase());
+        List<Chunk> chunks = req.claimIds() != null && !req.claimIds().isEmpty() ? idChunks(req.claimIds()) : planAll();
         Map<String, UnitRateSource> sources = new ConcurrentHashMap<>();
         Map<Long, PricingBasis.Ucr> practiceBases = new HashMap<>();
+        Map<String, Long> citationIds = new HashMap<>();
         int findings = 0;
         long lines = 0;
         int scanned = 0;
         Map<String, Integer> byType = new LinkedHashMap<>();
         Timer timer = new Timer();
-        // Findings of chunk n are written on a second thread while chunk n+1 is read and priced.
-        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
-        List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+        // Three stages on their own threads: chunk n+1 is read while chunk n is priced and chunk n-1 written.
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        List<Future<?>> writes = new ArrayList<>();
         try {
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                ChunkResult r = scanChunk(chunk, req.benchmarkSet(), kind, req.percentile(), sources, practiceBases, timer);
-                writes.add(writer.submit(() -> write(r.in, r.findings, timer)));
+            Future<Loaded> next = chunks.isEmpty() ? null : reader.submit(() -> read(chunks.get(0), timer));
+            for (int i = 0; i < chunks.size(); i++) {
+                Loaded loaded = await(next);
+                next = i + 1 < chunks.size() ? reader.submit(readTask(chunks.get(i + 1), timer)) : null;
+                ChunkResult r = scanChunk(loaded, req, kind, sources, practiceBases, timer);
+                writes.add(writer.submit(() -> write(loaded.claimIds, r.findings, citationIds, timer)));
                 if (writes.size() > 2) {
                     await(writes.remove(0));
                 }
@@ -116,6 +137,7 @@ public class FindingsScanner {
             }
             writes.forEach(FindingsScanner::await);
         } finally {
+            reader.shutdownNow();
             writer.shutdown();
         }
         Map<String, Long> millis = new LinkedHashMap<>();
@@ -126,63 +148,183 @@ public class FindingsScanner {
         return new ScanResult(scanned, findings, lines, byType, millis);
     }
 
-    private List<Long> allClaimIds() {
+    private java.util.concurrent.Callable<Loaded> readTask(Chunk chunk, Timer timer) {
+        return () -> read(chunk, timer);
+    }
+
+    /**
+     * A unit of work: either explicit claim ids (their patients' other claims are read as history), or a range
+     * of patient ids holding every claim of those patients (the history is then the chunk itself), or claims
+     * without a patient.
+     */
+    private sealed interface Chunk {
+    }
+
+    private record IdChunk(List<Long> ids) implements Chunk {
+    }
+
+    private record PatientChunk(long fromPatient, long toPatient) implements Chunk {
+    }
+
+    private static List<Chunk> idChunks(List<Long> ids) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(new IdChunk(List.copyOf(ids.subList(from, Math.min(ids.size(), from + CHUNK)))));
+        }
+        return chunks;
+    }
+
+    /** A full scan groups claims by patient so that history-based rules find the patient's other claims in the same chunk. */
+    private List<Chunk> planAll() {
         return jdbc.read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM claim ORDER BY id")) {
+            List<Chunk> chunks = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT patient_id, COUNT(*) FROM claim WHERE patient_id IS NOT NULL GROUP BY patient_id ORDER BY patient_id")) {
+                long from = -1;
+                long to = -1;
+                int n = 0;
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    long patient = rs.getLong(1);
+                    int count = rs.getInt(2);
+                    if (n > 0 && n + count > CHUNK) {
+                        chunks.add(new PatientChunk(from, to));
+                        n = 0;
+                    }
+                    if (n == 0) {
+                        from = patient;
+                    }
+                    to = patient;
+                    n += count;
+                }
+                if (n > 0) {
+                    chunks.add(new PatientChunk(from, to));
                 }
             }
-            return ids;
+            List<Long> orphans = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM claim WHERE patient_id IS NULL ORDER BY id")) {
+                while (rs.next()) {
+                    orphans.add(rs.getLong(1));
+                }
+            }
+            chunks.addAll(idChunks(orphans));
+            return chunks;
         });
     }
 
-    private record ChunkResult(int claims, long lines, List<Finding> findings, String in) {
+    private Loaded read(Chunk chunk, Timer timer) {
+        long t0 = System.nanoTime();
+        Loaded loaded = jdbc.read(c -> chunk instanceof PatientChunk p ? loadPatients(c, p) : load(c, ((IdChunk) chunk).ids()));
+        timer.load += System.nanoTime() - t0;
+        return loaded;
     }
 
-    private static void await(java.util.concurrent.Future<?> f) {
+    private record ChunkResult(int claims, long lines, List<Finding> findings) {
+    }
+
+    private static <T> T await(Future<T> f) {
         try {
-            f.get();
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 
-    private void write(String in, List<Finding> out, Timer timer) {
+    /** Replaces the chunk's findings in one transaction; citation texts are stored once and referenced by id. */
+    private void write(List<Long> claimIds, List<Finding> out, Map<String, Long> citationIds, Timer timer) {
         long w0 = System.nanoTime();
+        Map<String, Long> ids = citations(out, citationIds);
         jdbc.inTransaction(c -> {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("DELETE FROM finding WHERE claim_id IN (" + in + ")");
+            if (!claimIds.isEmpty()) {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM finding WHERE claim_id IN (" + join(claimIds) + ")");
+                }
             }
-            insert(c, out);
+            insert(c, out, ids);
             return null;
         });
         timer.write += System.nanoTime() - w0;
     }
 
-    private ChunkResult scanChunk(List<Long> ids, String set, BenchmarkKind kind, Integer percentile,
-                                  Map<String, UnitRateSource> sources, Map<Long, PricingBasis.Ucr> practiceBases, Timer timer) {
-        long t0 = System.nanoTime();
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        Loaded loaded = jdbc.read(c -> load(c, in));
+    private Map<String, Long> citations(List<Finding> out, Map<String, Long> known) {
+        List<String> missing = out.stream().map(Finding::citation).filter(t -> t != null && !known.containsKey(t)).distinct().toList();
+        if (!missing.isEmpty()) {
+            jdbc.read(c -> {
+                for (String text : missing) {
+                    known.put(text, citationId(c, text));
+                }
+                return null;
+            });
+        }
+        return known;
+    }
+
+    /** The id of a citation text (inserted when new; a concurrent scan inserting the same text wins the unique key). */
+    private static long citationId(Connection c, String text) throws SQLException {
+        String hash = sha256(text);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM finding_citation WHERE text_hash = ?")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding_citation (text_hash, citation) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, hash);
+            ps.setString(2, text);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLIntegrityConstraintViolationException race) {
+            return citationId(c, text);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String join(List<Long> ids) {
+        StringBuilder sb = new StringBuilder(ids.size() * 8);
+        for (Long id : ids) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(id);
+        }
+        return sb.toString();
+    }
+
+    private ChunkResult scanChunk(Loaded loaded, ScanRequest req, BenchmarkKind kind, Map<String, UnitRateSource> sources,
+                                  Map<Long, PricingBasis.Ucr> practiceBases, Timer timer) {
         List<Finding> out = new ArrayList<>();
         long lineCount = 0;
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        long t1 = System.nanoTime();
-        timer.load += t1 - t0;
         for (ScanClaim claim : loaded.claims) {
             long p0 = System.nanoTime();
             lineCount += claim.lines().size();
             PatientHistory history = loaded.history(claim);
-            PricingBasis basis = basis(claim, set, kind, percentile, practiceBases);
-            UnitRateSource rates = sources.computeIfAbsent(basis.toString(), k -> pricing.rateSource(basis));
-            ClaimPricing priced = engine.price(input(claim), rates);
+            List<PricedLine> priced;
+            if (req.qpa()) {
+                priced = qpa.allocate(claim.qpa(), claim.lines().stream()
+                        .map(l -> new QpaPricingPolicy.ChargedLine(l.id(), l.lineNumber(), l.code(), l.modifiers(), l.charge())).toList());
+            } else {
+                PricingBasis basis = basis(claim, req.benchmarkSet(), kind, req.percentile(), practiceBases);
+                UnitRateSource rates = sources.computeIfAbsent(basis.toString(), k -> pricing.rateSource(basis));
+                priced = engine.price(input(claim), rates).lines();
+            }
             Map<Long, PricedLine> pricedById = new HashMap<>();
-            priced.lines().forEach(p -> pricedById.put(p.lineId(), p));
+            priced.forEach(p -> pricedById.put(p.lineId(), p));
             for (ScanClaim.Line line : claim.lines()) {
                 lineFindings(claim, line, pricedById.get(line.id()), now, out);
             }
@@ -196,7 +338,7 @@ public class FindingsScanner {
             }
             timer.scrub += System.nanoTime() - p1;
         }
-        return new ChunkResult(loaded.claims.size(), lineCount, out, in);
+        return new ChunkResult(loaded.claims.size(), lineCount, out);
     }
 
     private void lineFindings(ScanClaim claim, ScanClaim.Line line, PricedLine p, LocalDateTime now, List<Finding> out) {
@@ -266,38 +408,58 @@ public class FindingsScanner {
     }
 
     private static final String INSERT = "INSERT INTO finding (type, claim_id, line_id, rule_id, severity, category, expected, allowed, paid, gap, "
-            + "basis, explanation, citation, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "basis, explanation, citation_id, created_at) VALUES ";
+    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final int ROWS_PER_INSERT = 500;
 
-    private static void insert(Connection c, List<Finding> findings) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            int n = 0;
-            for (Finding f : findings) {
-                ps.setString(1, f.type().name());
-                ps.setLong(2, f.claimId());
-                ps.setObject(3, f.lineId());
-                ps.setString(4, f.rule());
-                ps.setString(5, f.severity());
-                ps.setString(6, f.category());
-                ps.setBigDecimal(7, f.expected());
-                ps.setBigDecimal(8, f.allowed());
-                ps.setBigDecimal(9, f.paid());
-                ps.setBigDecimal(10, f.gap());
-                ps.setString(11, f.basis());
-                ps.setString(12, f.explanation());
-                ps.setString(13, f.citation());
-                ps.setTimestamp(14, Timestamp.valueOf(f.createdAt()));
-                ps.addBatch();
-                if (++n % 1000 == 0) {
-                    ps.executeBatch();
+    /** Multi-row INSERTs without generated keys (independent of the URL's rewriteBatchedStatements). */
+    private static void insert(Connection c, List<Finding> findings, Map<String, Long> citationIds) throws SQLException {
+        PreparedStatement full = null;
+        try {
+            for (int from = 0; from < findings.size(); from += ROWS_PER_INSERT) {
+                List<Finding> part = findings.subList(from, Math.min(findings.size(), from + ROWS_PER_INSERT));
+                PreparedStatement ps;
+                if (part.size() == ROWS_PER_INSERT) {
+                    if (full == null) {
+                        full = c.prepareStatement(INSERT + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, ROW)));
+                    }
+                    ps = full;
+                } else {
+                    ps = c.prepareStatement(INSERT + String.join(",", java.util.Collections.nCopies(part.size(), ROW)));
+                }
+                int i = 0;
+                for (Finding f : part) {
+                    ps.setString(++i, f.type().name());
+                    ps.setLong(++i, f.claimId());
+                    ps.setObject(++i, f.lineId());
+                    ps.setString(++i, f.rule());
+                    ps.setString(++i, f.severity());
+                    ps.setString(++i, f.category());
+                    ps.setBigDecimal(++i, f.expected());
+                    ps.setBigDecimal(++i, f.allowed());
+                    ps.setBigDecimal(++i, f.paid());
+                    ps.setBigDecimal(++i, f.gap());
+                    ps.setString(++i, f.basis());
+                    ps.setString(++i, f.explanation());
+                    ps.setObject(++i, f.citation() == null ? null : citationIds.get(f.citation()));
+                    ps.setTimestamp(++i, Timestamp.valueOf(f.createdAt()));
+                }
+                ps.executeUpdate();
+                if (ps != full) {
+                    ps.close();
                 }
             }
-            ps.executeBatch();
+        } finally {
+            if (full != null) {
+                full.close();
+            }
         }
     }
 
     // ---- bulk loading ----
 
     private static final class Loaded {
+        final List<Long> claimIds = new ArrayList<>();
         final List<ScanClaim> claims = new ArrayList<>();
         final Map<Long, List<PatientHistory.Service>> services = new HashMap<>();
         final Map<Long, List<ClinicalDocument>> docsByPatient = new HashMap<>();
@@ -317,15 +479,81 @@ public class FindingsScanner {
     }
 
     private record ClaimRow(long id, long practiceId, Long patientId, String payerCode, BilateralFormat format, PlanType planType,
-                            String pos, String zip, String state, LocalDate dos) {
+                            String pos, String zip, String state, LocalDate dos, BigDecimal qpa) {
     }
 
-    private Loaded load(Connection c, String in) throws SQLException {
+    private static final String CLAIMS = "SELECT c.id, c.practice_id, c.patient_id, p.payer_code, p.bilateral_format, pl.plan_type, c.place_of_service, "
+            + "c.service_zip, c.service_state, c.service_date_from, c.qpa FROM claim c LEFT JOIN payer p ON p.id = c.payer_id "
+            + "LEFT JOIN plan pl ON pl.id = c.plan_id WHERE ";
+    private static final String LINES = "SELECT l.id, l.claim_id, l.line_number, l.procedure_code, l.modifier1, l.modifier2, l.modifier3, "
+            + "l.modifier4, l.units, l.charge, l.allowed, l.paid, l.service_date FROM claim_line l ";
+    private static final String DOCS = "SELECT d.id, d.patient_id, d.claim_id, d.kind, d.document_date, d.region, d.relief_percent, d.result, "
+            + "d.note FROM clinical_documentation d WHERE ";
+
+    /** Explicit claim ids: IN-lists, and the patients' other claims read as history. */
+    private Loaded load(Connection c, List<Long> ids) throws SQLException {
+        String in = join(ids);
         Loaded loaded = new Loaded();
+        loaded.claimIds.addAll(ids);
+        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.id IN (" + in + ") ORDER BY c.id");
+        Map<Long, List<ScanClaim.Adj>> adjs = adjustments(c, "SELECT claim_line_id, group_code, reason_code, amount FROM adjustment "
+                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id");
+        Map<Long, List<String>> rarcs = remarks(c, "SELECT claim_line_id, code FROM remark_code "
+                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id");
+        Map<Long, List<ScanClaim.Line>> lines = lines(c, LINES + "WHERE l.claim_id IN (" + in + ") ORDER BY l.claim_id, l.line_number", rows, adjs, rarcs, null);
+        List<Long> patients = assemble(loaded, rows, lines);
+        if (!patients.isEmpty()) {
+            String pin = join(patients);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.patient_id, c.id, COALESCE(l.service_date, c.service_date_from), "
+                    + "l.procedure_code, l.modifier1, l.modifier2 FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE c.patient_id IN (" + pin + ") "
+                    + "ORDER BY c.id, l.line_number")) {
+                while (rs.next()) {
+                    java.sql.Date d = rs.getDate(3);
+                    if (d == null) {
+                        continue;
+                    }
+                    loaded.services.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new PatientHistory.Service(rs.getLong(2), d.toLocalDate(), rs.getString(4), historyModifiers(rs.getString(5), rs.getString(6))));
+                }
+            }
+        }
+        documents(c, DOCS + "d.claim_id IN (" + in + ")" + (patients.isEmpty() ? "" : " OR d.patient_id IN (" + join(patients) + ")"), loaded);
+        return loaded;
+    }
+
+    /**
+     * Every claim of the patients in [from, to], with their lines in one ordered query per table (no IN-lists);
+     * the patients' history is built from these same lines, so no second read of their claims is needed.
+     */
+    private Loaded loadPatients(Connection c, PatientChunk chunk) throws SQLException {
+        String range = " BETWEEN " + chunk.fromPatient() + " AND " + chunk.toPatient();
+        Loaded loaded = new Loaded();
+        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.patient_id" + range + " ORDER BY c.id");
+        loaded.claimIds.addAll(rows.keySet());
+        if (rows.isEmpty()) {
+            return loaded;
+        }
+        Map<Long, List<ScanClaim.Adj>> adjs = adjustments(c, "SELECT a.claim_line_id, a.group_code, a.reason_code, a.amount FROM adjustment a "
+                + "JOIN claim c ON c.id = a.claim_id WHERE c.patient_id" + range + " AND a.claim_line_id IS NOT NULL ORDER BY a.id");
+        Map<Long, List<String>> rarcs = remarks(c, "SELECT r.claim_line_id, r.code FROM remark_code r "
+                + "JOIN claim c ON c.id = r.claim_id WHERE c.patient_id" + range + " AND r.claim_line_id IS NOT NULL ORDER BY r.id");
+        Map<Long, List<ScanClaim.Line>> lines = lines(c, LINES + "JOIN claim c ON c.id = l.claim_id WHERE c.patient_id" + range
+                + " ORDER BY l.claim_id, l.line_number", rows, adjs, rarcs, loaded.services);
+        assemble(loaded, rows, lines);
+        documents(c, DOCS + "d.patient_id" + range + " OR d.claim_id IN (SELECT id FROM claim WHERE patient_id" + range + ")", loaded);
+        return loaded;
+    }
+
+    private static List<String> historyModifiers(String m1, String m2) {
+        List<String> mods = new ArrayList<>(2);
+        if (m1 != null) mods.add(m1);
+        if (m2 != null) mods.add(m2);
+        return mods;
+    }
+
+    private static Map<Long, ClaimRow> claims(Connection c, String sql) throws SQLException {
         Map<Long, ClaimRow> rows = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.id, c.practice_id, c.patient_id, p.payer_code, "
-                + "p.bilateral_format, pl.plan_type, c.place_of_service, c.service_zip, c.service_state, c.service_date_from "
-                + "FROM claim c LEFT JOIN payer p ON p.id = c.payer_id LEFT JOIN plan pl ON pl.id = c.plan_id WHERE c.id IN (" + in + ") ORDER BY c.id")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 long patient = rs.getLong(3);
                 Long patientId = rs.wasNull() ? null : patient;
@@ -334,33 +562,48 @@ public class FindingsScanner {
                 java.sql.Date dos = rs.getDate(10);
                 rows.put(rs.getLong(1), new ClaimRow(rs.getLong(1), rs.getLong(2), patientId, rs.getString(4),
                         fmt == null ? BilateralFormat.MODIFIER_50 : BilateralFormat.valueOf(fmt), type == null ? null : PlanType.valueOf(type),
-                        rs.getString(7), rs.getString(8), rs.getString(9), dos == null ? null : dos.toLocalDate()));
+                        rs.getString(7), rs.getString(8), rs.getString(9), dos == null ? null : dos.toLocalDate(), rs.getBigDecimal(11)));
             }
         }
+        return rows;
+    }
+
+    private static Map<Long, List<ScanClaim.Adj>> adjustments(Connection c, String sql) throws SQLException {
         Map<Long, List<ScanClaim.Adj>> adjs = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT claim_line_id, group_code, reason_code, amount FROM adjustment "
-                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 adjs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ScanClaim.Adj(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
             }
         }
+        return adjs;
+    }
+
+    private static Map<Long, List<String>> remarks(Connection c, String sql) throws SQLException {
         Map<Long, List<String>> rarcs = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT claim_line_id, code FROM remark_code "
-                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rarcs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
+        return rarcs;
+    }
+
+    /** Lines by claim; when {@code services} is given, every dated line is also recorded as a service in its patient's history. */
+    private static Map<Long, List<ScanClaim.Line>> lines(Connection c, String sql, Map<Long, ClaimRow> rows, Map<Long, List<ScanClaim.Adj>> adjs,
+                                                        Map<Long, List<String>> rarcs, Map<Long, List<PatientHistory.Service>> services) throws SQLException {
         Map<Long, List<ScanClaim.Line>> lines = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, claim_id, line_number, procedure_code, modifier1, "
-                + "modifier2, modifier3, modifier4, units, charge, allowed, paid, service_date FROM claim_line WHERE claim_id IN (" + in + ") "
-                + "ORDER BY claim_id, line_number")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 long claimId = rs.getLong(2);
                 ClaimRow row = rows.get(claimId);
+                if (row == null) {
+                    continue;
+                }
+                String m1 = rs.getString(5);
+                String m2 = rs.getString(6);
                 List<String> mods = new ArrayList<>(2);
                 for (int i = 5; i <= 8; i++) {
-                    String m = rs.getString(i);
+                    String m = i == 5 ? m1 : i == 6 ? m2 : rs.getString(i);
                     if (m != null && !m.isBlank()) {
                         mods.add(m);
                     }
@@ -368,12 +611,22 @@ public class FindingsScanner {
                 java.sql.Date d = rs.getDate(13);
                 LocalDate date = d != null ? d.toLocalDate() : row.dos();
                 long id = rs.getLong(1);
-                lines.computeIfAbsent(claimId, k -> new ArrayList<>()).add(new ScanClaim.Line(id, rs.getInt(3), rs.getString(4), mods,
+                String code = rs.getString(4);
+                lines.computeIfAbsent(claimId, k -> new ArrayList<>()).add(new ScanClaim.Line(id, rs.getInt(3), code, mods,
                         rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), date,
                         adjs.getOrDefault(id, List.of()), rarcs.getOrDefault(id, List.of())));
+                if (services != null && row.patientId() != null && date != null) {
+                    services.computeIfAbsent(row.patientId(), k -> new ArrayList<>())
+                            .add(new PatientHistory.Service(claimId, date, code, historyModifiers(m1, m2)));
+                }
             }
         }
-        List<Long> patients = new ArrayList<>();
+        return lines;
+    }
+
+    /** Builds the scannable claims (claims without any date of service are skipped) and returns their patients. */
+    private static List<Long> assemble(Loaded loaded, Map<Long, ClaimRow> rows, Map<Long, List<ScanClaim.Line>> lines) {
+        java.util.LinkedHashSet<Long> patients = new java.util.LinkedHashSet<>();
         for (ClaimRow row : rows.values()) {
             List<ScanClaim.Line> ls = lines.getOrDefault(row.id(), List.of());
             LocalDate dos = row.dos() != null ? row.dos() : ls.stream().map(ScanClaim.Line::serviceDate).filter(x -> x != null).findFirst().orElse(null);
@@ -381,31 +634,16 @@ public class FindingsScanner {
                 continue; // no date of service: nothing can be priced or counted
             }
             loaded.claims.add(new ScanClaim(row.id(), row.practiceId(), row.patientId(), row.payerCode(), row.format(), row.planType(), row.pos(),
-                    row.zip(), row.state(), dos, ls));
-            if (row.patientId() != null && !patients.contains(row.patientId())) {
+                    row.zip(), row.state(), dos, ls, row.qpa()));
+            if (row.patientId() != null) {
                 patients.add(row.patientId());
             }
         }
-        if (!patients.isEmpty()) {
-            String pin = patients.stream().map(String::valueOf).collect(Collectors.joining(","));
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.patient_id, c.id, COALESCE(l.service_date, c.service_date_from), "
-                    + "l.procedure_code, l.modifier1, l.modifier2 FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE c.patient_id IN (" + pin + ")")) {
-                while (rs.next()) {
-                    java.sql.Date d = rs.getDate(3);
-                    if (d == null) {
-                        continue;
-                    }
-                    List<String> mods = new ArrayList<>();
-                    if (rs.getString(5) != null) mods.add(rs.getString(5));
-                    if (rs.getString(6) != null) mods.add(rs.getString(6));
-                    loaded.services.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new PatientHistory.Service(rs.getLong(2), d.toLocalDate(), rs.getString(4), mods));
-                }
-            }
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, patient_id, claim_id, kind, document_date, region, "
-                + "relief_percent, result, note FROM clinical_documentation WHERE claim_id IN (" + in + ")"
-                + (patients.isEmpty() ? "" : " OR patient_id IN (" + patients.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")"))) {
+        return new ArrayList<>(patients);
+    }
+
+    private static void documents(Connection c, String sql, Loaded loaded) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 long p = rs.getLong(2);
                 Long patientId = rs.wasNull() ? null : p;
@@ -423,11 +661,5 @@ public class FindingsScanner {
                 }
             }
         }
-        return loaded;
-    }
-
-    @SuppressWarnings("unused")
-    private static Optional<RvuValue> none(String code) {
-        return Optional.empty();
     }
 }

@@ -11,7 +11,13 @@ import java.util.List;
 /** A claim as the scanner reads it in bulk (plain SQL): lines with their adjustments and remark codes. */
 public record ScanClaim(long id, long practiceId, @Nullable Long patientId, @Nullable String payerCode, BilateralFormat bilateralFormat,
                         @Nullable PlanType planType, @Nullable String placeOfService, @Nullable String serviceZip,
-                        @Nullable String serviceState, LocalDate serviceDate, List<Line> lines) {
+                        @Nullable String serviceState, LocalDate serviceDate, List<Line> lines, @Nullable BigDecimal qpa) {
+
+    public ScanClaim(long id, long practiceId, @Nullable Long patientId, @Nullable String payerCode, BilateralFormat bilateralFormat,
+                     @Nullable PlanType planType, @Nullable String placeOfService, @Nullable String serviceZip,
+                     @Nullable String serviceState, LocalDate serviceDate, List<Line> lines) {
+        this(id, practiceId, patientId, payerCode, bilateralFormat, planType, placeOfService, serviceZip, serviceState, serviceDate, lines, null);
+    }
 
     public record Adj(String group, String carc, BigDecimal amount) {
     }

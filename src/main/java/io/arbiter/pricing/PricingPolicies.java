@@ -30,6 +30,7 @@ public class PricingPolicies {
     private final Citation rvuFileCitation;
     private final Citation gpciCitation;
     private final Citation ucrCitation;
+    private final Citation qpaCitation;
     private final BigDecimal minimumGap;
     private final BigDecimal minimumGapPercent;
 
@@ -56,6 +57,7 @@ public class PricingPolicies {
         rvuFileCitation = RuleData.citation(mc, "rvuFileCitation");
         gpciCitation = RuleData.citation(mc, "gpciCitation");
         ucrCitation = RuleData.citation(RuleData.map(root, "ucr"), "citation");
+        qpaCitation = RuleData.citation(RuleData.map(root, "qpa"), "citation");
         Map<String, Object> up = RuleData.map(root, "underpayment");
         minimumGap = RuleData.decimal(up, "minimumGap");
         minimumGapPercent = RuleData.decimal(up, "minimumGapPercent");
@@ -63,6 +65,7 @@ public class PricingPolicies {
 
     public BigDecimal bilateralIndicator1Percent() { return bilateralIndicator1Percent; }
     public BigDecimal bilateralIndicator3Percent() { return bilateralIndicator3Percent; }
+    public Citation qpaCitation() { return qpaCitation; }
     public Citation bilateralCitation() { return bilateralCitation; }
     public List<BigDecimal> multipleProcedurePercents() { return multipleProcedurePercents; }
     public Citation multipleProcedureCitation() { return multipleProcedureCitation; }

@@ -83,17 +83,21 @@ class PricingScanBenchmark {
         });
         double baselineSeconds = (System.nanoTime() - b0) / 1e9;
 
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long s0 = System.nanoTime();
         FindingsScanner.ScanResult r = scanner.scan(new FindingsScanner.ScanRequest(null, "DEMO-SYNTHETIC-2026", 80, "BILLED"));
         double scanSeconds = (System.nanoTime() - s0) / 1e9;
 
+        double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double scanRate = r.lines() / scanSeconds;
         double baseRate = lines / baselineSeconds;
         System.out.printf("%nPricingScanBenchmark: N=%,d lines in %,d claims (generated in %.1f s)%n", lines, claims, genSeconds);
         System.out.printf("  plain SQL join baseline: %,d matched rows in %.2f s = %,.0f lines/s%n", baselineRows, baselineSeconds, baseRate);
         System.out.printf("  FindingsScanner (price + scrub + classify + write findings): %,d lines, %,d findings in %.2f s = %,.0f lines/s%n",
                 r.lines(), r.findings(), scanSeconds, scanRate);
-        System.out.printf("  ratio scanner/baseline = %.2f; findings by type %s; time split ms %s%n%n", scanRate / baseRate, r.byType(), r.millis());
+        System.out.printf("  ratio scanner/baseline = %.2f; findings by type %s; time split ms %s%n", scanRate / baseRate, r.byType(), r.millis());
+        System.out.printf("  load average (1 min) before/after the scan: %.2f / %.2f on %d cores%n%n", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors());
         assertTrue(r.lines() == lines);
     }
 
