@@ -4,7 +4,22 @@ import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.calendarfeed.CalendarTokens;
 import io.arbiter.common.ApiException;
+import io.arbiter.practice.BilateralFormat;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PayerRepository;
 import io.arbiter.practice.Practice;
+import io.arbiter.pricing.BenchmarkImporter;
+import io.arbiter.pricing.BenchmarkStore;
+import io.arbiter.pricing.FeeRelease;
+import io.arbiter.pricing.FeeScheduleStore;
+import io.arbiter.pricing.GpciImporter;
+import io.arbiter.pricing.RvuImporter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import java.io.IOException;
 import io.arbiter.practice.PracticeRepository;
 import io.arbiter.security.AppUser;
 import io.arbiter.security.AppUserRepository;
@@ -44,9 +59,22 @@ public class AdminPage {
     private final PracticeRepository practices;
     private final CalendarTokens tokens;
     private final AuditLog audit;
+    private final PayerRepository payers;
+    private final BenchmarkImporter benchmarkImporter;
+    private final RvuImporter rvuImporter;
+    private final GpciImporter gpciImporter;
+    private final BenchmarkStore benchmarks;
+    private final FeeScheduleStore feeSchedules;
 
     public AdminPage(Pages pages, AppUserRepository users, PasswordHasher hasher, PracticeRepository practices, CalendarTokens tokens,
-                     AuditLog audit) {
+                     AuditLog audit, PayerRepository payers, BenchmarkImporter benchmarkImporter, RvuImporter rvuImporter,
+                     GpciImporter gpciImporter, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules) {
+        this.payers = payers;
+        this.benchmarkImporter = benchmarkImporter;
+        this.rvuImporter = rvuImporter;
+        this.gpciImporter = gpciImporter;
+        this.benchmarks = benchmarks;
+        this.feeSchedules = feeSchedules;
         this.pages = pages;
         this.users = users;
         this.hasher = hasher;
@@ -57,7 +85,10 @@ public class AdminPage {
 
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who) {
-        Map<String, Object> m = new HashMap<>();
+        return render(request, who, new HashMap<>());
+    }
+
+    private HttpResponse<String> render(HttpRequest<?> request, Authentication who, Map<String, Object> m) {
         m.put("users", users.listOrderByUsername().stream().map(u -> Map.of("username", u.username(),
                 "name", u.displayName() == null ? "" : u.displayName(), "roles", String.join(", ", u.roleList()),
                 "enabled", u.enabled())).toList());
@@ -65,7 +96,110 @@ public class AdminPage {
         practices.findFirstOrderById().ifPresent(p -> m.put("practice", p));
         m.put("kinds", List.of("BILLED", "ALLOWED"));
         m.put("newToken", request.getParameters().get("token"));
+        m.put("payers", payers.listOrderByName().stream().map(p -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", p.id());
+            row.put("name", p.name());
+            row.put("code", p.payerCode());
+            row.put("format", p.bilateralFormat().name());
+            row.put("appealWindowDays", p.appealWindowDays() == null ? "" : String.valueOf(p.appealWindowDays()));
+            return row;
+        }).toList());
+        m.put("bilateralFormats", java.util.Arrays.stream(BilateralFormat.values()).map(Enum::name).toList());
+        m.put("benchmarkSets", benchmarks.sets());
+        m.put("rvuReleases", feeSchedules.rvuReleases());
+        m.put("gpciReleases", feeSchedules.gpciReleases());
         return pages.page(request, who, "admin.ftlh", "Admin", m);
+    }
+
+    /**
+     * Benchmark (UCR) and Medicare fee-schedule (RVU, GPCI) files: the importers POST /api/v1/benchmarks and
+     * /api/v1/fee-schedules/{rvu,gpci} call. A file with any bad row is rejected whole and the page lists each
+     * error with its line and column, as the importer reports it.
+     */
+    @Post(value = "/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> importFile(HttpRequest<?> request, Authentication who, @PathVariable String kind,
+                                           @Part("file") @Nullable CompletedFileUpload file, @Part("release") @Nullable String release,
+                                           @Part("effectiveFrom") @Nullable String effectiveFrom,
+                                           @Part("effectiveTo") @Nullable String effectiveTo,
+                                           @Part("_csrf") @Nullable String csrf) throws IOException {
+        pages.session().verifyCsrf(request, csrf);
+        if (!List.of("benchmarks", "rvu", "gpci").contains(kind)) {
+            throw ApiException.notFound("Import " + kind);
+        }
+        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+            return Pages.redirect("/ui/admin?error=" + QueuePage.enc("Choose a file to import."));
+        }
+        String flash;
+        try {
+            switch (kind) {
+                case "benchmarks" -> {
+                    BenchmarkImporter.Result r = benchmarkImporter.importFile(file.getFilename(), file.getBytes());
+                    audit.record(who, AuditAction.IMPORT, "BENCHMARK_SET", null,
+                            r.sets() + ": " + r.inserted() + " new, " + r.updated() + " updated, browser");
+                    flash = "Benchmarks " + String.join(", ", r.sets()) + ": " + r.rows() + " rows (" + r.inserted() + " new, "
+                            + r.updated() + " updated, " + r.unchanged() + " unchanged).";
+                }
+                case "rvu" -> {
+                    FeeRelease r = rvuImporter.importFile(file.getFilename(), file.getBytes(), blank(release),
+                            date(effectiveFrom, "Effective from"), date(effectiveTo, "Effective to"));
+                    audit.record(who, AuditAction.IMPORT, "RVU_RELEASE", r.id(), r.name() + ": " + r.rows() + " rows, browser");
+                    flash = "RVU release " + r.name() + ": " + r.rows() + " rows.";
+                }
+                default -> {
+                    FeeRelease r = gpciImporter.importFile(file.getFilename(), file.getBytes(), blank(release),
+                            date(effectiveFrom, "Effective from"), date(effectiveTo, "Effective to"));
+                    audit.record(who, AuditAction.IMPORT, "GPCI_RELEASE", r.id(), r.name() + ": " + r.rows() + " rows, browser");
+                    flash = "GPCI release " + r.name() + ": " + r.rows() + " rows.";
+                }
+            }
+        } catch (ApiException e) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("error", e.getMessage());
+            m.put("importKind", kind);
+            m.put("importFile", file.getFilename());
+            m.put("importErrors", e.errors() == null ? List.of() : e.errors().stream()
+                    .map(d -> Map.of("location", d.location() == null ? "" : d.location(), "message", d.message())).toList());
+            // 422 with the page itself (HTML, so WebErrorPages leaves it alone): the admin sees every line to fix.
+            return ((io.micronaut.http.MutableHttpResponse<String>) render(request, who, m)).status(HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        return Pages.redirect("/ui/admin?flash=" + QueuePage.enc(flash));
+    }
+
+    /** A payer's bilateral reporting format and appeal window: the same rule and update as PUT /api/v1/payers/{id}/policies. */
+    @Post(value = "/payers/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<String> payerPolicies(HttpRequest<?> request, Authentication who, @PathVariable Long id,
+                                              @Body Map<String, String> form) {
+        pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
+        Payer p = payers.findById(id).orElseThrow(() -> ApiException.notFound("Payer " + id));
+        BilateralFormat format;
+        Integer window = null;
+        try {
+            format = BilateralFormat.valueOf(form.getOrDefault("bilateralFormat", ""));
+            String w = form.getOrDefault("appealWindowDays", "").trim();
+            if (!w.isEmpty()) {
+                window = Integer.valueOf(w);
+            }
+        } catch (IllegalArgumentException e) {
+            return Pages.redirect("/ui/admin?error=" + QueuePage.enc("Choose a bilateral format; the appeal window is a whole number of days."));
+        }
+        if (window != null && (window < 1 || window > 730)) {
+            return Pages.redirect("/ui/admin?error=" + QueuePage.enc("The appeal window must be between 1 and 730 days."));
+        }
+        payers.update(p.withPolicies(format, window));
+        audit.record(who, AuditAction.CHANGE, "PAYER", id, "policies, browser");
+        return Pages.redirect("/ui/admin?flash=" + QueuePage.enc("Policies for " + p.name() + " saved."));
+    }
+
+    private static java.time.LocalDate date(String text, String label) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(label + " must be a date (YYYY-MM-DD)");
+        }
     }
 
     @Post(value = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)

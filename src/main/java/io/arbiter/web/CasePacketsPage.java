@@ -46,9 +46,11 @@ public class CasePacketsPage implements CasePage.PacketLinks {
     private final PacketContextFactory contexts;
     private final PacketService packets;
     private final AuditLog audit;
+    private final io.arbiter.cases.CaseLineRepository caseLines;
 
     public CasePacketsPage(CaseService cases, DisputeCaseRepository repository, PacketContextFactory contexts, PacketService packets,
-                           AuditLog audit) {
+                           AuditLog audit, io.arbiter.cases.CaseLineRepository caseLines) {
+        this.caseLines = caseLines;
         this.cases = cases;
         this.repository = repository;
         this.contexts = contexts;
@@ -57,16 +59,18 @@ public class CasePacketsPage implements CasePage.PacketLinks {
     }
 
     @Override
-    public List<Map<String, String>> links(CaseView view) {
+    public List<Map<String, Object>> links(CaseView view) {
         DisputeCase dc = repository.findById(view.id()).orElseThrow(() -> ApiException.notFound("Case " + view.id()));
         PacketContext ctx = contexts.build(dc);
-        List<Map<String, String>> out = new ArrayList<>();
+        // lines[i] in a packet context is the i-th case line by id (PacketContextFactory): map it back for the form anchors.
+        List<Long> caseLineIds = caseLines.findByCaseIdOrderById(view.id()).stream().map(io.arbiter.cases.CaseLine::id).toList();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (PacketType t : PacketType.values()) {
             if (!t.appliesTo(ctx.track())) {
                 continue;
             }
             List<PacketValidationException.FieldError> missing = RequiredFields.check(t, ctx);
-            Map<String, String> link = new LinkedHashMap<>();
+            Map<String, Object> link = new LinkedHashMap<>();
             link.put("type", t.name());
             link.put("label", t.title());
             link.put("href", "/ui/cases/" + view.id() + "/packets/" + t.name() + ".pdf");
@@ -74,6 +78,13 @@ public class CasePacketsPage implements CasePage.PacketLinks {
             link.put("note", missing.isEmpty()
                     ? packets.latest(view.id(), t).map(g -> "last generated " + g.generatedAt().toLocalDate() + " by " + g.generatedBy()).orElse("ready")
                     : "missing: " + missing.stream().map(PacketValidationException.FieldError::field).collect(Collectors.joining(", ")));
+            link.put("missing", missing.stream().map(e -> {
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("field", e.field());
+                f.put("message", e.message());
+                f.put("anchor", PacketDetailsForm.anchor(e.field(), caseLineIds));
+                return f;
+            }).toList());
             out.add(link);
         }
         return out;

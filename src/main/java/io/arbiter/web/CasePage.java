@@ -39,9 +39,11 @@ public class CasePage {
     private final AuditLog audit;
     private final List<PacketLinks> packetLinks;
     private final io.arbiter.cases.OfferSuggester offers;
+    private final PacketDetailsForm detailsForm;
 
     public CasePage(Pages pages, CaseService service, CaseReader reader, AppUserRepository users, AuditLog audit,
-                    List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers) {
+                    List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers, PacketDetailsForm detailsForm) {
+        this.detailsForm = detailsForm;
         this.offers = offers;
         this.pages = pages;
         this.service = service;
@@ -51,9 +53,22 @@ public class CasePage {
         this.packetLinks = packetLinks;
     }
 
+    /**
+     * Which optional inputs of the event form apply to each event (DisputeCase.apply: money events require an
+     * amount, SETTLED takes one; FEE_PAID needs a fee kind; decisions take an amount and an outcome). The form shows
+     * every input without JavaScript; static/event-form.js hides those that do not apply.
+     */
+    static final Map<String, String> EVENT_FIELDS = Map.ofEntries(
+            Map.entry("QPA_DISCLOSED", "money"), Map.entry("OFFER_SUBMITTED", "money"), Map.entry("PAYER_OFFER_RECEIVED", "money"),
+            Map.entry("DEMAND_SENT", "money"), Map.entry("SETTLED", "money"), Map.entry("FEE_REFUND_RECEIVED", "money"),
+            Map.entry("PAYMENT_RECEIVED", "money"), Map.entry("FEE_PAID", "money fee"),
+            Map.entry("DETERMINATION_ISSUED", "money decision"), Map.entry("DECISION_ISSUED", "money decision"),
+            Map.entry("MFDR_DECIDED", "money decision"), Map.entry("RECONSIDERATION_DECIDED", "money decision"),
+            Map.entry("APPEAL_DECIDED", "money decision"));
+
     /** Lets the packets capability list downloadable packets on the case page without web depending on it. */
     public interface PacketLinks {
-        List<Map<String, String>> links(CaseView view);
+        List<Map<String, Object>> links(CaseView view);
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
@@ -78,7 +93,14 @@ public class CasePage {
             }
             m.put("documentKinds", io.arbiter.cases.CaseDocuments.KINDS.stream().sorted().toList());
         }
+        m.put("eventFields", EVENT_FIELDS);
         m.put("packets", packetLinks.stream().flatMap(p -> p.links(view).stream()).toList());
+        if (!attorneyOnly) {
+            m.put("packetForm", detailsForm.model(dc, view));
+        }
+        if (view.batched()) {
+            m.put("batch", BatchesPage.panel(view));
+        }
         return pages.page(request, who, "case.ftlh", view.caseNumber(), m);
     }
 

@@ -54,6 +54,7 @@ public class Pages {
         if (roles.contains(Roles.SPECIALIST) || roles.contains(Roles.ADMIN)) {
             items.add(new NavItem("/ui/queue", "Work queue", path.startsWith("/ui/queue") || path.startsWith("/ui/cases")));
             items.add(new NavItem("/ui/claims", "Claims", path.startsWith("/ui/claims")));
+            items.add(new NavItem("/ui/batches", "Batches", path.startsWith("/ui/batches")));
             items.add(new NavItem("/ui/imports", "Imports", path.startsWith("/ui/imports")));
         }
         if (roles.contains(Roles.ATTORNEY)) {

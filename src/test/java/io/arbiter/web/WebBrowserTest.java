@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,7 +122,23 @@ class WebBrowserTest {
         sharedCaseId = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/ui/cases/(\\d+).*", "$1"));
         assertTrue(text().contains("opened."));
 
-        new Select(driver.findElement(By.id("ev-type"))).selectByValue("OPEN_NEGOTIATION_STARTED");
+        // event-form.js: only the inputs that apply to the chosen event are shown (and posted).
+        Select eventType = new Select(driver.findElement(By.id("ev-type")));
+        eventType.selectByValue("OPEN_NEGOTIATION_STARTED");
+        assertFalse(driver.findElement(By.id("ev-amount")).isDisplayed(), "no amount for a date-only event");
+        assertFalse(driver.findElement(By.id("ev-fee")).isDisplayed());
+        assertFalse(driver.findElement(By.id("ev-outcome")).isDisplayed());
+        for (WebElement option : eventType.getOptions()) {
+            String fields = option.getAttribute("data-fields");
+            if (fields != null && fields.contains("money")) {
+                eventType.selectByValue(option.getAttribute("value"));
+                assertTrue(driver.findElement(By.id("ev-amount")).isDisplayed(), option.getAttribute("value") + " takes an amount");
+                assertEquals(fields.contains("fee"), driver.findElement(By.id("ev-fee")).isDisplayed());
+                assertEquals(fields.contains("decision"), driver.findElement(By.id("ev-outcome")).isDisplayed());
+                break;
+            }
+        }
+        eventType.selectByValue("OPEN_NEGOTIATION_STARTED");
         go(By.cssSelector("form[action$='/events'] button[type=submit]"));
         waitFor(d -> !d.getCurrentUrl().contains("opened"));
         String page = text();
@@ -142,7 +159,19 @@ class WebBrowserTest {
         go(By.cssSelector("form[action$='/shares'] button"));
         assertTrue(text().contains("Shared with " + ATTORNEY + "."));
 
-        data.makePacketReady(sharedCaseId);
+        // Packet details: the notice lists what is missing, each linked to its form field; filling them makes it ready.
+        data.set837Facts(sharedCaseId);
+        driver.get(base + "/ui/cases/" + sharedCaseId);
+        assertTrue(driver.findElements(By.cssSelector("a[data-packet='" + WebTestData.PACKET + "']")).isEmpty(), "not ready yet");
+        driver.findElement(By.cssSelector("[data-packet-missing='" + WebTestData.PACKET + "'] a[href='#pd-practice-contactName']")).click();
+        driver.findElement(By.id("pd-practice-contactName")).sendKeys("Maria Delgado, revenue cycle manager");
+        driver.findElement(By.id("pd-practice-email")).sendKeys("disputes@lonestarspine.example");
+        driver.findElement(By.id("pd-practice-phone")).sendKeys("713-555-0142");
+        browser.screenshot("11-packet-details");
+        go(By.id("pd-save"));
+        assertTrue(text().contains("Packet details saved (3 fields)"), text());
+        assertFalse(driver.findElements(By.cssSelector("a[data-packet='" + WebTestData.PACKET + "']")).isEmpty(), "ready after the form");
+        data.makePacketReady(sharedCaseId); // asserts readiness the same way the API does
         unsharedCaseId = data.openCase("LS03000009", SPECIALIST);
         driver.get(base + "/ui/queue");
         assertTrue(text().contains(data.caseNumber(sharedCaseId)) && text().contains(data.caseNumber(unsharedCaseId)));
@@ -208,6 +237,17 @@ class WebBrowserTest {
         go(By.cssSelector("button[value=rotate]"));
         assertTrue(driver.findElement(By.id("cal-url")).getAttribute("value").matches("/calendar/.+\\.ics"));
         browser.screenshot("10-admin");
+
+        // A benchmark file with a bad row: rejected whole, each error with its line and column.
+        driver.findElement(By.id("im-bench")).sendKeys(new File("src/test/resources/fixtures/web/benchmarks-bad-row.csv").getAbsolutePath());
+        go(By.id("im-bench-go"));
+        String errors = driver.findElement(By.id("import-errors")).getText();
+        assertTrue(errors.contains("line 3, column \"kind\""), errors);
+        browser.screenshot("12-admin-import-errors");
+
+        go(By.linkText("Batches"));
+        assertTrue(text().contains("Batch proposals") && text().contains("Lines left out"));
+        browser.screenshot("13-batches");
         logout();
     }
 

@@ -61,13 +61,7 @@ public class WebTestData {
 
     /** What a specialist types into the packet-details form for an open negotiation notice (realistic values). */
     public void makePacketReady(long caseId) {
-        DisputeCase dc = repository.findById(caseId).orElseThrow();
-        sql("UPDATE practice SET address_line = '6410 Fannin St, Suite 1200', city = 'Houston', state = 'TX', zip = '77030', "
-                + "phone = '713-555-0142', bates_prefix = 'LSSP' WHERE id = " + dc.getPracticeId());
-        // Not in an 835: the facility and state come from the 837P, the offer from the specialist's open-negotiation offer.
-        sql("UPDATE claim SET facility_name = 'Texas Medical Center Surgery Center', service_state = 'TX' WHERE id IN "
-                + "(SELECT claim_id FROM case_line WHERE case_id = " + caseId + ")");
-        sql("UPDATE dispute_case SET provider_offer = 9500.00 WHERE id = " + caseId);
+        set837Facts(caseId);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("practice.contactName", "Maria Delgado, revenue cycle manager");
         values.put("practice.email", "disputes@lonestarspine.example");
@@ -78,6 +72,17 @@ public class WebTestData {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("packet still misses " + missing);
         }
+    }
+
+    /** The facts that come from outside the 835 but not from the packet-details form: practice address, 837P facility, offer. */
+    public void set837Facts(long caseId) {
+        DisputeCase dc = repository.findById(caseId).orElseThrow();
+        sql("UPDATE practice SET address_line = '6410 Fannin St, Suite 1200', city = 'Houston', state = 'TX', zip = '77030', "
+                + "phone = '713-555-0142', bates_prefix = 'LSSP' WHERE id = " + dc.getPracticeId());
+        // Not in an 835: the facility and state come from the 837P, the offer from the specialist's open-negotiation offer.
+        sql("UPDATE claim SET facility_name = 'Texas Medical Center Surgery Center', service_state = 'TX' WHERE id IN "
+                + "(SELECT claim_id FROM case_line WHERE case_id = " + caseId + ")");
+        sql("UPDATE dispute_case SET provider_offer = 9500.00 WHERE id = " + caseId);
     }
 
     /** A settlement in open negotiation, paid: what finance then sees as recovered. */

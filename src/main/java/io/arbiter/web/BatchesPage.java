@@ -1,0 +1,136 @@
+package io.arbiter.web;
+
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
+import io.arbiter.cases.BatchProposer;
+import io.arbiter.cases.CaseRequests;
+import io.arbiter.cases.CaseService;
+import io.arbiter.cases.CaseView;
+import io.arbiter.cases.DisputeCase;
+import io.arbiter.common.ApiException;
+import io.arbiter.practice.Payer;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.security.Roles;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Batch proposals for specialists: {@link BatchProposer#propose} over all claims (federal IDR lines of one provider,
+ * payer and service code within 30 business days), each excluded line with its reason, and "Open as one dispute"
+ * (CaseService.open with the proposal's lineIds, as POST /api/v1/cases does).
+ */
+@Controller("/ui/batches")
+@Secured({Roles.SPECIALIST, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+public class BatchesPage {
+
+    /** What the batching pathway requires, as the case page's batch panel states it. */
+    static final String CRITERIA = "Same provider (billing NPI), same payer, same service code, services within one 30-business-day window; "
+            + "federal IDR track only";
+    static final String CITATION = "42 U.S.C. 300gg-111(c)(3); 45 CFR 149.510(c)(3); federal-idr.md §4";
+
+    private final Pages pages;
+    private final BatchProposer proposer;
+    private final CaseService cases;
+    private final PayerRepository payers;
+    private final AuditLog audit;
+
+    public BatchesPage(Pages pages, BatchProposer proposer, CaseService cases, PayerRepository payers, AuditLog audit) {
+        this.pages = pages;
+        this.proposer = proposer;
+        this.cases = cases;
+        this.payers = payers;
+        this.audit = audit;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> show(HttpRequest<?> request, Authentication who) {
+        BatchProposer.Proposals p = proposer.propose(null);
+        Map<Long, String> payerNames = payers.listOrderByName().stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
+        List<Map<String, Object>> proposals = new ArrayList<>();
+        for (BatchProposer.Proposal x : p.proposals()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("p", x);
+            row.put("payer", payerNames.getOrDefault(x.payerId(), "payer " + x.payerId()));
+            row.put("lineIds", x.lineIds().stream().map(String::valueOf).toList());
+            proposals.add(row);
+        }
+        audit.record(who, AuditAction.VIEW, "CLAIM", null, "batch proposals (" + p.proposals().size() + "), browser");
+        Map<String, Object> m = new HashMap<>();
+        m.put("proposals", proposals);
+        m.put("excluded", p.excluded());
+        m.put("citation", p.citation());
+        m.put("criteria", CRITERIA);
+        return pages.page(request, who, "batches.ftlh", "Batch proposals", m);
+    }
+
+    @Post(value = "/open", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<String> open(HttpRequest<?> request, Authentication who, @Body Map<String, Object> form) {
+        Object csrf = form.get(WebSession.CSRF_FIELD);
+        pages.session().verifyCsrf(request, csrf == null ? null : csrf.toString());
+        List<Long> lineIds = new ArrayList<>();
+        Object raw = form.get("lineId");
+        try {
+            if (raw instanceof List<?> list) {
+                list.forEach(v -> lineIds.add(Long.valueOf(v.toString())));
+            } else if (raw != null) {
+                lineIds.add(Long.valueOf(raw.toString()));
+            }
+        } catch (NumberFormatException e) {
+            return Pages.redirect("/ui/batches?error=" + QueuePage.enc("The proposal's line list is not valid; reload the page."));
+        }
+        if (lineIds.isEmpty()) {
+            return Pages.redirect("/ui/batches?error=" + QueuePage.enc("Choose at least one line."));
+        }
+        try {
+            DisputeCase dc = cases.open(new CaseRequests.Create(null, lineIds, who.getName(), null), who.getName());
+            audit.record(who, AuditAction.CREATE, "CASE", dc.getId(), "opened from a batch proposal of " + lineIds.size() + " lines, browser");
+            return Pages.redirect("/ui/cases/" + dc.getId() + "?flash=" + QueuePage.enc("Case " + dc.getCaseNumber() + " opened with "
+                    + lineIds.size() + " line" + (lineIds.size() == 1 ? "" : "s") + "."));
+        } catch (ApiException e) {
+            return Pages.redirect("/ui/batches?error=" + QueuePage.enc(WebErrors.describe(e)));
+        }
+    }
+
+    /** The case page's batch panel: members by claim, the service window, and the criteria that admit them. */
+    static Map<String, Object> panel(CaseView view) {
+        Map<Long, List<CaseView.Line>> byClaim = new LinkedHashMap<>();
+        view.lines().forEach(l -> byClaim.computeIfAbsent(l.claimId(), k -> new ArrayList<>()).add(l));
+        List<Map<String, Object>> members = new ArrayList<>();
+        byClaim.forEach((claimId, ls) -> members.add(Map.of("claimId", claimId, "lines", ls)));
+        List<LocalDate> dates = view.lines().stream().map(CaseView.Line::serviceDate).filter(Objects::nonNull).sorted().toList();
+        Map<String, Object> m = new HashMap<>();
+        m.put("members", members);
+        m.put("claimCount", byClaim.size());
+        m.put("lineCount", view.lines().size());
+        m.put("codes", view.lines().stream().map(CaseView.Line::procedureCode).distinct().sorted(Comparator.naturalOrder()).toList());
+        if (!dates.isEmpty()) {
+            m.put("first", dates.get(0));
+            m.put("last", dates.get(dates.size() - 1));
+        }
+        m.put("criteria", CRITERIA);
+        m.put("citation", CITATION);
+        return m;
+    }
+}
