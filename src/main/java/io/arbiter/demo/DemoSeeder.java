@@ -120,9 +120,9 @@ public class DemoSeeder {
         providers.save(Provider.create(practice.id(), "3456789012", "ELENA ROSSI MD", "Anesthesiology", ProviderType.ANESTHESIA));
 
         Payer acme = payers.save(Payer.create("ACME HEALTH PLAN", "ACME1", "Acme Health Plan Administrators, Inc."));
-        Payer blue = payers.save(Payer.create("BLUEBONNET ASSURANCE", "BLUE1", "Bluebonnet Assurance Company")
+        Payer blue = payers.save(Payer.create("BLUEBONNET ASSURANCE", "BLUE2", "Bluebonnet Assurance Company")
                 .withPolicies(BilateralFormat.RT_LT_TWO_LINES, 180));
-        Payer gulf = payers.save(Payer.create("GULF COAST BENEFITS TPA", "GULF1", "Gulf Coast Benefits Administrators LLC"));
+        Payer gulf = payers.save(Payer.create("GULF COAST BENEFITS TPA", "GULF3", "Gulf Coast Benefits Administrators LLC"));
         Payer auto = payers.save(Payer.create("LONGHORN MUTUAL AUTO", "LHAUTO", "Longhorn Mutual Casualty Co."));
         Payer wc = payers.save(Payer.create("PANHANDLE WORKERS COMP", "PANWC", "Panhandle Comp Insurance Co."));
         Payer mcr = payers.save(Payer.create("MEDICARE JH", "04412", "Novitas Solutions (Medicare JH)")

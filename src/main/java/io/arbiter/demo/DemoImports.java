@@ -1,0 +1,53 @@
+package io.arbiter.demo;
+
+import io.arbiter.intake.ImportService;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Demo mode: imports the synthetic X12 files bundled under demo/x12 through the real intake, so the import
+ * history and the claims imported from ERAs are there on first start (after the demo seed, before the scan).
+ */
+@Singleton
+public class DemoImports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoImports.class);
+    static final List<String> FILES = List.of("acme-self-funded-837p.edi", "acme-self-funded-835.edi",
+            "bluebonnet-state-plan-835.edi", "gulf-tpa-835.edi");
+
+    private final DemoMode demoMode;
+    private final ImportService imports;
+
+    public DemoImports(DemoMode demoMode, ImportService imports) {
+        this.demoMode = demoMode;
+        this.imports = imports;
+    }
+
+    @EventListener
+    @Order(15)
+    void onStartup(StartupEvent event) {
+        if (demoMode.enabled() && imports.list(io.micronaut.data.model.Pageable.from(0, 1)).total() == 0) {
+            load();
+        }
+    }
+
+    public void load() {
+        for (String name : FILES) {
+            try (InputStream in = DemoImports.class.getResourceAsStream("/demo/x12/" + name)) {
+                var outcome = imports.submit(name, in, null, true, "specialist");
+                LOG.info("Demo mode: imported {} ({})", name, outcome.view().status());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
