@@ -6,6 +6,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,5 +61,32 @@ class PacketUnicodeTest {
         }
         assertTrue(fonts.stream().anyMatch(n -> n.contains("DejaVuSans-Bold")), fonts.toString());
         assertFalse(fonts.stream().anyMatch(n -> n.contains("Helvetica")), "no base-14 font left in the packet body or footer: " + fonts);
+    }
+
+    @Test
+    void remittanceExcerptPrintsUnicodeNamesAndItsAdjustments() throws Exception {
+        // Two payments: the original (paid 120.00) and its reversal (status 22, -120.00); one line with two CAS.
+        var excerpt = new RemittanceExcerpt.Claim("Seguros São Paulo → Acme", PATIENT, "CCN-778", "PCN-1",
+                List.of(new RemittanceExcerpt.Payment("CCN-778", "PCN-1", "1", "Processed as primary", LocalDate.of(2026, 10, 8),
+                                "EFT-1", new BigDecimal("500.00"), new BigDecimal("120.00"), new BigDecimal("30.00"), false),
+                        new RemittanceExcerpt.Payment("CCN-778", "PCN-1", "22", "Reversal of previous payment", LocalDate.of(2026, 10, 20),
+                                "EFT-2", new BigDecimal("-500.00"), new BigDecimal("-120.00"), new BigDecimal("-30.00"), true)),
+                List.of(new RemittanceExcerpt.Line(LocalDate.of(2026, 9, 1), "64483", List.of("RT", "59"), BigDecimal.ONE,
+                        new BigDecimal("500.00"), new BigDecimal("150.00"), new BigDecimal("120.00"),
+                        List.of(new RemittanceExcerpt.Adjustment("CO", "45", new BigDecimal("350.00")),
+                                new RemittanceExcerpt.Adjustment("PR", "2", new BigDecimal("30.00"))), List.of("N865"))),
+                List.of(), List.of("MA01"));
+        byte[] bytes = RemittanceExcerpt.pdf(excerpt);
+        if (System.getProperty("packet.dump") != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("packet.dump")), bytes);
+        }
+        String text = new PdfInspector(bytes).allText();
+        assertTrue(text.contains(PATIENT), text);
+        assertTrue(text.contains("Seguros São Paulo → Acme"), text);
+        String compact = text.replaceAll("\\s+", "");
+        for (String v : List.of("64483-RT-59", "CO-45$350.00", "PR-2$30.00", "N865", "MA01", "-$120.00", "22—Reversalofpreviouspayment",
+                "10/20/2026", "EFT-2")) {
+            assertTrue(compact.contains(v), v + " in " + text);
+        }
     }
 }
