@@ -15,7 +15,7 @@
 <title>${title}</title>
 <style type="text/css">
   @page { size: letter; margin: 0.75in 0.75in 0.95in 0.75in; }
-  body { font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.3; }
+  body { font-family: "DejaVu Sans", sans-serif; font-size: 9pt; color: #111; line-height: 1.3; }
   h1 { font-size: 20pt; margin: 0 0 6pt 0; }
   h2 { font-size: 12.5pt; margin: 16pt 0 6pt 0; padding-bottom: 2pt; border-bottom: 1pt solid #1f3b5a; color: #1f3b5a; page-break-after: avoid; }
   h3 { font-size: 10.5pt; margin: 10pt 0 4pt 0; page-break-after: avoid; }
@@ -34,7 +34,7 @@
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; }
   th { background: #e8eef4; font-weight: bold; text-align: left; }
-  th, td { border: 0.5pt solid #9aa5b1; padding: 2.5pt 4pt; vertical-align: top; }
+  th, td { border: 0.5pt solid #9aa5b1; padding: 2.5pt 3pt; vertical-align: top; font-size: 8pt; }
   td.num, th.num { text-align: right; white-space: nowrap; }
   tr.total td { font-weight: bold; background: #f4f6f8; }
   table.kv td.k { width: 34%; background: #f4f6f8; font-weight: bold; }

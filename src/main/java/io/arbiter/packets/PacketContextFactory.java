@@ -19,6 +19,8 @@ import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.claims.RemarkCode;
 import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.common.Citation;
 import io.arbiter.packets.model.PacketContext;
 import io.arbiter.practice.Patient;
@@ -121,6 +123,8 @@ public class PacketContextFactory {
     private final PacketDetails details;
     private final List<LinePricing> pricing;
     private final List<EvidenceChecklist> checklists;
+    private final RemittanceRepository remittances;
+    private final PacketRules rules;
     private final Clock clock;
 
     public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
@@ -128,7 +132,8 @@ public class PacketContextFactory {
                                 AdjustmentRepository adjustments, RemarkCodeRepository remarks, PracticeRepository practices,
                                 PayerRepository payers, PlanRepository plans, PatientRepository patients,
                                 ProviderRepository providers, PacketDetails details, List<LinePricing> pricing,
-                                List<EvidenceChecklist> checklists, Clock clock) {
+                                List<EvidenceChecklist> checklists, RemittanceRepository remittances, PacketRules rules,
+                                Clock clock) {
         this.caseLines = caseLines;
         this.events = events;
         this.deadlines = deadlines;
@@ -145,6 +150,8 @@ public class PacketContextFactory {
         this.details = details;
         this.pricing = pricing;
         this.checklists = checklists;
+        this.remittances = remittances;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -257,13 +264,62 @@ public class PacketContextFactory {
                 d.get("arguments.benchmarkSource"), d.get("arguments.benchmarkHistory"));
 
         List<CaseDocument> docs = documents.findByCaseIdOrderById(c.getId());
-        List<PacketContext.Exhibit> exhibits = docs.stream()
+        // The 835 excerpt of each claim comes first, then the case's documents: every packet type carries the
+        // payer's own adjudication as an exhibit, Bates-numbered and bookmarked like the rest.
+        List<PacketContext.Exhibit> exhibits = new ArrayList<>(remittanceExhibits(claimById.values(), adjs, rarcs, payerCtx.name()));
+        docs.stream()
                 .filter(doc -> Set.of("application/pdf", "image/png", "image/jpeg").contains(doc.contentType()))
-                .map(doc -> new PacketContext.Exhibit(doc.title(), doc.contentType(), doc.content())).toList();
+                .map(doc -> new PacketContext.Exhibit(doc.title(), doc.contentType(), doc.content()))
+                .forEach(exhibits::add);
         PacketContext.DenialPlaybook denial = denial(adjs, rarcs, lines, lp, d, exhibits);
 
         return new PacketContext(c.getCaseNumber(), PacketContext.Track.valueOf(c.getTrack().name()), LocalDate.now(clock),
                 practiceCtx, payerCtx, patientCtx, claimCtx, packetLines, money, dates, idr, arguments, denial, exhibits);
+    }
+
+    /**
+     * One "Remittance advice (835) excerpt" exhibit per claim that has a remittance, in date-of-service order: the
+     * payments as received (CLP) and every line of the claim with its CAS adjustments and RARCs.
+     */
+    private List<PacketContext.Exhibit> remittanceExhibits(java.util.Collection<Claim> claimsOfCase, List<Adjustment> adjs,
+                                                           List<RemarkCode> rarcs, String payerName) {
+        List<Claim> ordered = claimsOfCase.stream().sorted(Comparator.comparing(Claim::serviceDateFrom,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Claim::id)).toList();
+        List<PacketContext.Exhibit> out = new ArrayList<>();
+        Map<Long, List<ClaimLine>> linesByClaim = null;
+        for (Claim claim : ordered) {
+            List<Remittance> remits = remittances.findByClaimIdOrderById(claim.id());
+            if (remits.isEmpty()) {
+                continue;
+            }
+            if (linesByClaim == null) {
+                linesByClaim = claimLines.findByClaimIdInOrderByClaimIdAndLineNumber(ordered.stream().map(Claim::id).toList()).stream()
+                        .collect(Collectors.groupingBy(ClaimLine::claimId));
+            }
+            List<RemittanceExcerpt.Payment> payments = remits.stream().map(r -> new RemittanceExcerpt.Payment(
+                    r.payerClaimControlNumber(), r.patientControlNumber(), r.claimStatusCode(), rules.claimStatusLabel(r.claimStatusCode()),
+                    r.paymentDate(), r.paymentTrace(), r.totalCharge(), r.totalPaid(), r.patientResponsibility(), r.reversal())).toList();
+            List<RemittanceExcerpt.Line> lines = linesByClaim.getOrDefault(claim.id(), List.of()).stream()
+                    .map(l -> new RemittanceExcerpt.Line(l.serviceDate() != null ? l.serviceDate() : claim.serviceDateFrom(),
+                            l.procedureCode(), l.modifiers(), l.units(), l.charge(), l.allowed(), l.paid(),
+                            adjs.stream().filter(a -> Objects.equals(a.claimLineId(), l.id())).map(PacketContextFactory::excerptAdjustment).toList(),
+                            rarcs.stream().filter(r -> Objects.equals(r.claimLineId(), l.id())).map(RemarkCode::code).distinct().toList()))
+                    .toList();
+            Patient patient = claim.patientId() == null ? null : patients.findById(claim.patientId()).orElse(null);
+            var excerpt = new RemittanceExcerpt.Claim(payerName, patient == null ? "(patient not on file)"
+                    : (patient.firstName() == null ? "" : patient.firstName() + " ") + patient.lastName(),
+                    claim.payerClaimControlNumber(), claim.patientControlNumber(), payments, lines,
+                    adjs.stream().filter(a -> a.claimLineId() == null && Objects.equals(a.claimId(), claim.id()))
+                            .map(PacketContextFactory::excerptAdjustment).toList(),
+                    rarcs.stream().filter(r -> r.claimLineId() == null && Objects.equals(r.claimId(), claim.id()))
+                            .map(RemarkCode::code).distinct().toList());
+            out.add(new PacketContext.Exhibit(RemittanceExcerpt.title(excerpt), "application/pdf", RemittanceExcerpt.pdf(excerpt)));
+        }
+        return out;
+    }
+
+    private static RemittanceExcerpt.Adjustment excerptAdjustment(Adjustment a) {
+        return new RemittanceExcerpt.Adjustment(a.groupCode(), a.reasonCode(), a.amount());
     }
 
     /** The NSA category of the claim, from where the service was furnished. */

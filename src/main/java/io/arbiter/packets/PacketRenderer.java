@@ -190,7 +190,9 @@ public class PacketRenderer {
     private static ITextRenderer newRenderer() {
         ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         NoExternalResources agent = new NoExternalResources(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
-        return new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent);
+        PacketFonts.register(renderer);
+        return renderer;
     }
 
     /** Templates may not load anything (images, style sheets, fonts, documents) from files or the network;
@@ -286,7 +288,7 @@ public class PacketRenderer {
             PdfReader reader = new PdfReader(merged);
             ByteArrayOutputStream out = new ByteArrayOutputStream(merged.length + 16 * 1024);
             PdfStamper stamper = new PdfStamper(reader, out);
-            BaseFont font = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+            BaseFont font = PacketFonts.regular();
             int n = reader.getNumberOfPages();
             for (int i = 1; i <= n; i++) {
                 Rectangle size = reader.getPageSizeWithRotation(i);

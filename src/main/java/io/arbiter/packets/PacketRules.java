@@ -28,6 +28,7 @@ public class PacketRules {
 
     private final Map<String, Citation> citations = new LinkedHashMap<>();
     private final List<PipPenaltyRule> pipRules;
+    private final Map<String, String> claimStatusLabels = new LinkedHashMap<>();
 
     public PacketRules() {
         try (InputStream in = PacketRules.class.getResourceAsStream("/rules/packets.yml")) {
@@ -44,6 +45,13 @@ public class PacketRules {
             pipRules = pip.stream().map(m -> new PipPenaltyRule(date(m.get("effectiveFrom")), date(m.get("effectiveTo")),
                     new BigDecimal(String.valueOf(m.get("penaltyPercent"))), ((Number) m.get("paymentDays")).intValue(),
                     citation((String) m.get("citation")))).toList();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> status = (Map<String, Object>) root.get("claimStatusCodes");
+            if (status != null) {
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> labels = (Map<Object, Object>) status.get("labels");
+                labels.forEach((k, v) -> claimStatusLabels.put(String.valueOf(k), String.valueOf(v)));
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read rules/packets.yml", e);
         }
@@ -66,6 +74,11 @@ public class PacketRules {
 
     public Map<String, Citation> citations() {
         return Map.copyOf(citations);
+    }
+
+    /** The label of an 835 CLP02 claim status code (unverified wording, see packets.yml), or null when unknown. */
+    public String claimStatusLabel(String code) {
+        return code == null ? null : claimStatusLabels.get(code.trim());
     }
 
     /** The PIP penalty rule in force on the date the insurer received proof of the claim. */

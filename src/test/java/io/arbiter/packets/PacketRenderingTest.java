@@ -39,7 +39,7 @@ class PacketRenderingTest {
             PacketType.WC_RECONSIDERATION, List.of("$401.22", "$451.39", "$959.45", "GulfCoastLogisticsLLC", "07/18/2026",
                     "11/20/2026", "CO-45"),
             PacketType.WC_MFDR, List.of("5.92adj.RVU×$67.81CF", "$451.39", "$959.45", "$3,325.00", "10/06/2027", "77003-26"),
-            PacketType.COMMERCIAL_APPEAL, List.of("CO-197", "N54", "Proofofprior", "eviCoreauthorizationletterA-55123", "Retro-authorizationrequest", "Notenclosed",
+            PacketType.COMMERCIAL_APPEAL, List.of("CO-197", "N54", "priorauthorizationfor64483", "eviCoreauthorizationletterA-55123", "Retro-authorizationrequest", "Notenclosed",
                     "ExhibitA", "11/03/2026", "$2,850.00"));
 
     @ParameterizedTest
