@@ -27,6 +27,7 @@ class WebSessionHttpTest {
     @Inject TestAccounts accounts;
     @Inject io.arbiter.intake.IntakeTestSupport intake;
     @Inject WebTestData data;
+    @Inject io.arbiter.support.ClaimFixtures claims;
 
     /** What Chromium sends for a page navigation. */
     static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -124,6 +125,22 @@ class WebSessionHttpTest {
         assertTrue(location.contains("token="), location);
         assertEquals(403, post("/ui/admin/users", admin, "_csrf=wrong&username=x.y.z&password=long-enough-password-1&role=ADMIN")
                 .statusCode());
+    }
+
+    @org.junit.jupiter.api.Test
+    void claimListPagesWithASearchTermInTheLinks() throws Exception {
+        // more claims than one page holds, so the pager's links (which URL-encode the search) render
+        for (int i = 0; i < 55; i++) {
+            claims.oneLineClaim(String.format("LSPAGE%03d", i), "ACME HEALTH PLAN", "ACME1", io.arbiter.practice.PlanType.SELF_FUNDED_ERISA,
+                    null, "64483", "2400.00", "336.00", java.time.LocalDate.of(2026, 9, 1), java.time.LocalDate.of(2026, 9, 21), "24",
+                    "752041000", "M5416", java.util.List.of());
+        }
+        String specialist = login("page.spec", Roles.SPECIALIST);
+        HttpResponse<String> first = get("/ui/claims", specialist);
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.body().contains("Next"), "a pager when the claims fill more than one page");
+        HttpResponse<String> second = get("/ui/claims?page=1&q=" + URLEncoder.encode("São José", StandardCharsets.UTF_8), specialist);
+        assertEquals(200, second.statusCode(), second.body());
     }
 
     private String login(String username, String role) throws Exception {
