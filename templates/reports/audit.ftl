@@ -9,7 +9,7 @@
 <style type="text/css">
   @page { size: letter; margin: 0.7in 0.7in 0.8in 0.7in;
           @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; } }
-  body { font-family: Helvetica, Arial, sans-serif; font-size: 9pt; color: #111; line-height: 1.3; }
+  body { font-family: "DejaVu Sans", sans-serif; font-size: 9pt; color: #111; line-height: 1.3; }
   h1 { font-size: 18pt; margin: 0 0 4pt 0; color: #1f3b5a; }
   h2 { font-size: 12pt; margin: 14pt 0 5pt 0; padding-bottom: 2pt; border-bottom: 1pt solid #1f3b5a; color: #1f3b5a; page-break-after: avoid; }
   p { margin: 0 0 5pt 0; }

@@ -11,10 +11,10 @@ import java.io.InputStream;
  * (Identity-H) so Vietnamese, Portuguese, arrows etc. print in the body, the stamped footer and generated exhibits.
  * The PDF base-14 fonts only cover WinAnsi.
  */
-final class PacketFonts {
+public final class PacketFonts {
 
     /** The CSS family name templates use ({@code font-family: "DejaVu Sans"}). */
-    static final String FAMILY = "DejaVu Sans";
+    public static final String FAMILY = "DejaVu Sans";
 
     private static final BaseFont REGULAR = load("DejaVuSans.ttf");
     private static final BaseFont BOLD = load("DejaVuSans-Bold.ttf");
@@ -31,7 +31,7 @@ final class PacketFonts {
     }
 
     /** Registers both weights with a Flying Saucer renderer (parsed once per JVM; shared read-only). */
-    static void register(ITextRenderer renderer) {
+    public static void register(ITextRenderer renderer) {
         renderer.getFontResolver().addFont(REGULAR, "fonts/DejaVuSans.ttf", FAMILY);
         renderer.getFontResolver().addFont(BOLD, "fonts/DejaVuSans-Bold.ttf", FAMILY);
     }

@@ -197,7 +197,7 @@ public class PacketRenderer {
 
     /** Templates may not load anything (images, style sheets, fonts, documents) from files or the network;
      *  only inline data: images are allowed. */
-    static final class NoExternalResources extends ITextUserAgent {
+    public static final class NoExternalResources extends ITextUserAgent {
         private static final String DEFAULT_CSS = defaultCss();
 
         private static String defaultCss() {
@@ -206,7 +206,7 @@ public class PacketRenderer {
             return u == null ? null : u.toExternalForm();
         }
 
-        NoExternalResources(ITextOutputDevice device, int dotsPerPixel) {
+        public NoExternalResources(ITextOutputDevice device, int dotsPerPixel) {
             super(device, dotsPerPixel);
         }
 

@@ -102,12 +102,16 @@ public class AuditReportPdf {
             StringWriter out = new StringWriter();
             cfg.getTemplate("audit.ftl").process(model, out);
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            // Flying Saucer recognises XHTML (and applies its <style>) only on a namespace-aware DOM.
+            f.setNamespaceAware(true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setExpandEntityReferences(false);
             Document dom = f.newDocumentBuilder().parse(new InputSource(new StringReader(out.toString())));
             ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
             ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
-                    new NoExternalResources(device));
+                    new io.arbiter.packets.PacketRenderer.NoExternalResources(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL));
+            io.arbiter.packets.PacketFonts.register(renderer);
             renderer.setDocument(dom, "about:blank");
             renderer.layout();
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -128,30 +132,4 @@ public class AuditReportPdf {
                 "recoverable", g.recoverable() == null ? "" : Formats.money(g.recoverable()))).toList();
     }
 
-    /** The report loads nothing from files or the network. */
-    static final class NoExternalResources extends ITextUserAgent {
-        NoExternalResources(ITextOutputDevice device) {
-            super(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
-        }
-
-        @Override
-        public ImageResource getImageResource(String uri) {
-            return new ImageResource(uri, null);
-        }
-
-        @Override
-        public CSSResource getCSSResource(String uri) {
-            return new CSSResource(new ByteArrayInputStream(new byte[0]));
-        }
-
-        @Override
-        public XMLResource getXMLResource(String uri) {
-            throw new IllegalStateException("the audit report may not load documents (" + uri + ")");
-        }
-
-        @Override
-        public byte[] getBinaryResource(String uri) {
-            return null;
-        }
-    }
 }

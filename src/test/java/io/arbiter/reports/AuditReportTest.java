@@ -181,6 +181,7 @@ class AuditReportTest {
         try (PDDocument doc = Loader.loadPDF(res.body())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Practice recovery diagnostic"));
+            assertTrue(!text.contains("@page") && !text.contains("font-family"), "the style sheet is applied, not printed as text");
             assertTrue(text.contains("$10,049.43"), text);
             assertTrue(text.contains("$5,800.00"));
             assertTrue(text.contains("50.01%"));
