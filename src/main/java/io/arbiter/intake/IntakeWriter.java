@@ -835,6 +835,28 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     // ------------------------------------------------------------------ 837P / CSV claims
 
+    /**
+     * Binds what an 837P (or CSV claim) says about a claim — payer claim number through the import id — in the
+     * order the INSERT and the UPDATE share; returns the next parameter index.
+     */
+    private int bindBilledFields(PreparedStatement ps, int i, BilledClaim c, LocalDate from, LocalDate to, String dx) throws SQLException {
+        ps.setString(i++, cut(c.payerClaimControlNumber, 50));
+        ps.setString(i++, cut(c.frequency, 2));
+        setDate(ps, i++, from);
+        setDate(ps, i++, to);
+        ps.setString(i++, cut(c.placeOfService, 4));
+        ps.setString(i++, cut(c.facilityName, 200));
+        ps.setString(i++, cut(c.facilityNpi, 10));
+        ps.setString(i++, cut(c.serviceZip, 10));
+        ps.setString(i++, state(c.serviceState));
+        ps.setString(i++, cut(c.renderingNpi, 10));
+        ps.setString(i++, c.billing == null ? null : cut(c.billing.key(), 10));
+        ps.setString(i++, dx);
+        ps.setBigDecimal(i++, cents(c.charge));
+        ps.setLong(i++, importId);
+        return i;
+    }
+
     private void writeBilled(BilledClaim c) throws SQLException {
         long practice = practiceId(c.billing, c.location);
         if (practice < 0 || c.pcn == null || issues.hasErrors()) {
@@ -872,22 +894,9 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             setLong(ins, 3, payer);
             setLong(ins, 4, plan);
             ins.setString(5, cut(c.pcn, 38));
-            ins.setString(6, cut(c.payerClaimControlNumber, 50));
-            ins.setString(7, cut(c.frequency, 2));
-            setDate(ins, 8, from);
-            setDate(ins, 9, to);
-            ins.setString(10, cut(c.placeOfService, 4));
-            ins.setString(11, cut(c.facilityName, 200));
-            ins.setString(12, cut(c.facilityNpi, 10));
-            ins.setString(13, cut(c.serviceZip, 10));
-            ins.setString(14, state(c.serviceState));
-            ins.setString(15, cut(c.renderingNpi, 10));
-            ins.setString(16, c.billing == null ? null : cut(c.billing.key(), 10));
-            ins.setString(17, dx);
-            ins.setBigDecimal(18, cents(c.charge));
-            ins.setLong(19, importId);
-            ins.setTimestamp(20, Timestamp.valueOf(now));
-            ins.setTimestamp(21, Timestamp.valueOf(now));
+            int next = bindBilledFields(ins, 6, c, from, to, dx);
+            ins.setTimestamp(next, Timestamp.valueOf(now));
+            ins.setTimestamp(next + 1, Timestamp.valueOf(now));
             ins.executeUpdate();
             claimId = generatedKey(ins);
             insertBilledLines(claimId, c.lines);
@@ -901,22 +910,9 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         setLong(upd, 1, patient);
         setLong(upd, 2, payer);
         setLong(upd, 3, plan);
-        upd.setString(4, cut(c.payerClaimControlNumber, 50));
-        upd.setString(5, cut(c.frequency, 2));
-        setDate(upd, 6, from);
-        setDate(upd, 7, to);
-        upd.setString(8, cut(c.placeOfService, 4));
-        upd.setString(9, cut(c.facilityName, 200));
-        upd.setString(10, cut(c.facilityNpi, 10));
-        upd.setString(11, cut(c.serviceZip, 10));
-        upd.setString(12, state(c.serviceState));
-        upd.setString(13, cut(c.renderingNpi, 10));
-        upd.setString(14, c.billing == null ? null : cut(c.billing.key(), 10));
-        upd.setString(15, dx);
-        upd.setBigDecimal(16, cents(c.charge));
-        upd.setLong(17, importId);
-        upd.setTimestamp(18, Timestamp.valueOf(now));
-        upd.setLong(19, claimId);
+        int next = bindBilledFields(upd, 4, c, from, to, dx);
+        upd.setTimestamp(next, Timestamp.valueOf(now));
+        upd.setLong(next + 1, claimId);
         upd.executeUpdate();
         // match billed lines to the lines a remittance created, by procedure and modifiers
         materialize(List.of(claimId));
