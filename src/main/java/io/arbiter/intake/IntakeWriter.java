@@ -175,19 +175,11 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         PreparedStatement find = ps("SELECT id FROM practice WHERE billing_npi = ?");
         find.setString(1, key);
-        try (ResultSet rs = find.executeQuery()) {
-            if (rs.next()) {
-                id = rs.getLong(1);
-            }
-        }
+        id = firstId(find);
         if (id == null && party.npi == null && party.tin != null) {
             PreparedStatement byTin = ps("SELECT id FROM practice WHERE tin = ? ORDER BY id");
             byTin.setString(1, party.tin);
-            try (ResultSet rs = byTin.executeQuery()) {
-                if (rs.next()) {
-                    id = rs.getLong(1);
-                }
-            }
+            id = firstId(byTin);
         }
         if (id == null) {
             if (party.npi == null) {
@@ -209,6 +201,13 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         return id;
     }
 
+    /** The first row's id of a lookup, or null when it finds nothing. */
+    private static Long firstId(PreparedStatement find) throws SQLException {
+        try (ResultSet rs = find.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
     private Long payerId(String code, String name) throws SQLException {
         if (code == null) {
             return null;
@@ -220,11 +219,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         PreparedStatement find = ps("SELECT id FROM payer WHERE payer_code = ?");
         find.setString(1, key);
-        try (ResultSet rs = find.executeQuery()) {
-            if (rs.next()) {
-                id = rs.getLong(1);
-            }
-        }
+        id = firstId(find);
         if (id == null) {
             PreparedStatement ins = ps("INSERT INTO payer (name, payer_code, bilateral_format, version, created_at, updated_at) "
                     + "VALUES (?,?,'MODIFIER_50',0,?,?)");
@@ -249,11 +244,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         PreparedStatement find = ps("SELECT id FROM plan WHERE payer_id = ? ORDER BY id");
         find.setLong(1, payerId);
-        try (ResultSet rs = find.executeQuery()) {
-            if (rs.next()) {
-                id = rs.getLong(1);
-            }
-        }
+        id = firstId(find);
         if (id == null) {
             PreparedStatement ins = ps("INSERT INTO plan (payer_id, name, plan_type, network_status, version, created_at, updated_at) "
                     + "VALUES (?,?,?,'OUT_OF_NETWORK',0,?,?)");
@@ -877,11 +868,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         PreparedStatement find = ps("SELECT id FROM claim WHERE practice_id = ? AND patient_control_number = ?");
         find.setLong(1, practice);
         find.setString(2, cut(c.pcn, 38));
-        try (ResultSet rs = find.executeQuery()) {
-            if (rs.next()) {
-                claimId = rs.getLong(1);
-            }
-        }
+        claimId = firstId(find);
         String dx = cut(String.join(",", c.diagnosisCodes), 400);
         if (claimId == null) {
             PreparedStatement ins = ps("INSERT INTO claim (practice_id, patient_id, payer_id, plan_id, patient_control_number, "

@@ -6,7 +6,6 @@ import io.arbiter.support.CaseApi;
 import io.arbiter.support.ClaimFixtures;
 import io.arbiter.support.TestAccounts;
 import io.arbiter.support.TestClock;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,19 +79,10 @@ class FederalIdrCaseLifecycleTest {
         return ((Number) m.get(key)).doubleValue();
     }
 
-    @SuppressWarnings("unchecked")
-    private long importedClaim(String pcn) throws Exception {
-        byte[] bytes;
-        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/x12/acme-self-funded-835.edi")) {
-            bytes = in.readAllBytes();
-        }
-        var body = io.micronaut.http.client.multipart.MultipartBody.builder()
-                .addPart("file", "acme-self-funded-835.edi", io.micronaut.http.MediaType.TEXT_PLAIN_TYPE, bytes).build();
-        Map<String, Object> imported = client.retrieve(HttpRequest.POST("/api/v1/imports?wait=true", body)
-                .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class);
-        assertEquals("COMPLETED", imported.get("status"));
-        Map<String, Object> found = client.retrieve(HttpRequest.GET("/api/v1/claims?patientControlNumber=" + pcn).bearerAuth(specialist), Map.class);
-        return ((Number) ((List<Map<String, Object>>) found.get("items")).get(0).get("id")).longValue();
+    private long importedClaim(String pcn) {
+        CaseApi api = new CaseApi(client, specialist, clock);
+        api.importFixture("acme-self-funded-835.edi");
+        return api.claimId(pcn);
     }
 
     @Test

@@ -9,12 +9,10 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -23,9 +21,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,25 +60,12 @@ class CasePacketFromImportTest {
         clock.reset();
     }
 
-    private void importFile(String name) throws Exception {
-        byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/x12/" + name)) {
-            bytes = in.readAllBytes();
-        }
-        MultipartBody body = MultipartBody.builder().addPart("file", name, MediaType.TEXT_PLAIN_TYPE, bytes).build();
-        HttpResponse<Map> r = client.exchange(HttpRequest.POST("/api/v1/imports?wait=true", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class);
-        assertEquals("COMPLETED", r.body().get("status"), name);
+    private void importFile(String name) {
+        new io.arbiter.support.CaseApi(client, specialist, clock).importFixture(name);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> event(long id, String type, String date, String amount) {
-        clock.today(LocalDate.parse(date));
-        Map<String, Object> body = new HashMap<>(Map.of("type", type, "date", date));
-        if (amount != null) {
-            body.put("amount", amount);
-        }
-        return client.retrieve(HttpRequest.POST("/api/v1/cases/" + id + "/events", body).bearerAuth(specialist), Map.class);
+        return new io.arbiter.support.CaseApi(client, specialist, clock).event(id, type, date, amount);
     }
 
     @Test

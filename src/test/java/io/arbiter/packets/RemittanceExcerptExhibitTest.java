@@ -6,18 +6,14 @@ import io.arbiter.support.TestClock;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +52,8 @@ class RemittanceExcerptExhibitTest {
         clock.reset();
     }
 
-    private void importFile(String name) throws Exception {
-        byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/x12/" + name)) {
-            bytes = in.readAllBytes();
-        }
-        MultipartBody body = MultipartBody.builder().addPart("file", name, MediaType.TEXT_PLAIN_TYPE, bytes).build();
-        HttpResponse<Map> r = client.exchange(HttpRequest.POST("/api/v1/imports?wait=true", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class);
-        assertEquals("COMPLETED", r.body().get("status"), name);
+    private void importFile(String name) {
+        new io.arbiter.support.CaseApi(client, specialist, clock).importFixture(name);
     }
 
     @Test

@@ -50,6 +50,31 @@ public final class CaseApi {
         return client.retrieve(HttpRequest.POST("/api/v1/cases/" + caseId + "/events", body).bearerAuth(token), Map.class);
     }
 
+    /** Imports a fixture file from src/test/resources/fixtures/x12 through POST /api/v1/imports and expects it COMPLETED. */
+    @SuppressWarnings("unchecked")
+    public void importFixture(String name) {
+        byte[] bytes;
+        try (java.io.InputStream in = CaseApi.class.getResourceAsStream("/fixtures/x12/" + name)) {
+            bytes = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var body = io.micronaut.http.client.multipart.MultipartBody.builder()
+                .addPart("file", name, io.micronaut.http.MediaType.TEXT_PLAIN_TYPE, bytes).build();
+        Map<String, Object> imported = client.retrieve(HttpRequest.POST("/api/v1/imports?wait=true", body)
+                .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Map.class);
+        if (!"COMPLETED".equals(imported.get("status"))) {
+            throw new AssertionError(name + " did not import: " + imported);
+        }
+    }
+
+    /** The id of the claim with this patient control number, through GET /api/v1/claims. */
+    @SuppressWarnings("unchecked")
+    public long claimId(String pcn) {
+        Map<String, Object> found = client.retrieve(HttpRequest.GET("/api/v1/claims?patientControlNumber=" + pcn).bearerAuth(token), Map.class);
+        return ((Number) ((List<Map<String, Object>>) found.get("items")).get(0).get("id")).longValue();
+    }
+
     @SuppressWarnings("unchecked")
     public static String due(Map<String, Object> c, String key) {
         return ((List<Map<String, Object>>) c.get("deadlines")).stream().filter(d -> key.equals(d.get("key")))
