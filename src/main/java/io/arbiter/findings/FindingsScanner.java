@@ -1,5 +1,6 @@
 package io.arbiter.findings;
 
+import io.arbiter.common.BulkInsert;
 import io.arbiter.common.Money;
 import io.arbiter.findings.scrubber.ScrubContext;
 import io.arbiter.findings.scrubber.Scrubber;
@@ -29,7 +30,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -108,7 +108,7 @@ public class FindingsScanner {
         ScanRequest req = request == null ? new ScanRequest(null, null, null, null) : request;
         BenchmarkKind kind = req.kind() == null || req.qpa() ? null : BenchmarkKind.valueOf(req.kind().toUpperCase());
         List<Chunk> chunks = req.claimIds() != null && !req.claimIds().isEmpty() ? idChunks(req.claimIds()) : planAll();
-        Map<String, UnitRateSource> sources = new ConcurrentHashMap<>();
+        Map<PricingBasis, UnitRateSource> sources = new ConcurrentHashMap<>();
         Map<Long, PricingBasis.Ucr> practiceBases = new HashMap<>();
         Map<String, Long> citationIds = new HashMap<>();
         int findings = 0;
@@ -305,7 +305,7 @@ public class FindingsScanner {
         return sb.toString();
     }
 
-    private ChunkResult scanChunk(Loaded loaded, ScanRequest req, BenchmarkKind kind, Map<String, UnitRateSource> sources,
+    private ChunkResult scanChunk(Loaded loaded, ScanRequest req, BenchmarkKind kind, Map<PricingBasis, UnitRateSource> sources,
                                   Map<Long, PricingBasis.Ucr> practiceBases, Timer timer) {
         List<Finding> out = new ArrayList<>();
         long lineCount = 0;
@@ -320,7 +320,7 @@ public class FindingsScanner {
                         .map(l -> new QpaPricingPolicy.ChargedLine(l.id(), l.lineNumber(), l.code(), l.modifiers(), l.charge())).toList());
             } else {
                 PricingBasis basis = basis(claim, req.benchmarkSet(), kind, req.percentile(), practiceBases);
-                UnitRateSource rates = sources.computeIfAbsent(basis.toString(), k -> pricing.rateSource(basis));
+                UnitRateSource rates = sources.computeIfAbsent(basis, k -> pricing.rateSource(basis));
                 priced = engine.price(input(claim), rates).lines();
             }
             Map<Long, PricedLine> pricedById = new HashMap<>();
@@ -407,53 +407,17 @@ public class FindingsScanner {
                 c.planType(), lines);
     }
 
-    private static final String INSERT = "INSERT INTO finding (type, claim_id, line_id, rule_id, severity, category, expected, allowed, paid, gap, "
-            + "basis, explanation, citation_id, created_at) VALUES ";
-    private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final int ROWS_PER_INSERT = 500;
-
-    /** Multi-row INSERTs without generated keys (independent of the URL's rewriteBatchedStatements). */
+    /** One bulk insert per chunk (LOAD DATA LOCAL on MySQL/MariaDB, multi-row INSERTs elsewhere): see BulkInsert. */
     private static void insert(Connection c, List<Finding> findings, Map<String, Long> citationIds) throws SQLException {
-        PreparedStatement full = null;
-        try {
-            for (int from = 0; from < findings.size(); from += ROWS_PER_INSERT) {
-                List<Finding> part = findings.subList(from, Math.min(findings.size(), from + ROWS_PER_INSERT));
-                PreparedStatement ps;
-                if (part.size() == ROWS_PER_INSERT) {
-                    if (full == null) {
-                        full = c.prepareStatement(INSERT + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, ROW)));
-                    }
-                    ps = full;
-                } else {
-                    ps = c.prepareStatement(INSERT + String.join(",", java.util.Collections.nCopies(part.size(), ROW)));
-                }
-                int i = 0;
-                for (Finding f : part) {
-                    ps.setString(++i, f.type().name());
-                    ps.setLong(++i, f.claimId());
-                    ps.setObject(++i, f.lineId());
-                    ps.setString(++i, f.rule());
-                    ps.setString(++i, f.severity());
-                    ps.setString(++i, f.category());
-                    ps.setBigDecimal(++i, f.expected());
-                    ps.setBigDecimal(++i, f.allowed());
-                    ps.setBigDecimal(++i, f.paid());
-                    ps.setBigDecimal(++i, f.gap());
-                    ps.setString(++i, f.basis());
-                    ps.setString(++i, f.explanation());
-                    ps.setObject(++i, f.citation() == null ? null : citationIds.get(f.citation()));
-                    ps.setTimestamp(++i, Timestamp.valueOf(f.createdAt()));
-                }
-                ps.executeUpdate();
-                if (ps != full) {
-                    ps.close();
-                }
-            }
-        } finally {
-            if (full != null) {
-                full.close();
-            }
+        BulkInsert bulk = new BulkInsert(c, "finding", "type", "claim_id", "line_id", "rule_id", "severity", "category", "expected", "allowed",
+                "paid", "gap", "basis", "explanation", "citation_id", "created_at");
+        for (Finding f : findings) {
+            bulk.add(f.type().name()).add(f.claimId()).add(f.lineId()).add(f.rule()).add(f.severity()).add(f.category())
+                    .add(f.expected()).add(f.allowed()).add(f.paid()).add(f.gap()).add(f.basis()).add(f.explanation())
+                    .add(f.citation() == null ? null : citationIds.get(f.citation())).add(f.createdAt());
+            bulk.endRow();
         }
+        bulk.execute();
     }
 
     // ---- bulk loading ----
@@ -508,12 +472,12 @@ public class FindingsScanner {
                     + "l.procedure_code, l.modifier1, l.modifier2 FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE c.patient_id IN (" + pin + ") "
                     + "ORDER BY c.id, l.line_number")) {
                 while (rs.next()) {
-                    java.sql.Date d = rs.getDate(3);
+                    LocalDate d = rs.getObject(3, LocalDate.class);
                     if (d == null) {
                         continue;
                     }
                     loaded.services.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new PatientHistory.Service(rs.getLong(2), d.toLocalDate(), rs.getString(4), historyModifiers(rs.getString(5), rs.getString(6))));
+                            .add(new PatientHistory.Service(rs.getLong(2), d, rs.getString(4), historyModifiers(rs.getString(5), rs.getString(6))));
                 }
             }
         }
@@ -559,10 +523,10 @@ public class FindingsScanner {
                 Long patientId = rs.wasNull() ? null : patient;
                 String fmt = rs.getString(5);
                 String type = rs.getString(6);
-                java.sql.Date dos = rs.getDate(10);
+                LocalDate dos = rs.getObject(10, LocalDate.class);
                 rows.put(rs.getLong(1), new ClaimRow(rs.getLong(1), rs.getLong(2), patientId, rs.getString(4),
                         fmt == null ? BilateralFormat.MODIFIER_50 : BilateralFormat.valueOf(fmt), type == null ? null : PlanType.valueOf(type),
-                        rs.getString(7), rs.getString(8), rs.getString(9), dos == null ? null : dos.toLocalDate(), rs.getBigDecimal(11)));
+                        rs.getString(7), rs.getString(8), rs.getString(9), dos, rs.getBigDecimal(11)));
             }
         }
         return rows;
@@ -608,8 +572,8 @@ public class FindingsScanner {
                         mods.add(m);
                     }
                 }
-                java.sql.Date d = rs.getDate(13);
-                LocalDate date = d != null ? d.toLocalDate() : row.dos();
+                LocalDate d = rs.getObject(13, LocalDate.class); // no Calendar per value, unlike getDate
+                LocalDate date = d != null ? d : row.dos();
                 long id = rs.getLong(1);
                 String code = rs.getString(4);
                 lines.computeIfAbsent(claimId, k -> new ArrayList<>()).add(new ScanClaim.Line(id, rs.getInt(3), code, mods,

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one pricing engine. For each line of a claim: unit rate from the basis (UCR benchmark, Medicare
@@ -39,11 +41,7 @@ public class PricingEngine {
 
     /** MPFS payment-policy indicators of a code for a date (the release covering it, else the latest before it). */
     public Optional<RvuValue> indicators(String code, String pricingModifier, LocalDate dos) {
-        List<FeeRelease> ordered = new ArrayList<>();
-        feeSchedules.rvuReleaseFor(dos).ifPresent(ordered::add);
-        feeSchedules.rvuReleases().stream().filter(r -> !r.effectiveFrom().isAfter(dos) && !ordered.contains(r)).forEach(ordered::add);
-        feeSchedules.rvuReleases().stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
-        for (FeeRelease r : ordered) {
+        for (FeeRelease r : releaseOrder(dos)) {
             Optional<RvuValue> v = feeSchedules.rvu(r.id(), code, pricingModifier);
             if (v.isPresent()) {
                 return v;
@@ -51,6 +49,28 @@ public class PricingEngine {
         }
         return Optional.empty();
     }
+
+    /** Releases to look a code up in for a date, cached per date until the set of releases changes (every line asks). */
+    private List<FeeRelease> releaseOrder(LocalDate dos) {
+        List<FeeRelease> releases = feeSchedules.rvuReleases();
+        ReleaseOrder cache = releaseOrder;
+        if (cache == null || cache.releases != releases) {
+            cache = new ReleaseOrder(releases, new ConcurrentHashMap<>());
+            releaseOrder = cache;
+        }
+        return cache.byDate.computeIfAbsent(dos, d -> {
+            List<FeeRelease> ordered = new ArrayList<>();
+            feeSchedules.rvuReleaseFor(d).ifPresent(ordered::add);
+            releases.stream().filter(r -> !r.effectiveFrom().isAfter(d) && !ordered.contains(r)).forEach(ordered::add);
+            releases.stream().filter(r -> !ordered.contains(r)).forEach(ordered::add);
+            return List.copyOf(ordered);
+        });
+    }
+
+    private record ReleaseOrder(List<FeeRelease> releases, Map<LocalDate, List<FeeRelease>> byDate) {
+    }
+
+    private volatile ReleaseOrder releaseOrder;
 
     public ClaimPricing price(PricingInput claim, UnitRateSource rates) {
         boolean facility = siteOfService.facility(claim.placeOfService());
@@ -109,6 +129,6 @@ public class PricingEngine {
     }
 
     private static List<Citation> distinct(List<Citation> c) {
-        return List.copyOf(new LinkedHashSet<>(c));
+        return c.size() < 2 ? List.copyOf(c) : List.copyOf(new LinkedHashSet<>(c));
     }
 }

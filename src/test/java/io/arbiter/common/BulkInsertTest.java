@@ -80,6 +80,22 @@ class BulkInsertTest {
     }
 
     @Test
+    void rowsBeyondOneBufferAreSentInSeveralLoadsAndAllArrive() throws Exception {
+        try (Connection c = resolver.resolve(dataSource).getConnection()) {
+            create(c);
+            BulkInsert bulk = probe(c);
+            String note = "x".repeat(200);
+            int n = 3 * BulkInsert.SEND_AT_BYTES / note.length();
+            for (int i = 0; i < n; i++) {
+                row(bulk, "C" + i, note, "1.00");
+            }
+            assertTrue(bulk.rows() < n, "full buffers were sent while rows were added");
+            assertEquals(n, bulk.execute());
+            assertEquals(n, count(c));
+        }
+    }
+
+    @Test
     void aValueTheServerWouldTruncateFailsTheLoadAndTheTransactionLeavesNothing() throws Exception {
         try (Connection c = resolver.resolve(dataSource).getConnection()) {
             create(c);
@@ -134,6 +150,7 @@ class BulkInsertTest {
             create(c);
             BulkInsert bulk = probe(c);
             bulk.add("X").add("x");
+            assertThrows(IllegalStateException.class, bulk::execute, "a row left open is not sent");
             IllegalStateException e = assertThrows(IllegalStateException.class, bulk::endRow);
             assertEquals("bulk_probe: row 1 has 2 values for 7 columns", e.getMessage());
         }
@@ -150,7 +167,7 @@ class BulkInsertTest {
         return new BulkInsert(c, "bulk_probe", "code", "note", "amount", "service_day", "stamped_at", "flag", "n");
     }
 
-    private static void row(BulkInsert bulk, String code, String note, String amount) {
+    private static void row(BulkInsert bulk, String code, String note, String amount) throws SQLException {
         bulk.add(code).add(note).add(new BigDecimal(amount)).add(LocalDate.of(2026, 8, 27)).add(LocalDateTime.of(2026, 10, 8, 12, 0))
                 .add(false).add(1L).endRow();
     }

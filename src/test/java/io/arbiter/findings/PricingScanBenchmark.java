@@ -84,6 +84,7 @@ class PricingScanBenchmark {
         double baselineSeconds = (System.nanoTime() - b0) / 1e9;
 
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        io.arbiter.support.CpuMeter cpu = new io.arbiter.support.CpuMeter();
         long s0 = System.nanoTime();
         FindingsScanner.ScanResult r = scanner.scan(new FindingsScanner.ScanRequest(null, "DEMO-SYNTHETIC-2026", 80, "BILLED"));
         double scanSeconds = (System.nanoTime() - s0) / 1e9;
@@ -96,8 +97,8 @@ class PricingScanBenchmark {
         System.out.printf("  FindingsScanner (price + scrub + classify + write findings): %,d lines, %,d findings in %.2f s = %,.0f lines/s%n",
                 r.lines(), r.findings(), scanSeconds, scanRate);
         System.out.printf("  ratio scanner/baseline = %.2f; findings by type %s; time split ms %s%n", scanRate / baseRate, r.byType(), r.millis());
-        System.out.printf("  load average (1 min) before/after the scan: %.2f / %.2f on %d cores%n%n", loadBefore, loadAfter,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("  load average (1 min) before/after the scan: %.2f / %.2f on %d cores; scan used %s%n%n", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors(), cpu.since());
         assertTrue(r.lines() == lines);
     }
 
