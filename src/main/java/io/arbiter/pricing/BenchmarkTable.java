@@ -52,7 +52,15 @@ public final class BenchmarkTable {
     public int percentile() { return percentile; }
     public int size() { return rows.size(); }
 
+    /** Named in every priced line's steps and finding, so built once. */
     public String basis() {
-        return set + ", " + kind + ", " + percentile + "th percentile";
+        String b = basis;
+        if (b == null) {
+            b = set + ", " + kind + ", " + percentile + "th percentile";
+            basis = b;
+        }
+        return b;
     }
+
+    private String basis;
 }
