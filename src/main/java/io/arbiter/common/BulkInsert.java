@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Many rows into one table, in the caller's transaction: {@code LOAD DATA LOCAL INFILE} fed from memory on
@@ -59,12 +62,31 @@ public final class BulkInsert {
     private String lastDateTimeText;
     private int rows;
     private int sentSinceExecute;
+    private final boolean keys;
+    private long[] ids = new long[0];
+    private int idCount;
 
     public BulkInsert(Connection connection, String table, String... columns) throws SQLException {
+        this(connection, false, table, columns);
+    }
+
+    /**
+     * A bulk insert that also returns the AUTO_INCREMENT id of every row ({@link #ids()}). LOAD DATA is used only
+     * where a LOAD gets consecutive ids (innodb_autoinc_lock_mode 0 or 1: the statement holds the table's
+     * auto-increment lock); under mode 2 (MySQL 8's default) rows go through multi-row INSERTs, whose ids are
+     * consecutive in every mode.
+     */
+    public static BulkInsert withGeneratedIds(Connection connection, String table, String... columns) throws SQLException {
+        return new BulkInsert(connection, true, table, columns);
+    }
+
+    private BulkInsert(Connection connection, boolean keys, String table, String... columns) throws SQLException {
         this.connection = connection;
         this.table = table;
         this.columns = columns.clone();
-        this.mysql = loadDataCapable(connection);
+        this.keys = keys;
+        JdbcConnection capable = loadDataCapable(connection);
+        this.mysql = capable != null && (!keys || consecutiveLoadIds(capable)) ? capable : null;
         this.tsv = mysql != null ? new Bytes() : null;
         this.values = mysql != null ? null : new ArrayList<>();
     }
@@ -74,8 +96,26 @@ public final class BulkInsert {
         return mysql != null;
     }
 
+    /** Rows added and not yet sent. */
     public int rows() {
         return rows;
+    }
+
+    /** The ids of every row this bulk insert has written, in the order the rows were added (see {@link #withGeneratedIds}). */
+    public long[] ids() {
+        if (!keys) {
+            throw new IllegalStateException(table + ": ids were not requested");
+        }
+        return Arrays.copyOf(ids, idCount);
+    }
+
+    private void addIds(long first, int n) {
+        if (idCount + n > ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idCount + n));
+        }
+        for (int i = 0; i < n; i++) {
+            ids[idCount++] = first + i;
+        }
     }
 
     public BulkInsert add(String value) {
@@ -246,6 +286,12 @@ public final class BulkInsert {
                 throw new SQLException(table + ": the database stored " + stored + " of " + sent + " rows"
                         + (warning == null ? "" : "; first problem: " + warning.getMessage()), "22000");
             }
+            if (keys) {
+                try (ResultSet rs = st.executeQuery("SELECT LAST_INSERT_ID()")) { // the LOAD's first id
+                    rs.next();
+                    addIds(rs.getLong(1), sent);
+                }
+            }
         }
     }
 
@@ -255,12 +301,25 @@ public final class BulkInsert {
         int stored = 0;
         for (int from = 0; from < sent; from += ROWS_PER_INSERT) {
             int n = Math.min(ROWS_PER_INSERT, sent - from);
-            try (PreparedStatement ps = connection.prepareStatement(head + String.join(",", Collections.nCopies(n, row)))) {
+            try (PreparedStatement ps = connection.prepareStatement(head + String.join(",", Collections.nCopies(n, row)),
+                    keys ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS)) {
                 int base = from * columns.length;
                 for (int i = 0; i < n * columns.length; i++) {
                     ps.setObject(i + 1, values.get(base + i));
                 }
                 stored += ps.executeUpdate();
+                if (keys) {
+                    int got = 0;
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        while (rs.next()) {
+                            addIds(rs.getLong(1), 1);
+                            got++;
+                        }
+                    }
+                    if (got != n) {
+                        throw new SQLException(table + ": expected " + n + " generated ids, got " + got, "22000");
+                    }
+                }
             }
         }
         if (stored != sent) {
@@ -343,6 +402,21 @@ public final class BulkInsert {
         void reset() {
             size = 0;
         }
+    }
+
+    private static final Map<String, Boolean> CONSECUTIVE_LOAD_IDS = new ConcurrentHashMap<>();
+
+    /** innodb_autoinc_lock_mode below 2, read once per database URL. */
+    private static boolean consecutiveLoadIds(JdbcConnection c) throws SQLException {
+        String url = c.getURL();
+        Boolean known = CONSECUTIVE_LOAD_IDS.get(url);
+        if (known == null) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@innodb_autoinc_lock_mode")) {
+                known = rs.next() && rs.getInt(1) < 2;
+            }
+            CONSECUTIVE_LOAD_IDS.put(url, known);
+        }
+        return known;
     }
 
     /**

@@ -2,11 +2,13 @@ package io.arbiter.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /** Money helpers: amounts are BigDecimal rounded half-up to the cent once, at the end of a computation. */
 public final class Money {
 
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2, RoundingMode.UNNECESSARY);
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private Money() {
     }
@@ -25,7 +27,7 @@ public final class Money {
             throw new NumberFormatException("empty amount");
         }
         String t = text.trim();
-        if (!t.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (!DECIMAL.matcher(t).matches()) { // compiled once: every X12 amount passes here
             throw new NumberFormatException("'" + t + "' is not a decimal amount");
         }
         return new BigDecimal(t);

@@ -1,5 +1,6 @@
 package io.arbiter.intake;
 
+import io.arbiter.common.BulkInsert;
 import io.arbiter.intake.IntakeModel.BilledClaim;
 import io.arbiter.intake.IntakeModel.BilledLine;
 import io.arbiter.intake.IntakeModel.Cas;
@@ -536,19 +537,13 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         // patients of new claims, found or created in bulk
         Map<String, Long> patients = patientsFor(created, practiceOf);
-        PreparedStatement ins = ps("INSERT INTO claim (practice_id, patient_id, payer_id, patient_control_number, payer_claim_control_number, "
-                + "claim_status_code, service_date_from, service_date_to, place_of_service, rendering_npi, billing_npi, "
-                + "total_charge, total_paid, patient_responsibility, payment_date, payment_trace, claim_import_id, billed, emergency, "
-                + "notice_consent_on_file, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE,FALSE,FALSE,0,?,?)");
+        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim", "practice_id", "patient_id", "payer_id", "patient_control_number",
+                "payer_claim_control_number", "claim_status_code", "service_date_from", "service_date_to", "place_of_service", "rendering_npi",
+                "billing_npi", "total_charge", "total_paid", "patient_responsibility", "payment_date", "payment_trace", "claim_import_id", "billed",
+                "emergency", "notice_consent_on_file", "version", "created_at", "updated_at");
         for (ClaimRef r : created) {
             PaidClaim c = r.remits.get(r.remits.size() - 1);
             long practice = practiceOf.get(c);
-            ins.setLong(1, practice);
-            setLong(ins, 2, patients.get(patientKey(practice, c)));
-            setLong(ins, 3, payerId(c.payerCode, c.payerName));
-            ins.setString(4, cut(c.pcn, 38));
-            ins.setString(5, cut(c.payerClaimControlNumber, 50));
-            ins.setString(6, cut(c.status, 4));
             LocalDate first = null;
             LocalDate last = null;
             for (PaidLine l : c.lines) {
@@ -557,25 +552,17 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
             LocalDate from = c.dateFrom != null ? c.dateFrom : first;
             LocalDate to = c.dateTo != null ? c.dateTo : last;
-            setDate(ins, 7, from);
-            setDate(ins, 8, to == null ? from : to);
-            ins.setString(9, cut(c.facilityCode, 4));
-            ins.setString(10, cut(c.renderingNpi, 10));
-            ins.setString(11, c.payee == null ? null : cut(c.payee.npi, 10));
-            ins.setBigDecimal(12, cents(c.charge));
-            ins.setBigDecimal(13, cents(c.paid));
-            ins.setBigDecimal(14, cents(orZero(c.patientResponsibility)));
-            setDate(ins, 15, c.paymentDate);
-            ins.setString(16, cut(c.paymentTrace, 60));
-            ins.setLong(17, importId);
-            ins.setTimestamp(18, Timestamp.valueOf(now));
-            ins.setTimestamp(19, Timestamp.valueOf(now));
-            ins.addBatch();
+            ins.add(practice).add(patients.get(patientKey(practice, c))).add(payerId(c.payerCode, c.payerName)).add(cut(c.pcn, 38))
+                    .add(cut(c.payerClaimControlNumber, 50)).add(cut(c.status, 4)).add(from).add(to == null ? from : to)
+                    .add(cut(c.facilityCode, 4)).add(cut(c.renderingNpi, 10)).add(c.payee == null ? null : cut(c.payee.npi, 10))
+                    .add(cents(c.charge)).add(cents(c.paid)).add(cents(orZero(c.patientResponsibility))).add(c.paymentDate)
+                    .add(cut(c.paymentTrace, 60)).add(importId).add(false).add(false).add(false).add(0L).add(now).add(now);
+            ins.endRow();
         }
-        ins.executeBatch();
-        List<Long> ids = generatedKeys(ins, created.size());
+        ins.execute();
+        long[] ids = ins.ids();
         for (int i = 0; i < created.size(); i++) {
-            created.get(i).id = ids.get(i);
+            created.get(i).id = ids[i];
         }
     }
 
@@ -613,27 +600,23 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
         }
         List<String> missing = new ArrayList<>();
-        PreparedStatement ins = ps("INSERT INTO patient (practice_id, last_name, first_name, member_id, version, created_at, updated_at) "
-                + "VALUES (?,?,?,?,0,?,?)");
+        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "patient", "practice_id", "last_name", "first_name", "member_id", "version",
+                "created_at", "updated_at");
         for (Map.Entry<String, PaidClaim> w : wanted.entrySet()) {
             if (found.containsKey(w.getKey())) {
                 continue;
             }
             PaidClaim c = w.getValue();
-            ins.setLong(1, practiceOf.get(c));
-            ins.setString(2, cut(c.patientLastName, 100));
-            ins.setString(3, cut(c.patientFirstName, 100));
-            ins.setString(4, cut(c.memberId, 80));
-            ins.setTimestamp(5, Timestamp.valueOf(now));
-            ins.setTimestamp(6, Timestamp.valueOf(now));
-            ins.addBatch();
+            ins.add(practiceOf.get(c)).add(cut(c.patientLastName, 100)).add(cut(c.patientFirstName, 100)).add(cut(c.memberId, 80))
+                    .add(0L).add(now).add(now);
+            ins.endRow();
             missing.add(w.getKey());
         }
         if (!missing.isEmpty()) {
-            ins.executeBatch();
-            List<Long> ids = generatedKeys(ins, missing.size());
+            ins.execute();
+            long[] ids = ins.ids();
             for (int i = 0; i < missing.size(); i++) {
-                found.put(missing.get(i), ids.get(i));
+                found.put(missing.get(i), ids[i]);
             }
         }
         return found;
@@ -643,111 +626,72 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (newLines.isEmpty()) {
             return;
         }
-        PreparedStatement ins = ps("INSERT INTO claim_line (claim_id, line_number, procedure_code, modifier1, modifier2, modifier3, modifier4, "
-                + "units, charge, allowed, paid, service_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)");
+        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim_line", "claim_id", "line_number", "procedure_code", "modifier1", "modifier2",
+                "modifier3", "modifier4", "units", "charge", "allowed", "paid", "service_date", "version", "created_at", "updated_at");
         for (LineRef l : newLines) {
             PaidLine s = l.source;
-            ins.setLong(1, lineRefClaim.get(l).id);
-            ins.setInt(2, l.number);
-            ins.setString(3, cut(s.procedureCode == null ? "" : s.procedureCode, 10));
+            ins.add(lineRefClaim.get(l).id).add(l.number).add(cut(s.procedureCode == null ? "" : s.procedureCode, 10));
             for (int m = 0; m < 4; m++) {
-                ins.setString(4 + m, m < s.modifiers.size() ? cut(s.modifiers.get(m), 2) : null);
+                ins.add(m < s.modifiers.size() ? cut(s.modifiers.get(m), 2) : null);
             }
-            ins.setBigDecimal(8, s.units.abs().setScale(3, RoundingMode.HALF_UP));
-            ins.setBigDecimal(9, cents(s.charge.abs()));
-            ins.setBigDecimal(10, cents(s.allowed));
-            ins.setBigDecimal(11, cents(s.paid));
-            setDate(ins, 12, s.serviceDate);
-            ins.setTimestamp(13, Timestamp.valueOf(now));
-            ins.setTimestamp(14, Timestamp.valueOf(now));
-            ins.addBatch();
+            ins.add(s.units.abs().setScale(3, RoundingMode.HALF_UP)).add(cents(s.charge.abs())).add(cents(s.allowed)).add(cents(s.paid))
+                    .add(s.serviceDate).add(0L).add(now).add(now);
+            ins.endRow();
         }
-        ins.executeBatch();
-        List<Long> ids = generatedKeys(ins, newLines.size());
+        ins.execute();
+        long[] ids = ins.ids();
         for (int i = 0; i < newLines.size(); i++) {
-            newLines.get(i).id = ids.get(i);
+            newLines.get(i).id = ids[i];
         }
     }
 
     private void insertRemittances(Collection<ClaimRef> claims, Map<PaidLine, LineRef> lineOf) throws SQLException {
-        PreparedStatement rem = ps("INSERT INTO remittance (claim_id, import_id, patient_control_number, payer_claim_control_number, payer_id, "
-                + "claim_status_code, total_charge, total_paid, patient_responsibility, facility_code, payment_date, payment_trace, reversal, "
-                + "cancelled, lines_on_claim, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE,?,?)");
+        BulkInsert rem = BulkInsert.withGeneratedIds(conn, "remittance", "claim_id", "import_id", "patient_control_number",
+                "payer_claim_control_number", "payer_id", "claim_status_code", "total_charge", "total_paid", "patient_responsibility",
+                "facility_code", "payment_date", "payment_trace", "reversal", "cancelled", "lines_on_claim", "created_at");
         List<PaidClaim> order = new ArrayList<>();
         List<ClaimRef> owners = new ArrayList<>();
         for (ClaimRef ref : claims) {
             for (PaidClaim c : ref.remits) {
-                rem.setLong(1, ref.id);
-                rem.setLong(2, importId);
-                rem.setString(3, cut(c.pcn, 38));
-                rem.setString(4, cut(c.payerClaimControlNumber, 50));
-                setLong(rem, 5, payerId(c.payerCode, c.payerName));
-                rem.setString(6, cut(c.status == null ? "" : c.status, 4));
-                rem.setBigDecimal(7, cents(c.charge));
-                rem.setBigDecimal(8, cents(c.paid));
-                rem.setBigDecimal(9, cents(c.patientResponsibility));
-                rem.setString(10, cut(c.facilityCode, 4));
-                setDate(rem, 11, c.paymentDate);
-                rem.setString(12, cut(c.paymentTrace, 60));
-                rem.setBoolean(13, c.reversal());
-                rem.setBoolean(14, linesOnClaim(ref));
-                rem.setTimestamp(15, Timestamp.valueOf(now));
-                rem.addBatch();
+                rem.add(ref.id).add(importId).add(cut(c.pcn, 38)).add(cut(c.payerClaimControlNumber, 50)).add(payerId(c.payerCode, c.payerName))
+                        .add(cut(c.status == null ? "" : c.status, 4)).add(cents(c.charge)).add(cents(c.paid)).add(cents(c.patientResponsibility))
+                        .add(cut(c.facilityCode, 4)).add(c.paymentDate).add(cut(c.paymentTrace, 60)).add(c.reversal()).add(false)
+                        .add(linesOnClaim(ref)).add(now);
+                rem.endRow();
                 order.add(c);
                 owners.add(ref);
             }
         }
-        rem.executeBatch();
-        List<Long> remIds = generatedKeys(rem, order.size());
-        PreparedStatement line = ps("INSERT INTO remittance_line (remittance_id, claim_id, claim_line_id, seq, procedure_code, modifiers, "
-                + "charge, paid, allowed, units, service_date) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-        PreparedStatement adj = ps("INSERT INTO adjustment (claim_id, claim_line_id, remittance_id, group_code, reason_code, amount, quantity) "
-                + "VALUES (?,?,?,?,?,?,?)");
-        PreparedStatement rarc = ps("INSERT INTO remark_code (claim_id, claim_line_id, remittance_id, code, source) VALUES (?,?,?,?,?)");
-        int lines = 0;
-        int adjs = 0;
-        int rarcs = 0;
+        rem.execute();
+        long[] remIds = rem.ids();
+        BulkInsert line = new BulkInsert(conn, "remittance_line", "remittance_id", "claim_id", "claim_line_id", "seq", "procedure_code",
+                "modifiers", "charge", "paid", "allowed", "units", "service_date");
+        BulkInsert adj = new BulkInsert(conn, "adjustment", "claim_id", "claim_line_id", "remittance_id", "group_code", "reason_code", "amount",
+                "quantity");
+        BulkInsert rarc = new BulkInsert(conn, "remark_code", "claim_id", "claim_line_id", "remittance_id", "code", "source");
         for (int i = 0; i < order.size(); i++) {
             PaidClaim c = order.get(i);
             long claimId = owners.get(i).id;
-            long remId = remIds.get(i);
-            adjs += addAdjustments(adj, claimId, null, remId, c.adjustments);
-            rarcs += addRemarks(rarc, claimId, null, remId, c.remarks);
+            long remId = remIds[i];
+            addAdjustments(adj, claimId, null, remId, c.adjustments);
+            addRemarks(rarc, claimId, null, remId, c.remarks);
             boolean onClaim = linesOnClaim(owners.get(i));
             int seq = 0;
             for (PaidLine l : c.lines) {
                 Long lineId = lineOf.get(l).id;
-                if (onClaim) {
-                    adjs += addAdjustments(adj, claimId, lineId, remId, l.adjustments);
-                    rarcs += addRemarks(rarc, claimId, lineId, remId, l.remarks);
-                    continue;
+                if (!onClaim) {
+                    line.add(remId).add(claimId).add(lineId).add(++seq).add(cut(l.procedureCode == null ? "" : l.procedureCode, 10))
+                            .add(cut(String.join(":", l.modifiers), 20)).add(cents(l.charge)).add(cents(l.paid)).add(cents(l.allowed))
+                            .add(l.units.setScale(3, RoundingMode.HALF_UP)).add(l.serviceDate);
+                    line.endRow();
                 }
-                line.setLong(1, remId);
-                line.setLong(2, claimId);
-                setLong(line, 3, lineId);
-                line.setInt(4, ++seq);
-                line.setString(5, cut(l.procedureCode == null ? "" : l.procedureCode, 10));
-                line.setString(6, cut(String.join(":", l.modifiers), 20));
-                line.setBigDecimal(7, cents(l.charge));
-                line.setBigDecimal(8, cents(l.paid));
-                line.setBigDecimal(9, cents(l.allowed));
-                line.setBigDecimal(10, l.units.setScale(3, RoundingMode.HALF_UP));
-                setDate(line, 11, l.serviceDate);
-                line.addBatch();
-                lines++;
-                adjs += addAdjustments(adj, claimId, lineId, remId, l.adjustments);
-                rarcs += addRemarks(rarc, claimId, lineId, remId, l.remarks);
+                addAdjustments(adj, claimId, lineId, remId, l.adjustments);
+                addRemarks(rarc, claimId, lineId, remId, l.remarks);
             }
         }
-        if (lines > 0) {
-            line.executeBatch();
-        }
-        if (adjs > 0) {
-            adj.executeBatch();
-        }
-        if (rarcs > 0) {
-            rarc.executeBatch();
-        }
+        line.execute();
+        adj.execute();
+        rarc.execute();
     }
 
     /**
@@ -798,30 +742,19 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
     }
 
-    private static int addAdjustments(PreparedStatement ps, long claimId, Long lineId, long remId, List<Cas> cas) throws SQLException {
+    private static void addAdjustments(BulkInsert adj, long claimId, Long lineId, long remId, List<Cas> cas) throws SQLException {
         for (Cas a : cas) {
-            ps.setLong(1, claimId);
-            setLong(ps, 2, lineId);
-            ps.setLong(3, remId);
-            ps.setString(4, cut(a.group(), 2));
-            ps.setString(5, cut(a.reason(), 5));
-            ps.setBigDecimal(6, cents(a.amount()));
-            ps.setBigDecimal(7, a.quantity() == null ? null : a.quantity().setScale(3, RoundingMode.HALF_UP));
-            ps.addBatch();
+            adj.add(claimId).add(lineId).add(remId).add(cut(a.group(), 2)).add(cut(a.reason(), 5)).add(cents(a.amount()))
+                    .add(a.quantity() == null ? null : a.quantity().setScale(3, RoundingMode.HALF_UP));
+            adj.endRow();
         }
-        return cas.size();
     }
 
-    private static int addRemarks(PreparedStatement ps, long claimId, Long lineId, long remId, List<Remark> remarks) throws SQLException {
+    private static void addRemarks(BulkInsert rarc, long claimId, Long lineId, long remId, List<Remark> remarks) throws SQLException {
         for (Remark r : remarks) {
-            ps.setLong(1, claimId);
-            setLong(ps, 2, lineId);
-            ps.setLong(3, remId);
-            ps.setString(4, cut(r.code(), 10));
-            ps.setString(5, r.source());
-            ps.addBatch();
+            rarc.add(claimId).add(lineId).add(remId).add(cut(r.code(), 10)).add(r.source());
+            rarc.endRow();
         }
-        return remarks.size();
     }
 
     // ------------------------------------------------------------------ 837P / CSV claims
@@ -1217,19 +1150,6 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
             return rs.getLong(1);
         }
-    }
-
-    private static List<Long> generatedKeys(PreparedStatement ps, int expected) throws SQLException {
-        List<Long> ids = new ArrayList<>(expected);
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        }
-        if (ids.size() != expected) {
-            throw new SQLException("expected " + expected + " generated keys, got " + ids.size());
-        }
-        return ids;
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

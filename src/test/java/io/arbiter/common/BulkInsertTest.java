@@ -96,6 +96,51 @@ class BulkInsertTest {
     }
 
     @Test
+    void generatedIdsNameEveryRowInTheOrderAddedAcrossSeveralLoads() throws Exception {
+        try (Connection c = resolver.resolve(dataSource).getConnection()) {
+            create(c);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO bulk_probe (code, flag) VALUES ('EXISTING', 0)"); // ids do not start at 1
+            }
+            BulkInsert bulk = BulkInsert.withGeneratedIds(c, "bulk_probe", "code", "note", "amount", "service_day", "stamped_at", "flag", "n");
+            assertTrue(bulk.loadData(), "MariaDB's default innodb_autoinc_lock_mode 1 gives a LOAD consecutive ids");
+            assertIdsMatchRows(c, bulk, 3 * BulkInsert.SEND_AT_BYTES / 200);
+        }
+    }
+
+    @Test
+    void generatedIdsOnTheInsertFallback() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:bulk_ids;MODE=MySQL;DATABASE_TO_LOWER=TRUE")) {
+            try (Statement st = c.createStatement()) {
+                st.execute(TABLE.replace("TEMPORARY ", "").replace(", UNIQUE KEY uq_code (code)", ", CONSTRAINT uq_code UNIQUE (code)"));
+                st.execute("INSERT INTO bulk_probe (code, flag) VALUES ('EXISTING', 0)");
+            }
+            BulkInsert bulk = BulkInsert.withGeneratedIds(c, "bulk_probe", "code", "note", "amount", "service_day", "stamped_at", "flag", "n");
+            assertFalse(bulk.loadData());
+            assertIdsMatchRows(c, bulk, BulkInsert.ROWS_PER_INSERT * 2 + 7);
+        }
+    }
+
+    private static void assertIdsMatchRows(Connection c, BulkInsert bulk, int n) throws SQLException {
+        String note = "n".repeat(200);
+        for (int i = 0; i < n; i++) {
+            row(bulk, "K" + i, note, "1.00");
+        }
+        bulk.execute();
+        long[] ids = bulk.ids();
+        assertEquals(n, ids.length);
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, code FROM bulk_probe")) {
+            while (rs.next()) {
+                codes.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals("K" + i, codes.get(ids[i]), "row " + i);
+        }
+    }
+
+    @Test
     void aValueTheServerWouldTruncateFailsTheLoadAndTheTransactionLeavesNothing() throws Exception {
         try (Connection c = resolver.resolve(dataSource).getConnection()) {
             create(c);

@@ -66,6 +66,23 @@ public class IntakeTestSupport {
         }
     }
 
+    /** Like {@link #wipe()} but by TRUNCATE (benchmarks): nothing left for InnoDB's purge to do afterwards. */
+    public void truncate() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET foreign_key_checks = 0");
+            try {
+                for (String t : new String[]{"cancelled_remittance_detail", "remark_code", "adjustment", "remittance_line", "remittance",
+                        "claim_line", "claim", "patient", "plan", "payer", "provider", "practice", "import_progress", "import_file"}) {
+                    s.executeUpdate("TRUNCATE TABLE " + t);
+                }
+            } finally {
+                s.execute("SET foreign_key_checks = 1");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long count(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
