@@ -404,24 +404,33 @@ public final class BulkInsert {
         }
     }
 
-    private static final Map<String, Boolean> CONSECUTIVE_LOAD_IDS = new ConcurrentHashMap<>();
+    /** What the server allows, read once per database URL: local_infile, and innodb_autoinc_lock_mode below 2. */
+    private record Server(boolean localInfile, boolean consecutiveLoadIds) {
+    }
 
-    /** innodb_autoinc_lock_mode below 2, read once per database URL. */
-    private static boolean consecutiveLoadIds(JdbcConnection c) throws SQLException {
+    private static final Map<String, Server> SERVERS = new ConcurrentHashMap<>();
+
+    private static Server server(JdbcConnection c) throws SQLException {
         String url = c.getURL();
-        Boolean known = CONSECUTIVE_LOAD_IDS.get(url);
+        Server known = SERVERS.get(url);
         if (known == null) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@innodb_autoinc_lock_mode")) {
-                known = rs.next() && rs.getInt(1) < 2;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@local_infile, @@innodb_autoinc_lock_mode")) {
+                rs.next();
+                known = new Server(rs.getInt(1) == 1, rs.getInt(2) < 2);
             }
-            CONSECUTIVE_LOAD_IDS.put(url, known);
+            SERVERS.put(url, known);
         }
         return known;
     }
 
+    private static boolean consecutiveLoadIds(JdbcConnection c) throws SQLException {
+        return server(c).consecutiveLoadIds();
+    }
+
     /**
      * The Connector/J connection when LOAD DATA LOCAL can be used on it: a MySQL/MariaDB connection opened with
-     * {@code allowLoadLocalInfileInPath} (or {@code allowLoadLocalInfile}), so the capability was negotiated.
+     * {@code allowLoadLocalInfileInPath} (or {@code allowLoadLocalInfile}), so the capability was negotiated, to a
+     * server with {@code local_infile} on (MySQL 8 has it off by default).
      */
     static JdbcConnection loadDataCapable(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)) {
@@ -431,6 +440,6 @@ public final class BulkInsert {
         var props = jc.getPropertySet();
         boolean capable = props.getBooleanProperty(PropertyKey.allowLoadLocalInfile).getValue()
                 || props.getStringProperty(PropertyKey.allowLoadLocalInfileInPath).isExplicitlySet();
-        return capable ? jc : null;
+        return capable && server(jc).localInfile() ? jc : null;
     }
 }
