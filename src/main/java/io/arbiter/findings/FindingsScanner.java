@@ -121,10 +121,11 @@ public class FindingsScanner {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         List<Future<?>> writes = new ArrayList<>();
         try {
-            Future<Loaded> next = chunks.isEmpty() ? null : reader.submit(() -> read(chunks.get(0), timer));
+            Parties parties = new Parties();
+            Future<Loaded> next = chunks.isEmpty() ? null : reader.submit(() -> read(chunks.get(0), parties, timer));
             for (int i = 0; i < chunks.size(); i++) {
                 Loaded loaded = await(next);
-                next = i + 1 < chunks.size() ? reader.submit(readTask(chunks.get(i + 1), timer)) : null;
+                next = i + 1 < chunks.size() ? reader.submit(readTask(chunks.get(i + 1), parties, timer)) : null;
                 ChunkResult r = scanChunk(loaded, req, kind, sources, practiceBases, timer);
                 writes.add(writer.submit(() -> write(loaded.claimIds, r.findings, citationIds, timer)));
                 if (writes.size() > 2) {
@@ -148,8 +149,8 @@ public class FindingsScanner {
         return new ScanResult(scanned, findings, lines, byType, millis);
     }
 
-    private java.util.concurrent.Callable<Loaded> readTask(Chunk chunk, Timer timer) {
-        return () -> read(chunk, timer);
+    private java.util.concurrent.Callable<Loaded> readTask(Chunk chunk, Parties parties, Timer timer) {
+        return () -> read(chunk, parties, timer);
     }
 
     /**
@@ -211,9 +212,9 @@ public class FindingsScanner {
         });
     }
 
-    private Loaded read(Chunk chunk, Timer timer) {
+    private Loaded read(Chunk chunk, Parties parties, Timer timer) {
         long t0 = System.nanoTime();
-        Loaded loaded = jdbc.read(c -> chunk instanceof PatientChunk p ? loadPatients(c, p) : load(c, ((IdChunk) chunk).ids()));
+        Loaded loaded = jdbc.read(c -> chunk instanceof PatientChunk p ? loadPatients(c, p, parties) : load(c, ((IdChunk) chunk).ids(), parties));
         timer.load += System.nanoTime() - t0;
         return loaded;
     }
@@ -446,20 +447,73 @@ public class FindingsScanner {
                             String pos, String zip, String state, LocalDate dos, BigDecimal qpa) {
     }
 
-    private static final String CLAIMS = "SELECT c.id, c.practice_id, c.patient_id, p.payer_code, p.bilateral_format, pl.plan_type, c.place_of_service, "
-            + "c.service_zip, c.service_state, c.service_date_from, c.qpa FROM claim c LEFT JOIN payer p ON p.id = c.payer_id "
-            + "LEFT JOIN plan pl ON pl.id = c.plan_id WHERE ";
+    private static final String CLAIMS = "SELECT c.id, c.practice_id, c.patient_id, c.payer_id, c.plan_id, c.place_of_service, "
+            + "c.service_zip, c.service_state, c.service_date_from, c.qpa FROM claim c WHERE ";
+
+    /**
+     * Payers' codes and bilateral formats and plans' types, read once per scan (a few hundred rows) instead of joined
+     * to every claim; one that appears during the scan is read when first met.
+     */
+    private final class Parties {
+        private record Payer(String code, BilateralFormat format) {
+        }
+
+        private final Map<Long, Payer> payers = new ConcurrentHashMap<>();
+        private final Map<Long, Optional<PlanType>> plans = new ConcurrentHashMap<>();
+
+        Parties() {
+            jdbc.read(c -> {
+                load(c, null);
+                return null;
+            });
+        }
+
+        private void load(Connection c, Long onlyPayer) throws SQLException {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, payer_code, bilateral_format FROM payer"
+                    + (onlyPayer == null ? "" : " WHERE id = " + onlyPayer))) {
+                while (rs.next()) {
+                    String fmt = rs.getString(3);
+                    payers.put(rs.getLong(1), new Payer(rs.getString(2), fmt == null ? BilateralFormat.MODIFIER_50 : BilateralFormat.valueOf(fmt)));
+                }
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, plan_type FROM plan"
+                    + (onlyPayer == null ? "" : " WHERE payer_id = " + onlyPayer))) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    plans.put(rs.getLong(1), Optional.ofNullable(type == null ? null : PlanType.valueOf(type)));
+                }
+            }
+        }
+
+        Payer payer(Connection c, long id) throws SQLException {
+            Payer p = payers.get(id);
+            if (p == null) {
+                load(c, id);
+                p = payers.get(id);
+            }
+            return p;
+        }
+
+        PlanType planType(Connection c, long id, long payerId) throws SQLException {
+            Optional<PlanType> t = plans.get(id);
+            if (t == null) {
+                load(c, payerId);
+                t = plans.getOrDefault(id, Optional.empty());
+            }
+            return t.orElse(null);
+        }
+    }
     private static final String LINES = "SELECT l.id, l.claim_id, l.line_number, l.procedure_code, l.modifier1, l.modifier2, l.modifier3, "
             + "l.modifier4, l.units, l.charge, l.allowed, l.paid, l.service_date FROM claim_line l ";
     private static final String DOCS = "SELECT d.id, d.patient_id, d.claim_id, d.kind, d.document_date, d.region, d.relief_percent, d.result, "
             + "d.note FROM clinical_documentation d WHERE ";
 
     /** Explicit claim ids: IN-lists, and the patients' other claims read as history. */
-    private Loaded load(Connection c, List<Long> ids) throws SQLException {
+    private Loaded load(Connection c, List<Long> ids, Parties parties) throws SQLException {
         String in = join(ids);
         Loaded loaded = new Loaded();
         loaded.claimIds.addAll(ids);
-        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.id IN (" + in + ") ORDER BY c.id");
+        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.id IN (" + in + ") ORDER BY c.id", parties);
         Map<Long, List<ScanClaim.Adj>> adjs = adjustments(c, "SELECT claim_line_id, group_code, reason_code, amount FROM adjustment "
                 + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id");
         Map<Long, List<String>> rarcs = remarks(c, "SELECT claim_line_id, code FROM remark_code "
@@ -489,10 +543,10 @@ public class FindingsScanner {
      * Every claim of the patients in [from, to], with their lines in one ordered query per table (no IN-lists);
      * the patients' history is built from these same lines, so no second read of their claims is needed.
      */
-    private Loaded loadPatients(Connection c, PatientChunk chunk) throws SQLException {
+    private Loaded loadPatients(Connection c, PatientChunk chunk, Parties parties) throws SQLException {
         String range = " BETWEEN " + chunk.fromPatient() + " AND " + chunk.toPatient();
         Loaded loaded = new Loaded();
-        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.patient_id" + range + " ORDER BY c.id");
+        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.patient_id" + range + " ORDER BY c.id", parties);
         loaded.claimIds.addAll(rows.keySet());
         if (rows.isEmpty()) {
             return loaded;
@@ -515,18 +569,20 @@ public class FindingsScanner {
         return mods;
     }
 
-    private static Map<Long, ClaimRow> claims(Connection c, String sql) throws SQLException {
+    private static Map<Long, ClaimRow> claims(Connection c, String sql, Parties parties) throws SQLException {
         Map<Long, ClaimRow> rows = new LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 long patient = rs.getLong(3);
                 Long patientId = rs.wasNull() ? null : patient;
-                String fmt = rs.getString(5);
-                String type = rs.getString(6);
-                LocalDate dos = rs.getObject(10, LocalDate.class);
-                rows.put(rs.getLong(1), new ClaimRow(rs.getLong(1), rs.getLong(2), patientId, rs.getString(4),
-                        fmt == null ? BilateralFormat.MODIFIER_50 : BilateralFormat.valueOf(fmt), type == null ? null : PlanType.valueOf(type),
-                        rs.getString(7), rs.getString(8), rs.getString(9), dos, rs.getBigDecimal(11)));
+                long payerId = rs.getLong(4);
+                Parties.Payer payer = rs.wasNull() ? null : parties.payer(c, payerId);
+                long planId = rs.getLong(5);
+                PlanType type = rs.wasNull() ? null : parties.planType(c, planId, payerId);
+                LocalDate dos = rs.getObject(9, LocalDate.class);
+                rows.put(rs.getLong(1), new ClaimRow(rs.getLong(1), rs.getLong(2), patientId, payer == null ? null : payer.code(),
+                        payer == null ? BilateralFormat.MODIFIER_50 : payer.format(), type,
+                        rs.getString(6), rs.getString(7), rs.getString(8), dos, rs.getBigDecimal(10)));
             }
         }
         return rows;
