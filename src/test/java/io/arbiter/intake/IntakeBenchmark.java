@@ -185,9 +185,8 @@ class IntakeBenchmark {
                 }
             }
             w.write(String.format(Locale.ROOT, header, String.format(Locale.ROOT, "%d.%02d", paidTotal / 100, paidTotal % 100)));
-            try (InputStream in = Files.newInputStream(bodyFile)) {
-                w.flush();
-                w.write(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            try (java.io.Reader bodyText = Files.newBufferedReader(bodyFile, StandardCharsets.US_ASCII)) {
+                bodyText.transferTo(w); // streamed: the generator must not hold the file in memory (heap figures)
             }
             Files.delete(bodyFile);
             segments += 1;
