@@ -109,12 +109,12 @@ public final class BulkInsert {
         return Arrays.copyOf(ids, idCount);
     }
 
-    private void addIds(long first, int n) {
+    private void addIds(long first, int n, long step) {
         if (idCount + n > ids.length) {
             ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idCount + n));
         }
         for (int i = 0; i < n; i++) {
-            ids[idCount++] = first + i;
+            ids[idCount++] = first + i * step;
         }
     }
 
@@ -287,9 +287,10 @@ public final class BulkInsert {
                         + (warning == null ? "" : "; first problem: " + warning.getMessage()), "22000");
             }
             if (keys) {
-                try (ResultSet rs = st.executeQuery("SELECT LAST_INSERT_ID()")) { // the LOAD's first id
+                // the LOAD's first id; ids then step by auto_increment_increment (above 1 on multi-primary clusters)
+                try (ResultSet rs = st.executeQuery("SELECT LAST_INSERT_ID(), @@auto_increment_increment")) {
                     rs.next();
-                    addIds(rs.getLong(1), sent);
+                    addIds(rs.getLong(1), sent, rs.getLong(2));
                 }
             }
         }
@@ -312,7 +313,7 @@ public final class BulkInsert {
                     int got = 0;
                     try (ResultSet rs = ps.getGeneratedKeys()) {
                         while (rs.next()) {
-                            addIds(rs.getLong(1), 1);
+                            addIds(rs.getLong(1), 1, 1);
                             got++;
                         }
                     }

@@ -109,6 +109,25 @@ class BulkInsertTest {
     }
 
     @Test
+    void generatedIdsFollowAutoIncrementIncrement() throws Exception {
+        try (Connection c = resolver.resolve(dataSource).getConnection()) {
+            create(c);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET SESSION auto_increment_increment = 3"); // as on a three-node multi-primary cluster
+            }
+            try {
+                BulkInsert bulk = BulkInsert.withGeneratedIds(c, "bulk_probe", "code", "note", "amount", "service_day", "stamped_at", "flag", "n");
+                assertTrue(bulk.loadData());
+                assertIdsMatchRows(c, bulk, 50);
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET SESSION auto_increment_increment = 1");
+                }
+            }
+        }
+    }
+
+    @Test
     void generatedIdsOnTheInsertFallback() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:bulk_ids;MODE=MySQL;DATABASE_TO_LOWER=TRUE")) {
             try (Statement st = c.createStatement()) {
