@@ -73,8 +73,8 @@ public final class BulkInsert {
     /**
      * A bulk insert that also returns the AUTO_INCREMENT id of every row ({@link #ids()}). LOAD DATA is used only
      * where a LOAD gets consecutive ids (innodb_autoinc_lock_mode 0 or 1: the statement holds the table's
-     * auto-increment lock); under mode 2 (MySQL 8's default) rows go through multi-row INSERTs, whose ids are
-     * consecutive in every mode.
+     * auto-increment lock); under mode 2 (MySQL 8's default) rows go through multi-row INSERTs, whose ids the
+     * driver reports.
      */
     public static BulkInsert withGeneratedIds(Connection connection, String table, String... columns) throws SQLException {
         return new BulkInsert(connection, true, table, columns);
