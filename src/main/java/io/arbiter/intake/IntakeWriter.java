@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -193,8 +192,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             ins.setString(3, cut(key, 10));
             ins.setString(4, party.state == null || party.state.length() != 2 ? null : party.state);
             ins.setString(5, cut(party.zip, 10));
-            ins.setTimestamp(6, Timestamp.valueOf(now));
-            ins.setTimestamp(7, Timestamp.valueOf(now));
+            ins.setObject(6, now);
+            ins.setObject(7, now);
             ins.executeUpdate();
             id = generatedKey(ins);
         }
@@ -226,8 +225,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                     + "VALUES (?,?,'MODIFIER_50',0,?,?)");
             ins.setString(1, cut(name == null ? code : name, 200));
             ins.setString(2, key);
-            ins.setTimestamp(3, Timestamp.valueOf(now));
-            ins.setTimestamp(4, Timestamp.valueOf(now));
+            ins.setObject(3, now);
+            ins.setObject(4, now);
             ins.executeUpdate();
             id = generatedKey(ins);
         }
@@ -252,8 +251,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             ins.setLong(1, payerId);
             ins.setString(2, cut((payerName == null ? "Plan" : payerName) + (filingIndicator == null ? "" : " (" + filingIndicator + ")"), 200));
             ins.setString(3, planTypes.forFilingIndicator(filingIndicator).name());
-            ins.setTimestamp(4, Timestamp.valueOf(now));
-            ins.setTimestamp(5, Timestamp.valueOf(now));
+            ins.setObject(4, now);
+            ins.setObject(5, now);
             ins.executeUpdate();
             id = generatedKey(ins);
         }
@@ -290,7 +289,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                     + "version = version + 1, updated_at = ? WHERE id = ?");
             setDate(upd, 1, dob);
             upd.setString(2, cut(first, 100));
-            upd.setTimestamp(3, Timestamp.valueOf(now));
+            upd.setObject(3, now);
             upd.setLong(4, id);
             upd.executeUpdate();
         }
@@ -305,8 +304,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         ins.setString(3, cut(first, 100));
         setDate(ins, 4, dob);
         ins.setString(5, cut(memberId, 80));
-        ins.setTimestamp(6, Timestamp.valueOf(now));
-        ins.setTimestamp(7, Timestamp.valueOf(now));
+        ins.setObject(6, now);
+        ins.setObject(7, now);
         ins.executeUpdate();
         return generatedKey(ins);
     }
@@ -815,8 +814,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             setLong(ins, 4, plan);
             ins.setString(5, cut(c.pcn, 38));
             int next = bindBilledFields(ins, 6, c, from, to, dx);
-            ins.setTimestamp(next, Timestamp.valueOf(now));
-            ins.setTimestamp(next + 1, Timestamp.valueOf(now));
+            ins.setObject(next, now);
+            ins.setObject(next + 1, now);
             ins.executeUpdate();
             claimId = generatedKey(ins);
             insertBilledLines(claimId, c.lines);
@@ -831,7 +830,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         setLong(upd, 2, payer);
         setLong(upd, 3, plan);
         int next = bindBilledFields(upd, 4, c, from, to, dx);
-        upd.setTimestamp(next, Timestamp.valueOf(now));
+        upd.setObject(next, now);
         upd.setLong(next + 1, claimId);
         upd.executeUpdate();
         // match billed lines to the lines a remittance created, by procedure and modifiers
@@ -862,7 +861,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             updLine.setBigDecimal(2, l.units.setScale(3, RoundingMode.HALF_UP));
             updLine.setBigDecimal(3, cents(l.charge));
             setDate(updLine, 4, l.serviceDate);
-            updLine.setTimestamp(5, Timestamp.valueOf(now));
+            updLine.setObject(5, now);
             updLine.setLong(6, match.id);
             updLine.addBatch();
             any = true;
@@ -890,8 +889,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             ins.setBigDecimal(8, l.units.setScale(3, RoundingMode.HALF_UP));
             ins.setBigDecimal(9, cents(l.charge));
             setDate(ins, 10, l.serviceDate);
-            ins.setTimestamp(11, Timestamp.valueOf(now));
-            ins.setTimestamp(12, Timestamp.valueOf(now));
+            ins.setObject(11, now);
+            ins.setObject(12, now);
             ins.addBatch();
         }
         ins.executeBatch();
@@ -1019,7 +1018,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             updClaim.setString(6, latest == null ? null : latest.trace);
             RemitRow chargeFrom = latestOriginal != null ? latestOriginal : latest;
             updClaim.setBigDecimal(7, chargeFrom == null ? Money0 : chargeFrom.charge.abs());
-            updClaim.setTimestamp(8, Timestamp.valueOf(now));
+            updClaim.setObject(8, now);
             updClaim.setLong(9, claimId);
             updClaim.addBatch();
         }
@@ -1075,7 +1074,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             if (isBilled || t[2] == null) {
                 updBilledLine.setBigDecimal(1, cents(t[0]));
                 updBilledLine.setBigDecimal(2, cents(t[1]));
-                updBilledLine.setTimestamp(3, Timestamp.valueOf(now));
+                updBilledLine.setObject(3, now);
                 updBilledLine.setLong(4, e.getKey());
                 updBilledLine.addBatch();
                 billedLines = true;
@@ -1084,7 +1083,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 updLine.setBigDecimal(2, cents(t[1]));
                 updLine.setBigDecimal(3, cents(t[2]));
                 updLine.setBigDecimal(4, t[3] == null ? BigDecimal.ONE : t[3].abs());
-                updLine.setTimestamp(5, Timestamp.valueOf(now));
+                updLine.setObject(5, now);
                 updLine.setLong(6, e.getKey());
                 updLine.addBatch();
                 lines = true;

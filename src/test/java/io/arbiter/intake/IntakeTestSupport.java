@@ -54,11 +54,14 @@ public class IntakeTestSupport {
         return importBytes(path.substring(path.lastIndexOf('/') + 1), fixture(path));
     }
 
+    /** Every table intake writes, children first. */
+    private static final String[] INTAKE_TABLES = {"cancelled_remittance_detail", "remark_code", "adjustment", "remittance_line",
+            "remittance", "claim_line", "claim", "patient", "plan", "payer", "provider", "practice", "import_progress", "import_file"};
+
     /** Empties every table intake writes so a test starts from nothing. */
     public void wipe() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String t : new String[]{"cancelled_remittance_detail", "remark_code", "adjustment", "remittance_line", "remittance",
-                    "claim_line", "claim", "patient", "plan", "payer", "provider", "practice", "import_progress", "import_file"}) {
+            for (String t : INTAKE_TABLES) {
                 s.executeUpdate("DELETE FROM " + t);
             }
         } catch (SQLException e) {
@@ -71,8 +74,7 @@ public class IntakeTestSupport {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET foreign_key_checks = 0");
             try {
-                for (String t : new String[]{"cancelled_remittance_detail", "remark_code", "adjustment", "remittance_line", "remittance",
-                        "claim_line", "claim", "patient", "plan", "payer", "provider", "practice", "import_progress", "import_file"}) {
+                for (String t : INTAKE_TABLES) {
                     s.executeUpdate("TRUNCATE TABLE " + t);
                 }
             } finally {
