@@ -1,16 +1,14 @@
 package io.arbiter.claims;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 
 import java.math.BigDecimal;
 
-/** A CAS adjustment: group (CO/PR/OA/PI), CARC and amount, at claim level or on a line. */
-@MappedEntity("adjustment")
+/**
+ * A CAS adjustment: group (CO/PR/OA/PI), CARC and amount, at claim level (no line) or on a line. Stored with the
+ * remittance that carried it ({@link RemittanceDetail}); {@code remittanceId} names that remittance.
+ */
 public record Adjustment(
-        @Id @GeneratedValue @Nullable Long id,
         Long claimId,
         @Nullable Long claimLineId,
         @Nullable Long remittanceId,

@@ -23,17 +23,15 @@ public class ClaimReader {
 
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final CurrentRemittanceDetail detail;
     private final PayerRepository payers;
     private final PlanRepository plans;
 
-    public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, AdjustmentRepository adjustments,
-                       RemarkCodeRepository remarks, PayerRepository payers, PlanRepository plans) {
+    public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, CurrentRemittanceDetail detail,
+                       PayerRepository payers, PlanRepository plans) {
         this.claims = claims;
         this.lines = lines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.detail = detail;
         this.payers = payers;
         this.plans = plans;
     }
@@ -51,8 +49,9 @@ public class ClaimReader {
     public ClaimView read(Long id) {
         Claim c = claims.findById(id).orElseThrow(() -> ApiException.notFound("Claim " + id));
         List<ClaimLine> claimLines = lines.findByClaimIdOrderByLineNumber(id);
-        List<Adjustment> adjs = adjustments.findByClaimIdOrderById(id);
-        List<RemarkCode> rarcs = remarks.findByClaimIdOrderById(id);
+        CurrentRemittanceDetail.Detail current = detail.of(id);
+        List<Adjustment> adjs = current.adjustments();
+        List<RemarkCode> rarcs = current.remarkCodes();
         Payer payer = c.payerId() == null ? null : payers.findById(c.payerId()).orElse(null);
         Plan plan = c.planId() == null ? null : plans.findById(c.planId()).orElse(null);
 

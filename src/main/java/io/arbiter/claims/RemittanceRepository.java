@@ -12,4 +12,8 @@ import java.util.Optional;
 public interface RemittanceRepository extends CrudRepository<Remittance, Long> {
 
     List<Remittance> findByClaimIdOrderById(Long claimId);
+
+    List<Remittance> findByClaimIdInAndCancelledOrderById(Collection<Long> claimIds, boolean cancelled);
+
+    List<Remittance> findByCancelledAndClaimIdIsNotNullAndAdjustmentsIsNotNullOrderByClaimId(boolean cancelled);
 }

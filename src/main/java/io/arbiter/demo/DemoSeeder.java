@@ -1,13 +1,13 @@
 package io.arbiter.demo;
 
 import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.AdjustmentRepository;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.NetworkStatus;
 import io.arbiter.practice.Patient;
@@ -61,13 +61,12 @@ public class DemoSeeder {
     private final PatientRepository patients;
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final RemittanceRepository remittances;
 
     public DemoSeeder(DemoMode demoMode, AppUserRepository users, PasswordHasher hasher, PracticeRepository practices,
                       ProviderRepository providers, PayerRepository payers, PlanRepository plans,
                       PatientRepository patients, ClaimRepository claims, ClaimLineRepository lines,
-                      AdjustmentRepository adjustments, RemarkCodeRepository remarks) {
+                      RemittanceRepository remittances) {
         this.demoMode = demoMode;
         this.users = users;
         this.hasher = hasher;
@@ -78,8 +77,7 @@ public class DemoSeeder {
         this.patients = patients;
         this.claims = claims;
         this.lines = lines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.remittances = remittances;
     }
 
     @EventListener
@@ -201,6 +199,8 @@ public class DemoSeeder {
                 s.zip(), s.state(), provider.renderingNpi(), practice.billingNpi(), "M5416,M4806", false, false,
                 totalCharge, totalPaid, totalPr, null, paymentDate, "EFT" + paymentDate.toString().replace("-", ""), null,
                 null, null, null));
+        List<Adjustment> adjustments = new ArrayList<>();
+        List<RemarkCode> remarks = new ArrayList<>();
         for (int n = 0; n < visit.size(); n++) {
             Service svc = visit.get(n);
             BigDecimal[] a = amounts.get(n);
@@ -209,15 +209,16 @@ public class DemoSeeder {
                     m.length > 0 ? m[0] : null, m.length > 1 ? m[1] : null, null, null,
                     BigDecimal.valueOf(svc.units()), a[0], a[1], a[2], dos, null, null, null));
             if (denied) {
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "CO", s.denialCarc(), a[0], null));
-                remarks.save(new RemarkCode(null, claim.id(), line.id(), null, s.denialRarc(), "LQ"));
+                adjustments.add(new Adjustment(claim.id(), line.id(), null, "CO", s.denialCarc(), a[0], null));
+                remarks.add(new RemarkCode(claim.id(), line.id(), null, s.denialRarc(), "LQ"));
             } else {
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "CO", "45", a[0].subtract(a[1]), null));
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "PR", "2", a[3], null));
+                adjustments.add(new Adjustment(claim.id(), line.id(), null, "CO", "45", a[0].subtract(a[1]), null));
+                adjustments.add(new Adjustment(claim.id(), line.id(), null, "PR", "2", a[3], null));
                 for (String rarc : s.rarcs()) {
-                    remarks.save(new RemarkCode(null, claim.id(), line.id(), null, rarc, "LQ"));
+                    remarks.add(new RemarkCode(claim.id(), line.id(), null, rarc, "LQ"));
                 }
             }
         }
+        remittances.save(Remittance.keyedIn(claim, adjustments, remarks));
     }
 }

@@ -30,8 +30,4 @@ public interface DenialRepository extends CrudRepository<Denial, Long> {
             WHERE (:category IS NULL OR d.category = :category) AND (:owner IS NULL OR d.owner = :owner)
               AND (:status IS NULL OR d.status = :status)""")
     Page<Denial> search(@Nullable String category, @Nullable String owner, @Nullable String status, Pageable pageable);
-
-    /** Claims with at least one non-patient adjustment: the candidates for denial records. */
-    @Query("SELECT DISTINCT a.claim_id FROM adjustment a WHERE a.group_code <> 'PR' AND a.claim_line_id IS NOT NULL AND a.amount > 0 ORDER BY a.claim_id")
-    List<Long> candidateClaimIds();
 }

@@ -4,13 +4,12 @@ import io.arbiter.cases.CaseDocument;
 import io.arbiter.cases.CaseDocumentRepository;
 import io.arbiter.cases.CaseLineRepository;
 import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.AdjustmentRepository;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.CurrentRemittanceDetail;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Money;
@@ -65,8 +64,7 @@ public class DenialService {
     private final DenialEvidenceRepository evidence;
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final CurrentRemittanceDetail detail;
     private final PayerRepository payers;
     private final PlanRepository plans;
     private final PracticeRepository practices;
@@ -83,7 +81,7 @@ public class DenialService {
     private final Map<String, Optional<AppealDeadlinePolicy.Window>> windowCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DenialService(DenialRepository denials, DenialEvidenceRepository evidence, ClaimRepository claims, ClaimLineRepository lines,
-                         AdjustmentRepository adjustments, RemarkCodeRepository remarks, PayerRepository payers, PlanRepository plans,
+                         CurrentRemittanceDetail detail, PayerRepository payers, PlanRepository plans,
                          PracticeRepository practices, CaseDocumentRepository documents, CaseLineRepository caseLines,
                          DenialClassifier classifier, DenialTriagePolicy triage, AppealDeadlinePolicy deadlines, DenialRouter router,
                          DenialChecklist checklist, Clock clock, Jdbc jdbc) {
@@ -91,8 +89,7 @@ public class DenialService {
         this.evidence = evidence;
         this.claims = claims;
         this.lines = lines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.detail = detail;
         this.payers = payers;
         this.plans = plans;
         this.practices = practices;
@@ -109,7 +106,9 @@ public class DenialService {
 
     /** Builds or refreshes the denial records of the given claims (all claims with adjustments when none given). */
     public DenialRequests.SyncResult sync(@Nullable List<Long> claimIds) {
-        List<Long> ids = claimIds == null || claimIds.isEmpty() ? denials.candidateClaimIds() : claimIds;
+        // candidates: claims with at least one non-patient line adjustment
+        List<Long> ids = claimIds == null || claimIds.isEmpty() ? detail.claimsWithLineAdjustment(
+                a -> !"PR".equals(a.groupCode()) && a.amount().signum() > 0) : claimIds;
         int created = 0, updated = 0, unchanged = 0;
         Map<String, Integer> byCategory = new TreeMap<>();
         Map<Long, Optional<Payer>> payerCache = new HashMap<>();
@@ -121,9 +120,10 @@ public class DenialService {
             List<Claim> cs = claims.findByIdIn(chunk);
             Map<Long, List<ClaimLine>> linesByClaim = lines.findByClaimIdInOrderByClaimIdAndLineNumber(chunk).stream()
                     .collect(Collectors.groupingBy(ClaimLine::claimId));
-            Map<Long, List<Adjustment>> adjByLine = adjustments.findByClaimIdInOrderById(chunk).stream()
+            CurrentRemittanceDetail.Detail current = detail.of(chunk);
+            Map<Long, List<Adjustment>> adjByLine = current.adjustments().stream()
                     .filter(a -> a.claimLineId() != null).collect(Collectors.groupingBy(Adjustment::claimLineId));
-            Map<Long, List<String>> rarcByLine = remarks.findByClaimIdInOrderById(chunk).stream().filter(r -> r.claimLineId() != null)
+            Map<Long, List<String>> rarcByLine = current.remarkCodes().stream().filter(r -> r.claimLineId() != null)
                     .collect(Collectors.groupingBy(RemarkCode::claimLineId, Collectors.mapping(RemarkCode::code, Collectors.toList())));
             List<Long> lineIds = linesByClaim.values().stream().flatMap(List::stream).map(ClaimLine::id).toList();
             Map<Long, Denial> existing = lineIds.isEmpty() ? Map.of()

@@ -1,5 +1,8 @@
 package io.arbiter.findings;
 
+import io.arbiter.claims.Adjustment;
+import io.arbiter.claims.RemarkCode;
+import io.arbiter.claims.RemittanceDetail;
 import io.arbiter.common.BulkInsert;
 import io.arbiter.common.Money;
 import io.arbiter.findings.scrubber.ScrubContext;
@@ -505,6 +508,7 @@ public class FindingsScanner {
     }
     private static final String LINES = "SELECT l.id, l.claim_id, l.line_number, l.procedure_code, l.modifier1, l.modifier2, l.modifier3, "
             + "l.modifier4, l.units, l.charge, l.allowed, l.paid, l.service_date FROM claim_line l ";
+    private static final String REMITTANCES = "SELECT r.id, r.claim_id, r.adjustments, r.remark_codes FROM remittance r ";
     private static final String DOCS = "SELECT d.id, d.patient_id, d.claim_id, d.kind, d.document_date, d.region, d.relief_percent, d.result, "
             + "d.note FROM clinical_documentation d WHERE ";
 
@@ -514,10 +518,9 @@ public class FindingsScanner {
         Loaded loaded = new Loaded();
         loaded.claimIds.addAll(ids);
         Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.id IN (" + in + ") ORDER BY c.id", parties);
-        Map<Long, List<ScanClaim.Adj>> adjs = adjustments(c, "SELECT claim_line_id, group_code, reason_code, amount FROM adjustment "
-                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id");
-        Map<Long, List<String>> rarcs = remarks(c, "SELECT claim_line_id, code FROM remark_code "
-                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY id");
+        Map<Long, List<ScanClaim.Adj>> adjs = new HashMap<>();
+        Map<Long, List<String>> rarcs = new HashMap<>();
+        lineDetail(c, REMITTANCES + "WHERE r.claim_id IN (" + in + ") AND r.cancelled = FALSE ORDER BY r.id", adjs, rarcs);
         Map<Long, List<ScanClaim.Line>> lines = lines(c, LINES + "WHERE l.claim_id IN (" + in + ") ORDER BY l.claim_id, l.line_number", rows, adjs, rarcs, null);
         List<Long> patients = assemble(loaded, rows, lines);
         if (!patients.isEmpty()) {
@@ -551,10 +554,10 @@ public class FindingsScanner {
         if (rows.isEmpty()) {
             return loaded;
         }
-        Map<Long, List<ScanClaim.Adj>> adjs = adjustments(c, "SELECT a.claim_line_id, a.group_code, a.reason_code, a.amount FROM adjustment a "
-                + "JOIN claim c ON c.id = a.claim_id WHERE c.patient_id" + range + " AND a.claim_line_id IS NOT NULL ORDER BY a.id");
-        Map<Long, List<String>> rarcs = remarks(c, "SELECT r.claim_line_id, r.code FROM remark_code r "
-                + "JOIN claim c ON c.id = r.claim_id WHERE c.patient_id" + range + " AND r.claim_line_id IS NOT NULL ORDER BY r.id");
+        Map<Long, List<ScanClaim.Adj>> adjs = new HashMap<>();
+        Map<Long, List<String>> rarcs = new HashMap<>();
+        lineDetail(c, REMITTANCES + "JOIN claim c ON c.id = r.claim_id WHERE c.patient_id" + range + " AND r.cancelled = FALSE ORDER BY r.id",
+                adjs, rarcs);
         Map<Long, List<ScanClaim.Line>> lines = lines(c, LINES + "JOIN claim c ON c.id = l.claim_id WHERE c.patient_id" + range
                 + " ORDER BY l.claim_id, l.line_number", rows, adjs, rarcs, loaded.services);
         assemble(loaded, rows, lines);
@@ -588,24 +591,25 @@ public class FindingsScanner {
         return rows;
     }
 
-    private static Map<Long, List<ScanClaim.Adj>> adjustments(Connection c, String sql) throws SQLException {
-        Map<Long, List<ScanClaim.Adj>> adjs = new HashMap<>();
+    /** Line-level adjustments and remark codes of the current (not cancelled) remittances the query selects, by claim line. */
+    private static void lineDetail(Connection c, String sql, Map<Long, List<ScanClaim.Adj>> adjs, Map<Long, List<String>> rarcs)
+            throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                adjs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ScanClaim.Adj(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+                long remittanceId = rs.getLong(1);
+                long claimId = rs.getLong(2);
+                for (Adjustment a : RemittanceDetail.adjustments(claimId, remittanceId, rs.getString(3))) {
+                    if (a.claimLineId() != null) {
+                        adjs.computeIfAbsent(a.claimLineId(), k -> new ArrayList<>()).add(new ScanClaim.Adj(a.groupCode(), a.reasonCode(), a.amount()));
+                    }
+                }
+                for (RemarkCode r : RemittanceDetail.remarks(claimId, remittanceId, rs.getString(4))) {
+                    if (r.claimLineId() != null) {
+                        rarcs.computeIfAbsent(r.claimLineId(), k -> new ArrayList<>()).add(r.code());
+                    }
+                }
             }
         }
-        return adjs;
-    }
-
-    private static Map<Long, List<String>> remarks(Connection c, String sql) throws SQLException {
-        Map<Long, List<String>> rarcs = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rarcs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-            }
-        }
-        return rarcs;
     }
 
     /** Lines by claim; when {@code services} is given, every dated line is also recorded as a service in its patient's history. */

@@ -1,5 +1,6 @@
 package io.arbiter.intake;
 
+import io.arbiter.claims.RemittanceDetail;
 import io.arbiter.common.BulkInsert;
 import io.arbiter.intake.IntakeModel.BilledClaim;
 import io.arbiter.intake.IntakeModel.BilledLine;
@@ -647,15 +648,25 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private void insertRemittances(Collection<ClaimRef> claims, Map<PaidLine, LineRef> lineOf) throws SQLException {
         BulkInsert rem = BulkInsert.withGeneratedIds(conn, "remittance", "claim_id", "import_id", "patient_control_number",
                 "payer_claim_control_number", "payer_id", "claim_status_code", "total_charge", "total_paid", "patient_responsibility",
-                "facility_code", "payment_date", "payment_trace", "reversal", "cancelled", "lines_on_claim", "created_at");
+                "facility_code", "payment_date", "payment_trace", "reversal", "cancelled", "lines_on_claim", "adjustments", "remark_codes",
+                "created_at");
         List<PaidClaim> order = new ArrayList<>();
         List<ClaimRef> owners = new ArrayList<>();
+        StringBuilder adjustments = new StringBuilder();
+        StringBuilder remarks = new StringBuilder();
         for (ClaimRef ref : claims) {
             for (PaidClaim c : ref.remits) {
+                adjustments.setLength(0);
+                remarks.setLength(0);
+                addDetail(adjustments, remarks, null, c.adjustments, c.remarks);
+                for (PaidLine l : c.lines) {
+                    addDetail(adjustments, remarks, lineOf.get(l).id, l.adjustments, l.remarks);
+                }
                 rem.add(ref.id).add(importId).add(cut(c.pcn, 38)).add(cut(c.payerClaimControlNumber, 50)).add(payerId(c.payerCode, c.payerName))
                         .add(cut(c.status == null ? "" : c.status, 4)).add(cents(c.charge)).add(cents(c.paid)).add(cents(c.patientResponsibility))
                         .add(cut(c.facilityCode, 4)).add(c.paymentDate).add(cut(c.paymentTrace, 60)).add(c.reversal()).add(false)
-                        .add(linesOnClaim(ref)).add(now);
+                        .add(linesOnClaim(ref)).add(adjustments.isEmpty() ? null : adjustments.toString())
+                        .add(remarks.isEmpty() ? null : remarks.toString()).add(now);
                 rem.endRow();
                 order.add(c);
                 owners.add(ref);
@@ -665,32 +676,21 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         long[] remIds = rem.ids();
         BulkInsert line = new BulkInsert(conn, "remittance_line", "remittance_id", "claim_id", "claim_line_id", "seq", "procedure_code",
                 "modifiers", "charge", "paid", "allowed", "units", "service_date");
-        BulkInsert adj = new BulkInsert(conn, "adjustment", "claim_id", "claim_line_id", "remittance_id", "group_code", "reason_code", "amount",
-                "quantity");
-        BulkInsert rarc = new BulkInsert(conn, "remark_code", "claim_id", "claim_line_id", "remittance_id", "code", "source");
         for (int i = 0; i < order.size(); i++) {
+            if (linesOnClaim(owners.get(i))) {
+                continue;
+            }
             PaidClaim c = order.get(i);
             long claimId = owners.get(i).id;
-            long remId = remIds[i];
-            addAdjustments(adj, claimId, null, remId, c.adjustments);
-            addRemarks(rarc, claimId, null, remId, c.remarks);
-            boolean onClaim = linesOnClaim(owners.get(i));
             int seq = 0;
             for (PaidLine l : c.lines) {
-                Long lineId = lineOf.get(l).id;
-                if (!onClaim) {
-                    line.add(remId).add(claimId).add(lineId).add(++seq).add(cut(l.procedureCode == null ? "" : l.procedureCode, 10))
-                            .add(cut(String.join(":", l.modifiers), 20)).add(cents(l.charge)).add(cents(l.paid)).add(cents(l.allowed))
-                            .add(l.units.setScale(3, RoundingMode.HALF_UP)).add(l.serviceDate);
-                    line.endRow();
-                }
-                addAdjustments(adj, claimId, lineId, remId, l.adjustments);
-                addRemarks(rarc, claimId, lineId, remId, l.remarks);
+                line.add(remIds[i]).add(claimId).add(lineOf.get(l).id).add(++seq).add(cut(l.procedureCode == null ? "" : l.procedureCode, 10))
+                        .add(cut(String.join(":", l.modifiers), 20)).add(cents(l.charge)).add(cents(l.paid)).add(cents(l.allowed))
+                        .add(l.units.setScale(3, RoundingMode.HALF_UP)).add(l.serviceDate);
+                line.endRow();
             }
         }
         line.execute();
-        adj.execute();
-        rarc.execute();
     }
 
     /**
@@ -741,18 +741,14 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
     }
 
-    private static void addAdjustments(BulkInsert adj, long claimId, Long lineId, long remId, List<Cas> cas) throws SQLException {
+    /** Appends a claim's (line id null) or a line's CAS adjustments and RARCs to its remittance's detail text. */
+    private static void addDetail(StringBuilder adjustments, StringBuilder remarks, Long lineId, List<Cas> cas, List<Remark> rarcs) {
         for (Cas a : cas) {
-            adj.add(claimId).add(lineId).add(remId).add(cut(a.group(), 2)).add(cut(a.reason(), 5)).add(cents(a.amount()))
-                    .add(a.quantity() == null ? null : a.quantity().setScale(3, RoundingMode.HALF_UP));
-            adj.endRow();
+            RemittanceDetail.appendAdjustment(adjustments, lineId, cut(a.group(), 2), cut(a.reason(), 5), cents(a.amount()),
+                    a.quantity() == null ? null : a.quantity().setScale(3, RoundingMode.HALF_UP));
         }
-    }
-
-    private static void addRemarks(BulkInsert rarc, long claimId, Long lineId, long remId, List<Remark> remarks) throws SQLException {
-        for (Remark r : remarks) {
-            rarc.add(claimId).add(lineId).add(remId).add(cut(r.code(), 10)).add(r.source());
-            rarc.endRow();
+        for (Remark r : rarcs) {
+            RemittanceDetail.appendRemark(remarks, lineId, cut(r.code(), 10), r.source());
         }
     }
 
@@ -916,7 +912,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     /**
      * Re-derives paid amounts of the given claims from their stored remittances: pairs each
      * reversal with its original (same payer claim control number, opposite payment), marks both
-     * cancelled and moves their adjustments/remark codes to the history table, then writes the net
+     * cancelled (their adjustments and remark codes leave the current picture), then writes the net
      * of the remaining remittances to the claim and its lines.
      */
     void recompute(Set<Long> claimIds) throws SQLException {
@@ -1099,30 +1095,11 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     private static final BigDecimal Money0 = BigDecimal.ZERO.setScale(2, RoundingMode.UNNECESSARY);
 
-    /** Marks a reversal and its original cancelled and moves their details out of the claim's current picture. */
+    /** Marks a reversal and its original cancelled: both keep their detail but leave the claim's current picture. */
     private void cancel(List<Long> remittanceIds) throws SQLException {
-        String in = marks(remittanceIds.size());
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE remittance SET cancelled = TRUE WHERE id IN (" + in + ")")) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE remittance SET cancelled = TRUE WHERE id IN (" + marks(remittanceIds.size()) + ")")) {
             bind(ps, remittanceIds);
             ps.executeUpdate();
-        }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cancelled_remittance_detail (remittance_id, claim_id, claim_line_id, "
-                + "kind, group_code, code, amount, quantity, source) SELECT remittance_id, claim_id, claim_line_id, 'ADJUSTMENT', group_code, "
-                + "reason_code, amount, quantity, NULL FROM adjustment WHERE remittance_id IN (" + in + ")")) {
-            bind(ps, remittanceIds);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cancelled_remittance_detail (remittance_id, claim_id, claim_line_id, "
-                + "kind, group_code, code, amount, quantity, source) SELECT remittance_id, claim_id, claim_line_id, 'REMARK', NULL, code, "
-                + "NULL, NULL, source FROM remark_code WHERE remittance_id IN (" + in + ")")) {
-            bind(ps, remittanceIds);
-            ps.executeUpdate();
-        }
-        for (String table : new String[]{"adjustment", "remark_code"}) {
-            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE remittance_id IN (" + in + ")")) {
-                bind(ps, remittanceIds);
-                ps.executeUpdate();
-            }
         }
     }
 

@@ -12,13 +12,12 @@ import io.arbiter.cases.CaseLineRepository;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.cases.Outcome;
 import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.AdjustmentRepository;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.CurrentRemittanceDetail;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
 import io.arbiter.claims.Remittance;
 import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.common.Citation;
@@ -113,8 +112,7 @@ public class PacketContextFactory {
     private final CaseDocumentRepository documents;
     private final ClaimRepository claims;
     private final ClaimLineRepository claimLines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final CurrentRemittanceDetail detail;
     private final PracticeRepository practices;
     private final PayerRepository payers;
     private final PlanRepository plans;
@@ -129,7 +127,7 @@ public class PacketContextFactory {
 
     public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
                                 CaseDocumentRepository documents, ClaimRepository claims, ClaimLineRepository claimLines,
-                                AdjustmentRepository adjustments, RemarkCodeRepository remarks, PracticeRepository practices,
+                                CurrentRemittanceDetail detail, PracticeRepository practices,
                                 PayerRepository payers, PlanRepository plans, PatientRepository patients,
                                 ProviderRepository providers, PacketDetails details, List<LinePricing> pricing,
                                 List<EvidenceChecklist> checklists, RemittanceRepository remittances, PacketRules rules,
@@ -140,8 +138,7 @@ public class PacketContextFactory {
         this.documents = documents;
         this.claims = claims;
         this.claimLines = claimLines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.detail = detail;
         this.practices = practices;
         this.payers = payers;
         this.plans = plans;
@@ -166,8 +163,9 @@ public class PacketContextFactory {
                 .orElseThrow();
         Map<Long, ClaimLine> claimLineById = claimLines.findByIdIn(lines.stream().map(CaseLine::claimLineId).toList()).stream()
                 .collect(Collectors.toMap(ClaimLine::id, x -> x));
-        List<Adjustment> adjs = adjustments.findByClaimIdInOrderById(claimIds);
-        List<RemarkCode> rarcs = remarks.findByClaimIdInOrderById(claimIds);
+        CurrentRemittanceDetail.Detail current = detail.of(claimIds);
+        List<Adjustment> adjs = current.adjustments();
+        List<RemarkCode> rarcs = current.remarkCodes();
         List<CaseEvent> history = events.findByCaseIdOrderById(c.getId());
         LinePricing lp = pricing.isEmpty() ? null : pricing.get(0);
 

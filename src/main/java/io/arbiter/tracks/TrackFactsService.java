@@ -3,7 +3,7 @@ package io.arbiter.tracks;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.claims.CurrentRemittanceDetail;
 import io.arbiter.common.ApiException;
 import io.arbiter.practice.NetworkStatus;
 import io.arbiter.practice.Plan;
@@ -22,14 +22,14 @@ public class TrackFactsService {
     private final ClaimRepository claims;
     private final PlanRepository plans;
     private final ProviderRepository providers;
-    private final RemarkCodeRepository remarks;
+    private final CurrentRemittanceDetail detail;
 
     public TrackFactsService(ClaimRepository claims, PlanRepository plans, ProviderRepository providers,
-                             RemarkCodeRepository remarks) {
+                             CurrentRemittanceDetail detail) {
         this.claims = claims;
         this.plans = plans;
         this.providers = providers;
-        this.remarks = remarks;
+        this.detail = detail;
     }
 
     public Claim claim(Long claimId) {
@@ -44,7 +44,7 @@ public class TrackFactsService {
         Plan plan = c.planId() == null ? null : plans.findById(c.planId()).orElse(null);
         Provider provider = c.renderingNpi() == null ? null : providers.findByRenderingNpi(c.renderingNpi()).orElse(null);
         Set<String> codes = new TreeSet<>();
-        for (RemarkCode r : remarks.findByClaimIdOrderById(c.id())) {
+        for (RemarkCode r : detail.of(c.id()).remarkCodes()) {
             codes.add(r.code().trim().toUpperCase());
         }
         return new TrackFacts(plan == null ? null : plan.planType(), plan == null ? null : plan.regulatorState(),

@@ -124,15 +124,25 @@ class DenialSyncBenchmark {
                 }
             }
             try (Statement st = c.createStatement()) {
-                // One denial adjustment per line by its code (codes map 1:1 to CARCs in LINES), M15/N115 remarks where given.
+                // One keyed-in remittance per claim: a denial adjustment per line by its code (codes map 1:1 to CARCs in
+                // LINES), M15/N115 remarks where given, in RemittanceDetail's text form.
+                StringBuilder carc = new StringBuilder("CASE l.procedure_code");
+                StringBuilder rarc = new StringBuilder("CASE l.procedure_code");
                 for (String[] l : LINES) {
-                    st.executeUpdate("INSERT INTO adjustment (claim_id, claim_line_id, group_code, reason_code, amount) SELECT claim_id, id, 'CO', '"
-                            + l[1] + "', 1000.00 FROM claim_line WHERE procedure_code = '" + l[0] + "'");
+                    carc.append(" WHEN '").append(l[0]).append("' THEN '").append(l[1]).append("'");
                     if (l[2] != null) {
-                        st.executeUpdate("INSERT INTO remark_code (claim_id, claim_line_id, code, source) SELECT claim_id, id, '" + l[2]
-                                + "', 'LQ' FROM claim_line WHERE procedure_code = '" + l[0] + "'");
+                        rarc.append(" WHEN '").append(l[0]).append("' THEN '").append(l[2]).append("'");
                     }
                 }
+                carc.append(" END");
+                rarc.append(" END");
+                st.executeUpdate("INSERT INTO remittance (claim_id, patient_control_number, payer_claim_control_number, payer_id, claim_status_code, "
+                        + "total_charge, total_paid, payment_date, payment_trace, reversal, cancelled, lines_on_claim, adjustments, remark_codes, created_at) "
+                        + "SELECT c.id, c.patient_control_number, c.payer_claim_control_number, c.payer_id, '4', c.total_charge, c.total_paid, "
+                        + "c.payment_date, c.payment_trace, FALSE, FALSE, FALSE, "
+                        + "GROUP_CONCAT(CONCAT(l.id, ',CO,', " + carc + ", ',1000.00,') ORDER BY l.line_number SEPARATOR ';'), "
+                        + "GROUP_CONCAT(CONCAT(l.id, ',', " + rarc + ", ',LQ') ORDER BY l.line_number SEPARATOR ';'), c.created_at "
+                        + "FROM claim c JOIN claim_line l ON l.claim_id = c.id WHERE c.patient_control_number LIKE 'BENCH%' GROUP BY c.id");
             }
             return null;
         });

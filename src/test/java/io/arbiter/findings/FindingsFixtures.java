@@ -1,13 +1,13 @@
 package io.arbiter.findings;
 
 import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.AdjustmentRepository;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.practice.Patient;
 import io.arbiter.practice.PatientRepository;
 import io.arbiter.practice.Payer;
@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Realistic pain claims saved through the repositories (intake is built elsewhere). */
@@ -30,18 +31,16 @@ public class FindingsFixtures {
     private final PatientRepository patients;
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final RemittanceRepository remittances;
     private int seq;
 
     public FindingsFixtures(ClaimFixtures base, PatientRepository patients, ClaimRepository claims, ClaimLineRepository lines,
-                            AdjustmentRepository adjustments, RemarkCodeRepository remarks) {
+                            RemittanceRepository remittances) {
         this.base = base;
         this.patients = patients;
         this.claims = claims;
         this.lines = lines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.remittances = remittances;
     }
 
     public Patient patient(String last) {
@@ -60,6 +59,8 @@ public class FindingsFixtures {
         Claim claim = claims.save(new Claim(null, practice.id(), patient == null ? null : patient.id(), payer.id(), plan.id(), pcn, "ERA" + pcn,
                 denialCarc == null ? "1" : "4", "1", dos, dos, pos, null, null, null, zip, "TX", "2345678900", practice.billingNpi(),
                 "M5416", false, false, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, dos.plusDays(30), "EFT1", null, null, null, null));
+        List<Adjustment> detailAdjs = new ArrayList<>();
+        List<RemarkCode> detailRarcs = new ArrayList<>();
         int n = 1;
         for (String spec : specs) {
             String[] a = spec.split("@");
@@ -73,15 +74,16 @@ public class FindingsFixtures {
             ClaimLine line = lines.save(new ClaimLine(null, claim.id(), n++, cm[0], cm.length > 1 ? cm[1] : null, cm.length > 2 ? cm[2] : null,
                     null, null, new BigDecimal(cu[1]), charge, allowed, paid, dos, null, null, null));
             if (denialCarc != null) {
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "CO", denialCarc, charge, null));
+                detailAdjs.add(new Adjustment(claim.id(), line.id(), null, "CO", denialCarc, charge, null));
                 if (denialRarc != null) {
-                    remarks.save(new RemarkCode(null, claim.id(), line.id(), null, denialRarc, "LQ"));
+                    detailRarcs.add(new RemarkCode(claim.id(), line.id(), null, denialRarc, "LQ"));
                 }
             } else {
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "CO", "45", charge.subtract(basis), null));
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "PR", "2", basis.subtract(paid), null));
+                detailAdjs.add(new Adjustment(claim.id(), line.id(), null, "CO", "45", charge.subtract(basis), null));
+                detailAdjs.add(new Adjustment(claim.id(), line.id(), null, "PR", "2", basis.subtract(paid), null));
             }
         }
+        remittances.save(Remittance.keyedIn(claim, detailAdjs, detailRarcs));
         return claim;
     }
 

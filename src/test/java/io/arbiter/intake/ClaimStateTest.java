@@ -2,6 +2,8 @@ package io.arbiter.intake;
 
 import io.arbiter.claims.ClaimReader;
 import io.arbiter.claims.ClaimView;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -35,6 +37,9 @@ class ClaimStateTest {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    RemittanceRepository remittances;
 
     @BeforeEach
     void clean() {
@@ -101,7 +106,12 @@ class ClaimStateTest {
                 new ClaimView.AdjustmentView("PR", "2", new BigDecimal("685.64"))), line.adjustments());
         assertEquals(List.of("N865", "N877", "N830"), claim.nsa().indicators());
         assertEquals(2, support.count("SELECT COUNT(*) FROM remittance WHERE cancelled = TRUE"));
-        assertEquals(4, support.count("SELECT COUNT(*) FROM cancelled_remittance_detail WHERE kind = 'ADJUSTMENT'"));
+        // the original and its reversal keep their own CAS (two each) as received, out of the claim's picture
+        List<Remittance> cancelled = remittances.findByClaimIdOrderById(support.claimId("LS03000002")).stream()
+                .filter(Remittance::cancelled).toList();
+        assertEquals(List.of(new BigDecimal("1942.56"), new BigDecimal("-1942.56")), cancelled.stream().map(Remittance::totalPaid).toList());
+        assertEquals(List.of(2, 2), cancelled.stream().map(r -> r.adjustmentList().size()).toList());
+        assertEquals(cancelled.get(0).adjustmentList().get(0).amount().negate(), cancelled.get(1).adjustmentList().get(0).amount());
     }
 
     @Test

@@ -106,7 +106,6 @@ class X12RejectionTest {
         assertEquals(0, support.count("SELECT COUNT(*) FROM claim"));
         assertEquals(0, support.count("SELECT COUNT(*) FROM remittance"));
         assertEquals(0, support.count("SELECT COUNT(*) FROM claim_line"));
-        assertEquals(0, support.count("SELECT COUNT(*) FROM adjustment"));
         assertEquals(0, support.count("SELECT COUNT(*) FROM practice"));
     }
 }

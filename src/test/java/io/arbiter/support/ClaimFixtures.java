@@ -1,13 +1,13 @@
 package io.arbiter.support;
 
 import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.AdjustmentRepository;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.practice.NetworkStatus;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PayerRepository;
@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds small, realistic claims directly through the repositories (real database). */
@@ -31,18 +32,16 @@ public class ClaimFixtures {
     private final PlanRepository plans;
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final RemittanceRepository remittances;
 
     public ClaimFixtures(PracticeRepository practices, PayerRepository payers, PlanRepository plans, ClaimRepository claims,
-                         ClaimLineRepository lines, AdjustmentRepository adjustments, RemarkCodeRepository remarks) {
+                         ClaimLineRepository lines, RemittanceRepository remittances) {
         this.practices = practices;
         this.payers = payers;
         this.plans = plans;
         this.claims = claims;
         this.lines = lines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.remittances = remittances;
     }
 
     public Practice practice() {
@@ -72,18 +71,21 @@ public class ClaimFixtures {
                 "5678901237", "752041000", "TX", "2345678900", "1234567893", "M5416,M4806", false, false,
                 new BigDecimal("3500.00"), new BigDecimal("392.00"), new BigDecimal("98.00"), null,
                 LocalDate.of(2026, 10, 8), "EFT00031008", null, null, null, null));
+        List<Adjustment> detailAdjs = new ArrayList<>();
+        List<RemarkCode> detailRarcs = new ArrayList<>();
         ClaimLine l1 = lines.save(new ClaimLine(null, claim.id(), 1, "64483", "50", null, null, null, BigDecimal.ONE,
                 new BigDecimal("2400.00"), new BigDecimal("336.00"), new BigDecimal("268.80"), LocalDate.of(2026, 9, 14), null, null, null));
         ClaimLine l2 = lines.save(new ClaimLine(null, claim.id(), 2, "64484", "50", null, null, null, BigDecimal.ONE,
                 new BigDecimal("1100.00"), new BigDecimal("154.00"), new BigDecimal("123.20"), LocalDate.of(2026, 9, 14), null, null, null));
         for (ClaimLine l : List.of(l1, l2)) {
-            adjustments.save(new Adjustment(null, claim.id(), l.id(), null, "CO", "45", l.charge().subtract(l.allowed()), null));
-            adjustments.save(new Adjustment(null, claim.id(), l.id(), null, "PR", "2", l.allowed().subtract(l.paid()), null));
+            detailAdjs.add(new Adjustment(claim.id(), l.id(), null, "CO", "45", l.charge().subtract(l.allowed()), null));
+            detailAdjs.add(new Adjustment(claim.id(), l.id(), null, "PR", "2", l.allowed().subtract(l.paid()), null));
             for (String rarc : List.of("N865", "N877", "N830")) {
-                remarks.save(new RemarkCode(null, claim.id(), l.id(), null, rarc, "LQ"));
+                detailRarcs.add(new RemarkCode(claim.id(), l.id(), null, rarc, "LQ"));
             }
         }
-        remarks.save(new RemarkCode(null, claim.id(), null, null, "MA01", "MOA"));
+        detailRarcs.add(new RemarkCode(claim.id(), null, null, "MA01", "MOA"));
+        remittances.save(Remittance.keyedIn(claim, detailAdjs, detailRarcs));
         return claim;
     }
 
@@ -104,15 +106,18 @@ public class ClaimFixtures {
                 dos, dos, placeOfService, facility ? "IN_NETWORK" : null, facility ? "LAKESIDE AMBULATORY SURGERY" : null,
                 facility ? "5678901237" : null, zip, "TX", "2345678900", "1234567893", diagnosis, false, false,
                 chargeAmount, paid, patientShare, null, paymentDate, "EFT" + pcn, null, null, null, null));
+        List<Adjustment> detailAdjs = new ArrayList<>();
+        List<RemarkCode> detailRarcs = new ArrayList<>();
         ClaimLine line = lines.save(new ClaimLine(null, claim.id(), 1, code, null, null, null, null, BigDecimal.ONE,
                 chargeAmount, allowedAmount, paid, dos, null, null, null));
-        adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "CO", "45", chargeAmount.subtract(allowedAmount), null));
+        detailAdjs.add(new Adjustment(claim.id(), line.id(), null, "CO", "45", chargeAmount.subtract(allowedAmount), null));
         if (patientShare.signum() > 0) {
-            adjustments.save(new Adjustment(null, claim.id(), line.id(), null, "PR", "2", patientShare, null));
+            detailAdjs.add(new Adjustment(claim.id(), line.id(), null, "PR", "2", patientShare, null));
         }
         for (String rarc : rarcs) {
-            remarks.save(new RemarkCode(null, claim.id(), line.id(), null, rarc, "LQ"));
+            detailRarcs.add(new RemarkCode(claim.id(), line.id(), null, rarc, "LQ"));
         }
+        remittances.save(Remittance.keyedIn(claim, detailAdjs, detailRarcs));
         return claim;
     }
 

@@ -1,13 +1,13 @@
 package io.arbiter.support;
 
 import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.AdjustmentRepository;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemarkCodeRepository;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.practice.Patient;
 import io.arbiter.practice.PatientRepository;
 import io.arbiter.practice.Payer;
@@ -36,18 +36,15 @@ public class DenialFixtures {
     private final ClaimFixtures base;
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
-    private final AdjustmentRepository adjustments;
-    private final RemarkCodeRepository remarks;
+    private final RemittanceRepository remittances;
     private final PayerRepository payers;
     private final PatientRepository patients;
 
-    public DenialFixtures(ClaimFixtures base, ClaimRepository claims, ClaimLineRepository lines, AdjustmentRepository adjustments,
-                          RemarkCodeRepository remarks, PayerRepository payers, PatientRepository patients) {
+    public DenialFixtures(ClaimFixtures base, ClaimRepository claims, ClaimLineRepository lines, RemittanceRepository remittances, PayerRepository payers, PatientRepository patients) {
         this.base = base;
         this.claims = claims;
         this.lines = lines;
-        this.adjustments = adjustments;
-        this.remarks = remarks;
+        this.remittances = remittances;
         this.payers = payers;
         this.patients = patients;
     }
@@ -79,6 +76,8 @@ public class DenialFixtures {
         Claim claim = claims.save(new Claim(null, practice().id(), patientId, payer.id(), plan.id(), pcn, "ICN" + pcn,
                 totalPaid.signum() == 0 ? "4" : "1", "1", dos, dos, pos, null, null, null, "752041000", "TX", "2345678900",
                 "1234567893", "M5416", false, false, charge, totalPaid, BigDecimal.ZERO, null, paid, "EFT" + pcn, null, null, null, null));
+        List<Adjustment> detailAdjs = new ArrayList<>();
+        List<RemarkCode> detailRarcs = new ArrayList<>();
         int n = 1;
         for (L l : ls) {
             String[] m = l.modifiers().isBlank() ? new String[0] : l.modifiers().split(",");
@@ -86,12 +85,13 @@ public class DenialFixtures {
                     null, null, BigDecimal.valueOf(l.units()), new BigDecimal(l.charge()), null, new BigDecimal(l.paid()), dos, null, null, null));
             for (String a : l.adjustments()) {
                 String[] gc = a.split("[-:]");
-                adjustments.save(new Adjustment(null, claim.id(), line.id(), null, gc[0], gc[1], new BigDecimal(gc[2]), null));
+                detailAdjs.add(new Adjustment(claim.id(), line.id(), null, gc[0], gc[1], new BigDecimal(gc[2]), null));
             }
             for (String r : l.rarcs()) {
-                remarks.save(new RemarkCode(null, claim.id(), line.id(), null, r, "LQ"));
+                detailRarcs.add(new RemarkCode(claim.id(), line.id(), null, r, "LQ"));
             }
         }
+        remittances.save(Remittance.keyedIn(claim, detailAdjs, detailRarcs));
         return claim;
     }
 

@@ -1,0 +1,56 @@
+package io.arbiter.claims;
+
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * A claim's current adjustments and remark codes: those of its remittances that are not cancelled (a reversal and
+ * the original it takes back keep theirs, but leave the picture), in the order the remittances arrived.
+ */
+@Singleton
+public class CurrentRemittanceDetail {
+
+    /** Adjustments and remark codes of one or more claims. */
+    public record Detail(List<Adjustment> adjustments, List<RemarkCode> remarkCodes) {
+    }
+
+    private final RemittanceRepository remittances;
+
+    public CurrentRemittanceDetail(RemittanceRepository remittances) {
+        this.remittances = remittances;
+    }
+
+    public Detail of(Long claimId) {
+        return of(List.of(claimId));
+    }
+
+    public Detail of(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return new Detail(List.of(), List.of());
+        }
+        List<Adjustment> adjustments = new ArrayList<>();
+        List<RemarkCode> remarks = new ArrayList<>();
+        for (Remittance r : remittances.findByClaimIdInAndCancelledOrderById(claimIds, false)) {
+            adjustments.addAll(r.adjustmentList());
+            remarks.addAll(r.remarkCodeList());
+        }
+        return new Detail(adjustments, remarks);
+    }
+
+    /** The claims, ascending, whose current picture has a line-level adjustment that passes {@code test}. */
+    public List<Long> claimsWithLineAdjustment(Predicate<Adjustment> test) {
+        Set<Long> out = new TreeSet<>();
+        for (Remittance r : remittances.findByCancelledAndClaimIdIsNotNullAndAdjustmentsIsNotNullOrderByClaimId(false)) {
+            if (!out.contains(r.claimId()) && r.adjustmentList().stream().anyMatch(a -> a.claimLineId() != null && test.test(a))) {
+                out.add(r.claimId());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}
