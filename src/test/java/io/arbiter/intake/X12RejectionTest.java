@@ -82,13 +82,14 @@ class X12RejectionTest {
 
     @Test
     void nonNumericAmountLateInAFileRollsBackEverythingBeforeIt() {
-        // 1,500 claims are flushed in chunks of 1,000 before the bad amount: the rollback must remove them too.
+        // a chunk and a half of claims: the first chunk is written before the bad amount; the rollback must remove it too.
+        int claims = IntakeWriter.CHUNK * 3 / 2;
         StringBuilder sb = new StringBuilder("ISA*00*          *00*          *ZZ*ACME1          *ZZ*LONESTAR       *261008*1200*^*00501*000000004*0*P*:~"
                 + "GS*HP*ACME1*LONESTAR*20261008*1200*4*X*005010X221A1~ST*835*0001~BPR*I*0*C*NON************20261008~TRN*1*T1*1~"
                 + "N1*PR*ACME HEALTH PLAN~REF*2U*ACME1~N1*PE*LONE STAR*XX*1234567893~LX*1~");
         int segments = 7;
-        for (int i = 0; i < 1500; i++) {
-            sb.append("CLP*PCN").append(i).append("*1*100*").append(i == 1499 ? "1O" : "10").append("**12*CCN").append(i).append("~");
+        for (int i = 0; i < claims; i++) {
+            sb.append("CLP*PCN").append(i).append("*1*100*").append(i == claims - 1 ? "1O" : "10").append("**12*CCN").append(i).append("~");
             sb.append("SVC*HC:99213*100*10**1~CAS*CO*45*90~");
             segments += 3;
         }
@@ -97,8 +98,8 @@ class X12RejectionTest {
         ImportView v = support.importBytes("late-error.edi", sb.toString().getBytes(StandardCharsets.UTF_8));
 
         assertEquals("REJECTED", v.status());
-        // the bad CLP is the 1,500th: segment 10 + 3 × 1,499 = 4,507
-        assertEquals("segment 4507 (CLP), element 4", v.errors().get(0).location());
+        // the bad CLP is the last: segment 10 + 3 × (claims − 1)
+        assertEquals("segment " + (10 + 3 * (claims - 1)) + " (CLP), element 4", v.errors().get(0).location());
         assertNothingStored();
     }
 
