@@ -65,6 +65,10 @@ public final class BulkInsert {
     private final boolean keys;
     private long[] ids = new long[0];
     private int idCount;
+    private final List<String> constantColumns = new ArrayList<>();
+    private final List<Object> constantValues = new ArrayList<>();
+    private String constantsSql = "";
+    private boolean started;
 
     public BulkInsert(Connection connection, String table, String... columns) throws SQLException {
         this(connection, false, table, columns);
@@ -89,6 +93,38 @@ public final class BulkInsert {
         this.mysql = capable != null && (!keys || consecutiveLoadIds(capable)) ? capable : null;
         this.tsv = mysql != null ? new Bytes() : null;
         this.values = mysql != null ? null : new ArrayList<>();
+    }
+
+    /**
+     * A column that has the same value in every row (creation time, version 0, the import's id): sent once in the
+     * statement ({@code LOAD DATA ... SET column = value}) instead of in every row, which spares the server parsing it
+     * per row. Numbers, booleans, dates and date-times only (rendered as SQL literals, so no text can be injected).
+     * Must be called before the first row.
+     */
+    public BulkInsert constant(String column, Object value) {
+        if (started) {
+            throw new IllegalStateException(table + ": constants must be declared before the first row");
+        }
+        String literal;
+        if (value instanceof Long || value instanceof Integer) {
+            literal = value.toString();
+        } else if (value instanceof Boolean b) {
+            literal = b ? "1" : "0";
+        } else if (value instanceof BigDecimal d) {
+            literal = d.toPlainString();
+        } else if (value instanceof LocalDate d) {
+            literal = "'" + d + "'";
+        } else if (value instanceof LocalDateTime t) {
+            value = t.withNano(0);
+            literal = "'" + DATETIME.format((LocalDateTime) value) + "'";
+        } else {
+            throw new IllegalArgumentException(table + "." + column + ": a constant must be a number, boolean, date or date-time, not "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        constantColumns.add(column);
+        constantValues.add(value);
+        constantsSql += (constantsSql.isEmpty() ? " SET " : ", ") + column + " = " + literal;
+        return this;
     }
 
     /** True when rows go through LOAD DATA LOCAL (reported by benchmarks). */
@@ -265,7 +301,7 @@ public final class BulkInsert {
     private void loadData(int sent) throws SQLException {
         String sql = "LOAD DATA LOCAL INFILE 'arbiter-bulk-insert' INTO TABLE " + table + " CHARACTER SET utf8mb4"
                 + " FIELDS TERMINATED BY '\\t' ENCLOSED BY '' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                + String.join(", ", columns) + ")";
+                + String.join(", ", columns) + ")" + constantsSql;
         RuntimeProperty<Boolean> allow = mysql.getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile);
         RuntimeProperty<Integer> packet = mysql.getPropertySet().getIntegerProperty(PropertyKey.maxAllowedPacket);
         boolean allowBefore = allow.getValue();
@@ -297,16 +333,24 @@ public final class BulkInsert {
     }
 
     private void insert(int sent) throws SQLException {
-        String head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
-        String row = "(" + String.join(",", Collections.nCopies(columns.length, "?")) + ")";
+        List<String> all = new ArrayList<>(Arrays.asList(columns));
+        all.addAll(constantColumns);
+        String head = "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES ";
+        String row = "(" + String.join(",", Collections.nCopies(all.size(), "?")) + ")";
         int stored = 0;
         for (int from = 0; from < sent; from += ROWS_PER_INSERT) {
             int n = Math.min(ROWS_PER_INSERT, sent - from);
             try (PreparedStatement ps = connection.prepareStatement(head + String.join(",", Collections.nCopies(n, row)),
                     keys ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS)) {
                 int base = from * columns.length;
-                for (int i = 0; i < n * columns.length; i++) {
-                    ps.setObject(i + 1, values.get(base + i));
+                int p = 1;
+                for (int r = 0; r < n; r++) {
+                    for (int i = 0; i < columns.length; i++) {
+                        ps.setObject(p++, values.get(base + r * columns.length + i));
+                    }
+                    for (Object constant : constantValues) {
+                        ps.setObject(p++, constant);
+                    }
                 }
                 stored += ps.executeUpdate();
                 if (keys) {
@@ -329,6 +373,7 @@ public final class BulkInsert {
     }
 
     private void field() {
+        started = true;
         if (column++ > 0) {
             tsv.write('\t');
         }
@@ -336,6 +381,7 @@ public final class BulkInsert {
     }
 
     private void value(Object v) {
+        started = true;
         column++;
         checkColumns();
         values.add(v);

@@ -544,8 +544,9 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         Map<String, Long> patients = patientsFor(created, practiceOf);
         BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim", "practice_id", "patient_id", "payer_id", "patient_control_number",
                 "payer_claim_control_number", "claim_status_code", "service_date_from", "service_date_to", "place_of_service", "rendering_npi",
-                "billing_npi", "total_charge", "total_paid", "patient_responsibility", "payment_date", "payment_trace", "claim_import_id", "billed",
-                "emergency", "notice_consent_on_file", "version", "created_at", "updated_at");
+                "billing_npi", "total_charge", "total_paid", "patient_responsibility", "payment_date", "payment_trace")
+                .constant("claim_import_id", importId).constant("billed", false).constant("emergency", false)
+                .constant("notice_consent_on_file", false).constant("version", 0L).constant("created_at", now).constant("updated_at", now);
         for (ClaimRef r : created) {
             PaidClaim c = r.remits.get(r.remits.size() - 1);
             long practice = practiceOf.get(c);
@@ -561,7 +562,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                     .add(cut(c.payerClaimControlNumber, 50)).add(cut(c.status, 4)).add(from).add(to == null ? from : to)
                     .add(cut(c.facilityCode, 4)).add(cut(c.renderingNpi, 10)).add(c.payee == null ? null : cut(c.payee.npi, 10))
                     .add(cents(c.charge)).add(cents(c.paid)).add(cents(orZero(c.patientResponsibility))).add(c.paymentDate)
-                    .add(cut(c.paymentTrace, 60)).add(importId).add(false).add(false).add(false).add(0L).add(now).add(now);
+                    .add(cut(c.paymentTrace, 60));
             ins.endRow();
         }
         ins.execute();
@@ -605,15 +606,14 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
         }
         List<String> missing = new ArrayList<>();
-        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "patient", "practice_id", "last_name", "first_name", "member_id", "version",
-                "created_at", "updated_at");
+        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "patient", "practice_id", "last_name", "first_name", "member_id")
+                .constant("version", 0L).constant("created_at", now).constant("updated_at", now);
         for (Map.Entry<String, PaidClaim> w : wanted.entrySet()) {
             if (found.containsKey(w.getKey())) {
                 continue;
             }
             PaidClaim c = w.getValue();
-            ins.add(practiceOf.get(c)).add(cut(c.patientLastName, 100)).add(cut(c.patientFirstName, 100)).add(cut(c.memberId, 80))
-                    .add(0L).add(now).add(now);
+            ins.add(practiceOf.get(c)).add(cut(c.patientLastName, 100)).add(cut(c.patientFirstName, 100)).add(cut(c.memberId, 80));
             ins.endRow();
             missing.add(w.getKey());
         }
@@ -632,7 +632,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             return;
         }
         BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim_line", "claim_id", "line_number", "procedure_code", "modifier1", "modifier2",
-                "modifier3", "modifier4", "units", "charge", "allowed", "paid", "service_date", "version", "created_at", "updated_at");
+                "modifier3", "modifier4", "units", "charge", "allowed", "paid", "service_date")
+                .constant("version", 0L).constant("created_at", now).constant("updated_at", now);
         for (LineRef l : newLines) {
             PaidLine s = l.source;
             ins.add(lineRefClaim.get(l).id).add(l.number).add(cut(s.procedureCode == null ? "" : s.procedureCode, 10));
@@ -640,7 +641,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 ins.add(m < s.modifiers.size() ? cut(s.modifiers.get(m), 2) : null);
             }
             ins.add(s.units.abs().setScale(3, RoundingMode.HALF_UP)).add(cents(s.charge.abs())).add(cents(s.allowed)).add(cents(s.paid))
-                    .add(s.serviceDate).add(0L).add(now).add(now);
+                    .add(s.serviceDate);
             ins.endRow();
         }
         ins.execute();
@@ -651,10 +652,10 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     }
 
     private void insertRemittances(Collection<ClaimRef> claims, Map<PaidLine, LineRef> lineOf) throws SQLException {
-        BulkInsert rem = BulkInsert.withGeneratedIds(conn, "remittance", "claim_id", "import_id", "patient_control_number",
+        BulkInsert rem = BulkInsert.withGeneratedIds(conn, "remittance", "claim_id", "patient_control_number",
                 "payer_claim_control_number", "payer_id", "claim_status_code", "total_charge", "total_paid", "patient_responsibility",
-                "facility_code", "payment_date", "payment_trace", "reversal", "cancelled", "lines_on_claim", "adjustments", "remark_codes",
-                "created_at");
+                "facility_code", "payment_date", "payment_trace", "reversal", "lines_on_claim", "adjustments", "remark_codes")
+                .constant("import_id", importId).constant("cancelled", false).constant("created_at", now);
         List<PaidClaim> order = new ArrayList<>();
         List<ClaimRef> owners = new ArrayList<>();
         StringBuilder adjustments = new StringBuilder();
@@ -667,11 +668,11 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 for (PaidLine l : c.lines) {
                     addDetail(adjustments, remarks, lineOf.get(l).id, l.adjustments, l.remarks);
                 }
-                rem.add(ref.id).add(importId).add(cut(c.pcn, 38)).add(cut(c.payerClaimControlNumber, 50)).add(payerId(c.payerCode, c.payerName))
+                rem.add(ref.id).add(cut(c.pcn, 38)).add(cut(c.payerClaimControlNumber, 50)).add(payerId(c.payerCode, c.payerName))
                         .add(cut(c.status == null ? "" : c.status, 4)).add(cents(c.charge)).add(cents(c.paid)).add(cents(c.patientResponsibility))
-                        .add(cut(c.facilityCode, 4)).add(c.paymentDate).add(cut(c.paymentTrace, 60)).add(c.reversal()).add(false)
+                        .add(cut(c.facilityCode, 4)).add(c.paymentDate).add(cut(c.paymentTrace, 60)).add(c.reversal())
                         .add(linesOnClaim(ref)).add(adjustments.isEmpty() ? null : adjustments.toString())
-                        .add(remarks.isEmpty() ? null : remarks.toString()).add(now);
+                        .add(remarks.isEmpty() ? null : remarks.toString());
                 rem.endRow();
                 order.add(c);
                 owners.add(ref);

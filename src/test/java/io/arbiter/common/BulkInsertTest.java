@@ -80,6 +80,50 @@ class BulkInsertTest {
     }
 
     @Test
+    void constantColumnsAreStoredOnEveryRowOnBothPaths() throws Exception {
+        try (Connection maria = resolver.resolve(dataSource).getConnection();
+             Connection h2 = DriverManager.getConnection("jdbc:h2:mem:bulk_constants;MODE=MySQL;DATABASE_TO_LOWER=TRUE")) {
+            create(maria);
+            try (Statement st = h2.createStatement()) {
+                st.execute(TABLE.replace("TEMPORARY ", "").replace(", UNIQUE KEY uq_code (code)", ", CONSTRAINT uq_code UNIQUE (code)"));
+            }
+            for (Connection c : List.of(maria, h2)) {
+                BulkInsert bulk = new BulkInsert(c, "bulk_probe", "code", "note").constant("amount", new BigDecimal("12.50"))
+                        .constant("service_day", LocalDate.of(2026, 9, 14)).constant("stamped_at", LocalDateTime.of(2026, 10, 8, 9, 30, 15, 999))
+                        .constant("flag", true).constant("n", 42L);
+                assertEquals(c == maria, bulk.loadData());
+                for (int i = 0; i < BulkInsert.ROWS_PER_INSERT + 3; i++) { // more than one INSERT on the fallback
+                    bulk.add("K" + i).add(i % 2 == 0 ? null : "odd").endRow();
+                }
+                assertEquals(BulkInsert.ROWS_PER_INSERT + 3, bulk.execute());
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(amount), MAX(amount), "
+                        + "MIN(service_day), MAX(stamped_at), MIN(flag), MAX(n), COUNT(note) FROM bulk_probe")) {
+                    rs.next();
+                    assertEquals(BulkInsert.ROWS_PER_INSERT + 3, rs.getInt(1));
+                    assertEquals(new BigDecimal("12.50"), rs.getBigDecimal(2));
+                    assertEquals(new BigDecimal("12.50"), rs.getBigDecimal(3));
+                    assertEquals(LocalDate.of(2026, 9, 14), rs.getObject(4, LocalDate.class));
+                    assertEquals(LocalDateTime.of(2026, 10, 8, 9, 30, 15), rs.getObject(5, LocalDateTime.class));
+                    assertEquals(1, rs.getInt(6));
+                    assertEquals(42, rs.getLong(7));
+                    assertEquals((BulkInsert.ROWS_PER_INSERT + 3) / 2, rs.getInt(8));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConstantMustBeANumberBooleanOrDateAndComeBeforeTheRows() throws Exception {
+        try (Connection c = resolver.resolve(dataSource).getConnection()) {
+            create(c);
+            BulkInsert bulk = new BulkInsert(c, "bulk_probe", "code", "flag");
+            assertThrows(IllegalArgumentException.class, () -> bulk.constant("note", "'); DROP TABLE claim; --"));
+            bulk.add("A").add(true).endRow();
+            assertThrows(IllegalStateException.class, () -> bulk.constant("n", 1L));
+        }
+    }
+
+    @Test
     void rowsBeyondOneBufferAreSentInSeveralLoadsAndAllArrive() throws Exception {
         try (Connection c = resolver.resolve(dataSource).getConnection()) {
             create(c);
