@@ -1,6 +1,8 @@
 package io.arbiter.findings;
 
 import io.arbiter.claims.Claim;
+import io.arbiter.claims.Remittance;
+import io.arbiter.claims.RemittanceRepository;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PlanType;
 import io.arbiter.pricing.Jdbc;
@@ -38,6 +40,7 @@ class ScanPathsTest {
     @Inject Jdbc jdbc;
     @Inject @Client("/") HttpClient http;
     @Inject TestAccounts accounts;
+    @Inject RemittanceRepository remittances;
     BlockingHttpClient client;
 
     @BeforeEach
@@ -52,6 +55,29 @@ class ScanPathsTest {
                         String.valueOf(f.expected()), String.valueOf(f.allowed()), String.valueOf(f.paid()), String.valueOf(f.gap()),
                         String.valueOf(f.basis()), f.explanation(), String.valueOf(f.citation())))
                 .sorted(Comparator.naturalOrder()).toList();
+    }
+
+    @Test
+    void aCancelledRemittancesDenialIsNotReadOnEitherPath() {
+        Payer acme = fixtures.base().payer("ACME HEALTH PLAN", "ACME1");
+        // a zero-paid line whose current remittance says CO-45 only (not a denial reason) ...
+        Claim claim = fixtures.claim(acme, PlanType.SELF_FUNDED_ERISA, fixtures.patient("CANCELLED"), LocalDate.of(2026, 5, 4), "11",
+                "770301234", null, null, "62323x1@1800:0");
+        long lineId = fixtures.base().firstLine(claim).id();
+        // ... and an earlier payment, reversed (cancelled), that had denied it CO-197 with N54
+        Remittance reversed = remittances.save(new Remittance(null, claim.id(), null, claim.patientControlNumber(), claim.payerClaimControlNumber(),
+                acme.id(), "4", new BigDecimal("1800.00"), BigDecimal.ZERO.setScale(2), null, null, claim.paymentDate(), "EFT0", false, true,
+                lineId + ",CO,197,1800.00,", lineId + ",N54,LQ", null));
+        assertTrue(reversed.cancelled());
+
+        scanner.scan(new FindingsScanner.ScanRequest(List.of(claim.id()), "DEMO-SYNTHETIC-2026", 80, "BILLED"));
+        List<String> byId = stored(List.of(claim));
+        scanner.scan(new FindingsScanner.ScanRequest(null, "DEMO-SYNTHETIC-2026", 80, "BILLED"));
+        List<String> byPatient = stored(List.of(claim));
+
+        assertEquals(byId, byPatient);
+        assertTrue(byId.stream().noneMatch(f -> f.startsWith("DENIAL")), byId.toString());
+        assertTrue(byId.stream().anyMatch(f -> f.startsWith("UNDERPAYMENT")), byId.toString());
     }
 
     @Test
