@@ -52,8 +52,9 @@ class DenialSyncBenchmark {
         long b0 = System.nanoTime();
         long rows = jdbc.read(c -> {
             long n = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.procedure_code, l.charge, l.paid, a.group_code, a.reason_code, a.amount, r.code "
-                    + "FROM claim_line l JOIN adjustment a ON a.claim_line_id = l.id LEFT JOIN remark_code r ON r.claim_line_id = l.id "
+            // each line with its claim's current remittance detail (adjustments and RARCs as stored, not decoded)
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.procedure_code, l.charge, l.paid, r.adjustments, r.remark_codes "
+                    + "FROM claim_line l JOIN remittance r ON r.claim_id = l.claim_id AND r.cancelled = FALSE "
                     + "ORDER BY l.id", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(Integer.MIN_VALUE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -61,7 +62,8 @@ class DenialSyncBenchmark {
                         rs.getLong(1);
                         rs.getString(2);
                         rs.getBigDecimal(3);
-                        rs.getBigDecimal(7);
+                        rs.getString(5);
+                        rs.getString(6);
                         n++;
                     }
                 }
