@@ -51,7 +51,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Builds denial records from the claims as remitted (claim_line + adjustment + remark_code), classifies them
+ * Builds denial records from the claims as remitted (claim_line + the current remittances' CAS and RARCs), classifies them
  * with the findings' DenialClassifier, computes appeal deadlines and routes them; keeps their checklists.
  */
 @Singleton
