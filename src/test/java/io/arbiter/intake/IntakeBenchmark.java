@@ -5,6 +5,7 @@ import io.arbiter.intake.x12.X12Transactions;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamReader;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Collections;
@@ -26,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Intake throughput (not a test: excluded from surefire, run on demand, see docs/performance-intake.md):
  * a synthetic 835 with {@code -Dlines=200000} service lines is (a) parsed by StAEDI alone, (b) read into
- * claims without a database, and (c) imported into MariaDB through ImportService, in the same run.
+ * claims without a database, and (c) imported into MariaDB through ImportService, in the same run; (d) then has
+ * the server insert the rows (c) stored once more, on its own, as the floor for any import on one connection.
  */
 @MicronautTest(transactional = false)
 class IntakeBenchmark {
@@ -36,6 +42,12 @@ class IntakeBenchmark {
 
     @Inject
     IntakeTestSupport support;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver resolver;
 
     @Test
     void benchmark() throws Exception {
@@ -82,17 +94,22 @@ class IntakeBenchmark {
             assertEquals("COMPLETED", v.status(), () -> v.errors().toString());
             assertEquals(lines, v.serviceLines());
             assertEquals(lines, support.count("SELECT COUNT(*) FROM claim_line"));
+            Floor floor = databaseFloor();
+            double tFloor = floor.seconds();
+            String floorCpuUsed = floor.cpu();
 
             String report = String.format(Locale.ROOT, """
                     IntakeBenchmark: %,d service lines, %,d claims, %.1f MB, max heap %d MB, peak used heap %d MB (%d MB after GC), nproc %d, load avg %.2f -> %.2f
                       (a) StAEDI parse only        %6.2f s  %,10.0f lines/s  %5.1f MB/s
                       (b) read into claims, no DB  %6.2f s  %,10.0f lines/s
                       (c) full import (MariaDB)    %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only
+                      (d) database alone           %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only (the same rows inserted again by the server from copies, one transaction; %s)
                     """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20, peak.maxAfterGc.get() >> 20,
                     Runtime.getRuntime().availableProcessors(), load0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     tStaedi, lines / tStaedi, bytes / 1e6 / tStaedi,
                     tRead, lines / tRead,
-                    tImport, lines / tImport, 100 * tStaedi / tImport);
+                    tImport, lines / tImport, 100 * tStaedi / tImport,
+                    tFloor, lines / tFloor, 100 * tStaedi / tFloor, floorCpuUsed);
             StringBuilder ph = new StringBuilder("  phases (s, summed per thread):");
             new LinkedHashMap<>(phases).forEach((name, nanos) -> ph.append(String.format(Locale.ROOT, " %s %.2f;", name, nanos / 1e9)));
             report += ph + "\n  import used " + cpuUsed + "\n";
@@ -101,6 +118,45 @@ class IntakeBenchmark {
                     java.nio.file.StandardOpenOption.APPEND);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * (d) The server alone: the patient, claim, claim_line and remittance rows the import just stored are copied to
+     * temporary tables, the tables emptied, and the same rows inserted again with INSERT ... SELECT in one transaction
+     * — every index and foreign key as in the import, but no client, no network and no parsing. No import on one
+     * connection can store these rows in less time.
+     */
+    private record Floor(double seconds, String cpu) {
+    }
+
+    private Floor databaseFloor() throws SQLException {
+        String[] parentsFirst = {"patient", "claim", "claim_line", "remittance"};
+        try (Connection c = resolver.resolve(dataSource).getConnection(); Statement st = c.createStatement()) {
+            assertEquals(0, support.count("SELECT COUNT(*) FROM remittance_line"), "the benchmark file writes no remittance_line rows");
+            for (String t : parentsFirst) {
+                st.execute("DROP TEMPORARY TABLE IF EXISTS floor_" + t);
+                st.execute("CREATE TEMPORARY TABLE floor_" + t + " AS SELECT * FROM " + t);
+            }
+            st.execute("SET foreign_key_checks = 0");
+            for (int i = parentsFirst.length - 1; i >= 0; i--) {
+                st.execute("TRUNCATE " + parentsFirst[i]);
+            }
+            st.execute("SET foreign_key_checks = 1");
+            c.setAutoCommit(false);
+            io.arbiter.support.CpuMeter cpu = new io.arbiter.support.CpuMeter();
+            long t0 = System.nanoTime();
+            for (String t : parentsFirst) {
+                st.executeUpdate("INSERT INTO " + t + " SELECT * FROM floor_" + t);
+            }
+            c.commit();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String used = cpu.since();
+            c.setAutoCommit(true);
+            for (String t : parentsFirst) {
+                st.execute("DROP TEMPORARY TABLE floor_" + t);
+            }
+            return new Floor(seconds, used);
         }
     }
 
