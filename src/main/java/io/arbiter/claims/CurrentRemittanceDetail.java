@@ -1,5 +1,6 @@
 package io.arbiter.claims;
 
+import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ public class CurrentRemittanceDetail {
     /** Adjustments and remark codes of one or more claims. */
     public record Detail(List<Adjustment> adjustments, List<RemarkCode> remarkCodes) {
     }
+
+    static final int PAGE = 2_000;
 
     private final RemittanceRepository remittances;
 
@@ -43,14 +46,24 @@ public class CurrentRemittanceDetail {
         return new Detail(adjustments, remarks);
     }
 
-    /** The claims, ascending, whose current picture has a line-level adjustment that passes {@code test}. */
+    /**
+     * The claims, ascending, whose current picture has a line-level adjustment that passes {@code test}. Reads the
+     * remittances a page at a time, so memory holds one page and the matching claim ids, however many there are.
+     */
     public List<Long> claimsWithLineAdjustment(Predicate<Adjustment> test) {
         Set<Long> out = new TreeSet<>();
-        for (Remittance r : remittances.findByCancelledAndClaimIdIsNotNullAndAdjustmentsIsNotNullOrderByClaimId(false)) {
-            if (!out.contains(r.claimId()) && r.adjustmentList().stream().anyMatch(a -> a.claimLineId() != null && test.test(a))) {
-                out.add(r.claimId());
+        long after = 0;
+        List<Remittance> page;
+        do {
+            page = remittances.findByIdGreaterThanAndCancelledAndClaimIdIsNotNullAndAdjustmentsIsNotNullOrderById(after, false,
+                    Pageable.from(0, PAGE));
+            for (Remittance r : page) {
+                if (!out.contains(r.claimId()) && r.adjustmentList().stream().anyMatch(a -> a.claimLineId() != null && test.test(a))) {
+                    out.add(r.claimId());
+                }
+                after = r.id();
             }
-        }
+        } while (page.size() == PAGE);
         return new ArrayList<>(out);
     }
 }

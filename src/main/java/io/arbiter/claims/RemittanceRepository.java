@@ -1,6 +1,7 @@
 package io.arbiter.claims;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -15,5 +16,7 @@ public interface RemittanceRepository extends CrudRepository<Remittance, Long> {
 
     List<Remittance> findByClaimIdInAndCancelledOrderById(Collection<Long> claimIds, boolean cancelled);
 
-    List<Remittance> findByCancelledAndClaimIdIsNotNullAndAdjustmentsIsNotNullOrderByClaimId(boolean cancelled);
+    /** One page (keyset: ids above {@code afterId}) of the remittances with adjustments, by id. */
+    List<Remittance> findByIdGreaterThanAndCancelledAndClaimIdIsNotNullAndAdjustmentsIsNotNullOrderById(long afterId, boolean cancelled,
+                                                                                                       Pageable page);
 }
