@@ -11,15 +11,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,12 @@ class WebGapsHttpTest {
     @Inject PayerRepository payers;
     @Inject BenchmarkStore benchmarks;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    WebForms web;
+
+    @BeforeEach
+    void forms() {
+        web = new WebForms(server, accounts);
+    }
 
     @AfterEach
     void resetClock() {
@@ -57,9 +61,9 @@ class WebGapsHttpTest {
 
     @Test
     void adminImportsBenchmarksAndFeeSchedulesAndShowsLinePreciseErrors() throws Exception {
-        String admin = login("gap.admin", Roles.ADMIN);
-        String page = get("/ui/admin", admin).body();
-        String csrf = csrf(page);
+        String admin = web.login("gap.admin", Roles.ADMIN);
+        String page = web.get("/ui/admin", admin).body();
+        String csrf = web.csrf(page);
 
         // Line 1 is the header; line 3 has a bad kind and a 3-character code; nothing of the file is stored.
         String bad = "set,kind,procedure_code,modifier,geozip,percentile,amount,effective_from,effective_to\n"
@@ -77,17 +81,17 @@ class WebGapsHttpTest {
         HttpResponse<String> ok = multipart("/ui/admin/imports/benchmarks", admin, csrf, "ucr-demo-2026.csv", good, Map.of());
         assertEquals(303, ok.statusCode(), ok.body());
         assertTrue(URLDecode(ok.headers().firstValue("Location").orElseThrow()).contains("Benchmarks DEMO-SYNTHETIC-2026"));
-        assertTrue(get("/ui/admin", admin).body().contains("Benchmark DEMO-SYNTHETIC-2026"));
+        assertTrue(web.get("/ui/admin", admin).body().contains("Benchmark DEMO-SYNTHETIC-2026"));
 
         byte[] gpci = getClass().getResourceAsStream("/fixtures/cms/GPCI2025.csv").readAllBytes();
         HttpResponse<String> g = multipart("/ui/admin/imports/gpci", admin, csrf, "GPCI2025.csv", gpci,
                 Map.of("release", "GPCI2025", "effectiveFrom", "2025-01-01", "effectiveTo", "2025-12-31"));
         assertEquals(303, g.statusCode(), g.body());
-        assertTrue(get("/ui/admin", admin).body().contains("GPCI GPCI2025"));
+        assertTrue(web.get("/ui/admin", admin).body().contains("GPCI GPCI2025"));
 
         assertEquals(403, multipart("/ui/admin/imports/benchmarks", admin, "forged", "ucr.csv", good, Map.of()).statusCode());
-        String specialist = login("gap.spec0", Roles.SPECIALIST);
-        assertEquals(403, multipart("/ui/admin/imports/benchmarks", specialist, csrf(get("/ui/queue", specialist).body()), "ucr.csv", good,
+        String specialist = web.login("gap.spec0", Roles.SPECIALIST);
+        assertEquals(403, multipart("/ui/admin/imports/benchmarks", specialist, web.csrf(web.get("/ui/queue", specialist).body()), "ucr.csv", good,
                 Map.of()).statusCode());
     }
 
@@ -95,18 +99,18 @@ class WebGapsHttpTest {
     void adminSetsAPayersBilateralFormatAndAppealWindow() throws Exception {
         intake.importFixture("x12/acme-self-funded-835.edi");
         Payer payer = payers.listOrderByName().get(0);
-        String admin = login("gap.admin2", Roles.ADMIN);
-        String page = get("/ui/admin", admin).body();
+        String admin = web.login("gap.admin2", Roles.ADMIN);
+        String page = web.get("/ui/admin", admin).body();
         assertTrue(page.contains("action=\"/ui/admin/payers/" + payer.id() + "\""));
-        HttpResponse<String> saved = post("/ui/admin/payers/" + payer.id(), admin,
-                "_csrf=" + csrf(page) + "&bilateralFormat=RT_LT_TWO_LINES&appealWindowDays=180");
+        HttpResponse<String> saved = web.post("/ui/admin/payers/" + payer.id(), admin,
+                "_csrf=" + web.csrf(page) + "&bilateralFormat=RT_LT_TWO_LINES&appealWindowDays=180");
         assertEquals(303, saved.statusCode(), saved.body());
         Payer after = payers.findById(payer.id()).orElseThrow();
         assertEquals(BilateralFormat.RT_LT_TWO_LINES, after.bilateralFormat());
         assertEquals(180, after.appealWindowDays());
 
-        HttpResponse<String> refused = post("/ui/admin/payers/" + payer.id(), admin,
-                "_csrf=" + csrf(page) + "&bilateralFormat=MODIFIER_50&appealWindowDays=900");
+        HttpResponse<String> refused = web.post("/ui/admin/payers/" + payer.id(), admin,
+                "_csrf=" + web.csrf(page) + "&bilateralFormat=MODIFIER_50&appealWindowDays=900");
         assertTrue(URLDecode(refused.headers().firstValue("Location").orElseThrow()).contains("between 1 and 730"));
         assertEquals(180, payers.findById(payer.id()).orElseThrow().appealWindowDays(), "a refused change leaves the payer as it was");
     }
@@ -116,11 +120,11 @@ class WebGapsHttpTest {
         // The 835 paid on 2026-10-08: 12 days later open negotiation is inside its window (as in WebBrowserTest).
         clock.today(LocalDate.of(2026, 10, 20));
         intake.importFixture("x12/acme-self-funded-835.edi");
-        String specialist = login("gap.spec", Roles.SPECIALIST);
+        String specialist = web.login("gap.spec", Roles.SPECIALIST);
         long caseId = data.openCase("LS03000002", "gap.spec");
         data.set837Facts(caseId);
 
-        String before = get("/ui/cases/" + caseId, specialist).body();
+        String before = web.get("/ui/cases/" + caseId, specialist).body();
         String missing = packetRow(before, WebTestData.PACKET);
         assertTrue(missing.contains("href=\"#pd-practice-contactName\""), missing);
         assertTrue(missing.contains("href=\"#pd-practice-email\""), missing);
@@ -128,27 +132,27 @@ class WebGapsHttpTest {
         assertFalse(before.contains("data-packet=\"" + WebTestData.PACKET + "\""), "no download link while fields are missing");
 
         // The two deadlines the notice states start with open negotiation, recorded on the same page.
-        assertEquals(303, post("/ui/cases/" + caseId + "/events", specialist,
-                "_csrf=" + csrf(before) + "&type=OPEN_NEGOTIATION_STARTED&date=2026-10-20").statusCode());
-        String form = "_csrf=" + csrf(before) + "&" + enc("practice.contactName") + "=" + enc("Maria Delgado, revenue cycle manager")
+        assertEquals(303, web.post("/ui/cases/" + caseId + "/events", specialist,
+                "_csrf=" + web.csrf(before) + "&type=OPEN_NEGOTIATION_STARTED&date=2026-10-20").statusCode());
+        String form = "_csrf=" + web.csrf(before) + "&" + enc("practice.contactName") + "=" + enc("Maria Delgado, revenue cycle manager")
                 + "&" + enc("practice.email") + "=" + enc("disputes@lonestarspine.example")
                 + "&" + enc("practice.phone") + "=" + enc("713-555-0142")
                 + "&" + enc("idr.preferredIdre") + "=";
-        HttpResponse<String> saved = post("/ui/cases/" + caseId + "/packet-details", specialist, form);
+        HttpResponse<String> saved = web.post("/ui/cases/" + caseId + "/packet-details", specialist, form);
         assertEquals(303, saved.statusCode(), saved.body());
         assertTrue(URLDecode(saved.headers().firstValue("Location").orElseThrow()).contains("Packet details saved (3 fields)"));
 
-        String after = get("/ui/cases/" + caseId, specialist).body();
+        String after = web.get("/ui/cases/" + caseId, specialist).body();
         assertTrue(after.contains("data-packet=\"" + WebTestData.PACKET + "\""), packetRow(after, WebTestData.PACKET));
         assertTrue(after.contains("value=\"disputes@lonestarspine.example\""), "the form shows the saved value");
-        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri("/ui/cases/" + caseId + "/packets/" + WebTestData.PACKET + ".pdf"))
+        HttpResponse<byte[]> pdf = web.send(HttpRequest.newBuilder(web.uri("/ui/cases/" + caseId + "/packets/" + WebTestData.PACKET + ".pdf"))
                 .header("Cookie", specialist).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
 
-        assertEquals(403, post("/ui/cases/" + caseId + "/packet-details", specialist, "_csrf=forged").statusCode());
-        String attorney = login("gap.att", Roles.ATTORNEY);
-        assertEquals(403, post("/ui/cases/" + caseId + "/packet-details", attorney, "_csrf=" + csrf(get("/ui/attorney", attorney).body()))
+        assertEquals(403, web.post("/ui/cases/" + caseId + "/packet-details", specialist, "_csrf=forged").statusCode());
+        String attorney = web.login("gap.att", Roles.ATTORNEY);
+        assertEquals(403, web.post("/ui/cases/" + caseId + "/packet-details", attorney, "_csrf=" + web.csrf(web.get("/ui/attorney", attorney).body()))
                 .statusCode());
     }
 
@@ -157,8 +161,8 @@ class WebGapsHttpTest {
     void batchProposalsOpenAsOneDisputeWithABatchPanel() throws Exception {
         clock.today(LocalDate.of(2026, 10, 20));
         intake.importFixture("x12/acme-self-funded-835.edi");
-        String specialist = login("gap.batch", Roles.SPECIALIST);
-        HttpResponse<String> page = get("/ui/batches", specialist);
+        String specialist = web.login("gap.batch", Roles.SPECIALIST);
+        HttpResponse<String> page = web.get("/ui/batches", specialist);
         assertEquals(200, page.statusCode(), page.body());
         String html = page.body();
         assertTrue(html.contains("Lines left out"));
@@ -170,31 +174,31 @@ class WebGapsHttpTest {
             lineIds.add(id.group(1));
         }
         assertTrue(lineIds.size() >= 2, "a proposal always batches lines of at least two claims");
-        StringBuilder form = new StringBuilder("_csrf=" + csrf(html));
+        StringBuilder form = new StringBuilder("_csrf=" + web.csrf(html));
         lineIds.forEach(l -> form.append("&lineId=").append(l));
-        HttpResponse<String> opened = post("/ui/batches/open", specialist, form.toString());
+        HttpResponse<String> opened = web.post("/ui/batches/open", specialist, form.toString());
         assertEquals(303, opened.statusCode(), opened.body());
         String location = opened.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith("/ui/cases/"), location);
-        String casePage = get(location.replaceFirst("\\?.*", ""), specialist).body();
+        String casePage = web.get(location.replaceFirst("\\?.*", ""), specialist).body();
         assertTrue(casePage.contains("id=\"batch\""), "a batched case shows its batch panel");
         assertTrue(casePage.contains(lineIds.size() + " lines from"), casePage);
         assertTrue(casePage.contains("45 CFR 149.510(c)(3)"));
         // The opened lines are now in an open case: proposing again leaves them out, with that reason.
-        assertTrue(get("/ui/batches", specialist).body().contains("already disputed in open case"));
-        assertEquals(403, get("/ui/batches", login("gap.fin", Roles.FINANCE)).statusCode());
+        assertTrue(web.get("/ui/batches", specialist).body().contains("already disputed in open case"));
+        assertEquals(403, web.get("/ui/batches", web.login("gap.fin", Roles.FINANCE)).statusCode());
     }
 
     @Test
     void eventFormDeclaresWhichFieldsApplyAndServesItsScript() throws Exception {
         intake.importFixture("x12/acme-self-funded-835.edi");
-        String specialist = login("gap.ev", Roles.SPECIALIST);
+        String specialist = web.login("gap.ev", Roles.SPECIALIST);
         long caseId = data.openCase("LS03000005", "gap.ev");
-        String html = get("/ui/cases/" + caseId, specialist).body();
+        String html = web.get("/ui/cases/" + caseId, specialist).body();
         assertTrue(html.contains("<script src=\"/static/event-form.js\"></script>"));
         assertTrue(html.contains("data-applies=\"money\"") && html.contains("data-applies=\"fee\"") && html.contains("data-applies=\"decision\""));
         assertTrue(html.contains("value=\"FEE_PAID\" data-fields=\"money fee\"") || !html.contains("value=\"FEE_PAID\""));
-        HttpResponse<String> js = get("/static/event-form.js", null);
+        HttpResponse<String> js = web.get("/static/event-form.js", null);
         assertEquals(200, js.statusCode());
         assertTrue(js.body().contains("data-applies"));
     }
@@ -208,47 +212,12 @@ class WebGapsHttpTest {
         return i < 0 ? "" : html.substring(i, Math.min(html.length(), i + 3000));
     }
 
-    private String login(String username, String role) throws Exception {
-        accounts.ensure(username, "pw-" + username + "-1", role);
-        HttpResponse<String> ok = post("/ui/login", null, "username=" + username + "&password=pw-" + username + "-1");
-        assertEquals(303, ok.statusCode());
-        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertTrue(m.find());
-        return enc(m.group(1));
-    }
-
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String URLDecode(String s) {
         return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + server.getPort() + path);
-    }
-
-    HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", WebSessionHttpTest.BROWSER_ACCEPT);
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", WebSessionHttpTest.BROWSER_ACCEPT)
-                .header("Content-Type", "application/x-www-form-urlencoded");
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A multipart form post as a browser sends it: the CSRF token is a part like any other field. */
@@ -267,8 +236,8 @@ class WebGapsHttpTest {
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", WebSessionHttpTest.BROWSER_ACCEPT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(web.uri(path)).header("Accept", WebForms.BROWSER_ACCEPT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookie);
-        return http.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return web.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

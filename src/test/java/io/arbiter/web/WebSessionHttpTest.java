@@ -5,12 +5,10 @@ import io.arbiter.support.TestAccounts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -29,23 +27,25 @@ class WebSessionHttpTest {
     @Inject WebTestData data;
     @Inject io.arbiter.support.ClaimFixtures claims;
 
-    /** What Chromium sends for a page navigation. */
-    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    WebForms web;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @BeforeEach
+    void forms() {
+        web = new WebForms(server, accounts);
+    }
 
     @Test
     void loginSetsAStrictHttpOnlyCookieAndFormsNeedTheCsrfToken() throws Exception {
         accounts.ensure("web.spec", "pw-web-spec-1", Roles.SPECIALIST);
-        HttpResponse<String> anonymous = get("/ui/queue", null);
+        HttpResponse<String> anonymous = web.get("/ui/queue", null);
         assertEquals(303, anonymous.statusCode() / 100 == 3 ? 303 : anonymous.statusCode(), anonymous.body());
         assertEquals("/", anonymous.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", ""));
 
-        HttpResponse<String> wrong = post("/ui/login", null, "username=web.spec&password=nope");
+        HttpResponse<String> wrong = web.post("/ui/login", null, "username=web.spec&password=nope");
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("The username or password is not right."));
 
-        HttpResponse<String> ok = post("/ui/login", null, "username=web.spec&password=pw-web-spec-1");
+        HttpResponse<String> ok = web.post("/ui/login", null, "username=web.spec&password=pw-web-spec-1");
         assertEquals(303, ok.statusCode(), ok.body());
         assertEquals("/ui/queue", ok.headers().firstValue("Location").orElseThrow());
         String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
@@ -53,16 +53,16 @@ class WebSessionHttpTest {
         assertTrue(setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Strict"), setCookie);
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
-        HttpResponse<String> queue = get("/ui/queue", cookie);
+        HttpResponse<String> queue = web.get("/ui/queue", cookie);
         assertEquals(200, queue.statusCode(), queue.body());
         assertTrue(queue.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(queue.body());
         assertTrue(csrf.find(), "every page carries the CSRF token for its forms");
 
-        HttpResponse<String> forged = post("/ui/logout", cookie, "_csrf=forged");
+        HttpResponse<String> forged = web.post("/ui/logout", cookie, "_csrf=forged");
         assertEquals(403, forged.statusCode(), "a form without the session's CSRF token is refused");
 
-        HttpResponse<String> out = post("/ui/logout", cookie, "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        HttpResponse<String> out = web.post("/ui/logout", cookie, "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
         assertEquals(303, out.statusCode());
         String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cleared.startsWith("JWT=;") && cleared.contains("Max-Age=0"), cleared);
@@ -72,58 +72,58 @@ class WebSessionHttpTest {
     @Test
     void eachRoleSeesOnlyItsPages() throws Exception {
         intake.importFixture("x12/acme-self-funded-835.edi");
-        String specialist = login("phi.spec", Roles.SPECIALIST);
+        String specialist = web.login("phi.spec", Roles.SPECIALIST);
         long caseId = data.openCase("LS03000005", "phi.spec");
         String caseNumber = data.caseNumber(caseId);
         long claimId = data.claimId("LS03000005");
-        String attorney = login("phi.att", Roles.ATTORNEY);
-        String finance = login("phi.fin", Roles.FINANCE);
-        String admin = login("phi.admin", Roles.ADMIN);
+        String attorney = web.login("phi.att", Roles.ATTORNEY);
+        String finance = web.login("phi.fin", Roles.FINANCE);
+        String admin = web.login("phi.admin", Roles.ADMIN);
 
         for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/cases/" + caseId)) {
-            HttpResponse<String> r = get(page, specialist);
+            HttpResponse<String> r = web.get(page, specialist);
             assertEquals(200, r.statusCode(), page);
         }
-        assertTrue(get("/ui/claims/" + claimId, specialist).body().contains("LS03000005"));
+        assertTrue(web.get("/ui/claims/" + claimId, specialist).body().contains("LS03000005"));
         for (String page : java.util.List.of("/ui/finance", "/ui/admin", "/ui/attorney")) {
-            assertEquals(403, get(page, specialist).statusCode(), "specialist " + page);
+            assertEquals(403, web.get(page, specialist).statusCode(), "specialist " + page);
         }
 
         for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/imports/1",
                 "/ui/finance", "/ui/finance/recoveries.csv", "/ui/admin")) {
-            assertEquals(403, get(page, attorney).statusCode(), "attorney " + page);
+            assertEquals(403, web.get(page, attorney).statusCode(), "attorney " + page);
         }
-        HttpResponse<String> hidden = get("/ui/cases/" + caseId, attorney);
+        HttpResponse<String> hidden = web.get("/ui/cases/" + caseId, attorney);
         assertEquals(404, hidden.statusCode(), "an unshared case does not exist for the attorney");
         assertTrue(hidden.body().contains("Not found") && !hidden.body().contains(caseNumber), "an HTML page that names nothing");
-        assertEquals(404, get("/ui/cases/" + caseId + "/packets/OPEN_NEGOTIATION_NOTICE.pdf", attorney).statusCode());
-        HttpResponse<String> room = get("/ui/attorney", attorney);
+        assertEquals(404, web.get("/ui/cases/" + caseId + "/packets/OPEN_NEGOTIATION_NOTICE.pdf", attorney).statusCode());
+        HttpResponse<String> room = web.get("/ui/attorney", attorney);
         assertEquals(200, room.statusCode());
         assertTrue(!room.body().contains(caseNumber) && !room.body().contains("LS0300"), "no unshared case or claim number in the packet room");
-        assertEquals(303, get("/api/v1/claims/" + claimId, attorney).statusCode(),
+        assertEquals(303, web.get("/api/v1/claims/" + claimId, attorney).statusCode(),
                 "the browser cookie is not an API credential: unauthenticated, sent to the login page");
 
         for (String page : java.util.List.of("/ui/queue", "/ui/claims", "/ui/claims/" + claimId, "/ui/imports", "/ui/admin", "/ui/attorney")) {
-            assertEquals(403, get(page, finance).statusCode(), "finance " + page);
+            assertEquals(403, web.get(page, finance).statusCode(), "finance " + page);
         }
-        HttpResponse<String> dashboard = get("/ui/finance", finance);
+        HttpResponse<String> dashboard = web.get("/ui/finance", finance);
         assertEquals(200, dashboard.statusCode());
         assertTrue(!dashboard.body().contains("LS0300"), "the dashboard shows totals, not claims");
-        assertEquals(303, get("/api/v1/reports/recoveries", finance).statusCode(), "the cookie does not open the API");
+        assertEquals(303, web.get("/api/v1/reports/recoveries", finance).statusCode(), "the cookie does not open the API");
 
-        HttpResponse<String> adminPage = get("/ui/admin", admin);
+        HttpResponse<String> adminPage = web.get("/ui/admin", admin);
         assertEquals(200, adminPage.statusCode());
-        String csrf = csrf(adminPage.body());
-        HttpResponse<String> created = post("/ui/admin/users", admin, "_csrf=" + csrf
+        String csrf = web.csrf(adminPage.body());
+        HttpResponse<String> created = web.post("/ui/admin/users", admin, "_csrf=" + csrf
                 + "&username=new.attorney&displayName=New+Attorney&password=long-enough-password-1&role=ATTORNEY");
         assertEquals(303, created.statusCode());
         assertTrue(created.headers().firstValue("Location").orElse("").contains("created"), created.headers().map().toString());
-        assertEquals(303, post("/ui/login", null, "username=new.attorney&password=long-enough-password-1").statusCode(),
+        assertEquals(303, web.post("/ui/login", null, "username=new.attorney&password=long-enough-password-1").statusCode(),
                 "the new user can sign in");
-        HttpResponse<String> token = post("/ui/admin/calendar-token", admin, "_csrf=" + csrf + "&action=rotate");
+        HttpResponse<String> token = web.post("/ui/admin/calendar-token", admin, "_csrf=" + csrf + "&action=rotate");
         String location = token.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains("token="), location);
-        assertEquals(403, post("/ui/admin/users", admin, "_csrf=wrong&username=x.y.z&password=long-enough-password-1&role=ADMIN")
+        assertEquals(403, web.post("/ui/admin/users", admin, "_csrf=wrong&username=x.y.z&password=long-enough-password-1&role=ADMIN")
                 .statusCode());
     }
 
@@ -135,42 +135,11 @@ class WebSessionHttpTest {
                     null, "64483", "2400.00", "336.00", java.time.LocalDate.of(2026, 9, 1), java.time.LocalDate.of(2026, 9, 21), "24",
                     "752041000", "M5416", java.util.List.of());
         }
-        String specialist = login("page.spec", Roles.SPECIALIST);
-        HttpResponse<String> first = get("/ui/claims", specialist);
+        String specialist = web.login("page.spec", Roles.SPECIALIST);
+        HttpResponse<String> first = web.get("/ui/claims", specialist);
         assertEquals(200, first.statusCode(), first.body());
         assertTrue(first.body().contains("Next"), "a pager when the claims fill more than one page");
-        HttpResponse<String> second = get("/ui/claims?page=1&q=" + URLEncoder.encode("São José", StandardCharsets.UTF_8), specialist);
+        HttpResponse<String> second = web.get("/ui/claims?page=1&q=" + URLEncoder.encode("São José", StandardCharsets.UTF_8), specialist);
         assertEquals(200, second.statusCode(), second.body());
-    }
-
-    private String login(String username, String role) throws Exception {
-        accounts.ensure(username, "pw-" + username + "-1", role);
-        HttpResponse<String> ok = post("/ui/login", null, "username=" + username + "&password=pw-" + username + "-1");
-        assertEquals(303, ok.statusCode());
-        String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertTrue(m.find());
-        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-    }
-
-    HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).header("Accept", BROWSER_ACCEPT);
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .header("Accept", BROWSER_ACCEPT).header("Content-Type", "application/x-www-form-urlencoded");
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return http.send(b.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
