@@ -7,10 +7,13 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.io.File;
@@ -46,10 +49,25 @@ public class ViewRenderer {
         cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setObjectWrapper(objectWrapper(null));
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         cfg.setNumberFormat("computer");
+    }
+
+    /**
+     * Records reach the pages as they are (views pass records such as {@link Pages.NavItem}); their accessors are
+     * properties because {@link RecordAccessorsAsProperties} says so, whatever FreeMarker's own record detection
+     * does in this packaging. Package-private so a test can switch FreeMarker's off ({@code recordPolicy}
+     * {@code METHOD_ONLY}, what a jar without its Java 16 classes behaves like); null keeps FreeMarker's default.
+     */
+    static DefaultObjectWrapper objectWrapper(@Nullable ZeroArgumentNonVoidMethodPolicy recordPolicy) {
+        DefaultObjectWrapperBuilder b = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        if (recordPolicy != null) {
+            b.setRecordZeroArgumentNonVoidMethodPolicy(recordPolicy);
+        }
+        b.setMethodAppearanceFineTuner(new RecordAccessorsAsProperties());
+        return b.build();
     }
 
     public String render(String template, Map<String, Object> model) {

@@ -1,0 +1,383 @@
+package io.arbiter.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The artifact users run: starts the shaded jar built by {@code package} with {@code java -jar} on a free port,
+ * embedded database, demo mode, in a working folder of its own — exactly as the README and the Docker image start
+ * it — then signs in as every demo role in Chromium and walks every page that role's pages link to, and calls the
+ * JSON API once per capability. Any 5xx, any page without its main heading, fails the build.
+ *
+ * <p>Runs in the {@code integration-test} phase (failsafe), after the jar exists; {@code mvn -B verify} runs it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedJarIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** Same-origin page links; downloads (.pdf/.csv/.ics) are checked by status and content type only. */
+    /** What Chromium sends for a navigation, so downloads (CSV, PDF) are negotiated as a browser would. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private static final Pattern HREF = Pattern.compile("href=\"(/ui/[^\"#]*)\"");
+
+    private Process service;
+    private Path workDir;
+    private Path log;
+    private String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    void startJar() throws Exception {
+        Path jar = Path.of(System.getProperty("arbiter.jar", "target/arbiter-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the packaged jar is missing: " + jar + " (run mvn package first)");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        workDir = Files.createTempDirectory("arbiter-jar-it");
+        log = Path.of("target", "packaged-jar-it.log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Duser.timezone=UTC", "-Xmx1g", "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        // A user's fresh machine: no database settings (embedded H2 under ./data of the working folder), demo mode.
+        env.keySet().removeIf(k -> k.startsWith("DATASOURCES_") || k.startsWith("ARBITER_") || k.startsWith("MICRONAUT_"));
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        service = pb.start();
+        base = "http://127.0.0.1:" + port;
+        awaitHealthy();
+    }
+
+    @AfterAll
+    void stopJar() throws Exception {
+        if (service != null) {
+            service.destroy();
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private void awaitHealthy() throws Exception {
+        Instant until = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(until)) {
+            if (!service.isAlive()) {
+                fail("the jar exited with " + service.exitValue() + " while starting; log:\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = get("/health", Map.of());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        fail("the jar did not report healthy within " + START_TIMEOUT + "; log:\n" + tail());
+    }
+
+    // ---------------------------------------------------------------- the jar itself
+
+    /**
+     * Dependencies ship Java 9–17 classes under META-INF/versions (FreeMarker's record support, OpenPDF's Java 17
+     * build, Jackson, SnakeYAML, Logback, H2, Reactor); the JVM loads them only from a jar marked Multi-Release.
+     */
+    @Test
+    void theJarLoadsItsDependenciesJavaVersionClasses() throws IOException {
+        Path jar = Path.of(System.getProperty("arbiter.jar", "target/arbiter-0.1.0-SNAPSHOT.jar"));
+        try (JarFile file = new JarFile(jar.toFile(), true, ZipFile.OPEN_READ, Runtime.version())) {
+            assertTrue(file.isMultiRelease(), "the runnable jar's manifest lacks Multi-Release: true");
+            // exists only under META-INF/versions/16: found by its plain name only in a multi-release jar
+            assertTrue(file.getJarEntry("freemarker/core/_Java16Impl.class") != null, "FreeMarker's Java 16 support is hidden");
+        }
+    }
+
+    // ---------------------------------------------------------------- browser: every page of every role
+
+    @Test
+    void everyPageOfEveryRoleRendersInTheBrowser() {
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("specialist", "specialist-demo");
+        roles.put("attorney", "attorney-demo");
+        roles.put("finance", "finance-demo");
+        roles.put("admin", "admin-demo");
+        // What each role must reach by following links from its landing page (ids folded to #).
+        Map<String, List<String>> required = Map.of(
+                "specialist", List.of("/ui/queue", "/ui/claims", "/ui/claims/#", "/ui/cases/#", "/ui/cases/#/packets/*.pdf",
+                        "/ui/imports", "/ui/imports/#", "/ui/batches"),
+                "attorney", List.of("/ui/attorney", "/ui/cases/#", "/ui/cases/#/packets/*.pdf"),
+                "finance", List.of("/ui/finance", "/ui/finance/recoveries.csv"),
+                "admin", List.of("/ui/admin"));
+        List<String> problems = new ArrayList<>();
+        Map<String, Set<String>> visited = new LinkedHashMap<>();
+        for (Map.Entry<String, String> role : roles.entrySet()) {
+            try (Browser browser = new Browser()) {
+                WebDriver driver = browser.driver;
+                driver.get(base + "/");
+                driver.findElement(By.id("username")).sendKeys(role.getKey());
+                driver.findElement(By.id("password")).sendKeys(role.getValue());
+                driver.findElement(By.cssSelector("form[action='/ui/login'] button[type=submit]")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> path(d.getCurrentUrl()).startsWith("/ui/"));
+                String home = path(driver.getCurrentUrl());
+                Map<String, String> cookie = Map.of("Cookie", driver.manage().getCookies().stream()
+                        .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+                Set<String> shapes = walk(role.getKey(), home, driver, cookie, problems);
+                visited.put(role.getKey(), shapes);
+                browser.screenshot("jar-" + role.getKey() + "-home");
+                for (String must : required.get(role.getKey())) {
+                    if (!shapes.contains(must)) {
+                        problems.add(role.getKey() + " never reached " + must + " (walked " + shapes + ")");
+                    }
+                }
+            }
+        }
+        System.out.println("PackagedJarIT: pages walked per role " + visited);
+        assertTrue(problems.isEmpty(), "pages of the packaged jar failed:\n" + String.join("\n", problems) + "\nlog tail:\n" + tail());
+    }
+
+    /**
+     * Breadth-first over the links of the role's pages, one page per path shape (ids folded), at most 60: each HTML
+     * page must answer 200 with a main heading in Chromium; each download must answer 200 with its content type.
+     */
+    private Set<String> walk(String role, String start, WebDriver driver, Map<String, String> cookie, List<String> problems) {
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        Set<String> shapes = new LinkedHashSet<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        Set<String> paths = new LinkedHashSet<>();
+        int pages = 0;
+        while (!queue.isEmpty() && pages < 80) {
+            String path = queue.removeFirst();
+            String shape = shape(path);
+            if (!paths.add(path) || seen.merge(shape, 1, Integer::sum) > perShape(shape)) {
+                continue;
+            }
+            shapes.add(shape);
+            HttpResponse<String> r = getUnchecked(path, cookie);
+            if (r.statusCode() >= 500) {
+                problems.add(role + " " + path + " → " + r.statusCode());
+                continue;
+            }
+            if (isDownload(path)) {
+                String type = r.headers().firstValue("Content-Type").orElse("");
+                // A packet that still lacks facts redirects to its case with the missing fields named: not an error.
+                if (r.statusCode() != 200 && r.statusCode() != 303) {
+                    problems.add(role + " " + path + " → " + r.statusCode());
+                } else if (r.statusCode() == 200 && !(type.startsWith("application/pdf") || type.startsWith("text/csv")
+                        || type.startsWith("text/calendar"))) {
+                    problems.add(role + " " + path + " → unexpected content type " + type);
+                }
+                continue;
+            }
+            if (r.statusCode() != 200) {
+                problems.add(role + " " + path + " → " + r.statusCode());
+                continue;
+            }
+            pages++;
+            driver.get(base + path);
+            List<org.openqa.selenium.WebElement> h1 = driver.findElements(By.cssSelector("main h1"));
+            String heading = h1.isEmpty() ? "" : h1.get(0).getText().trim();
+            if (heading.isEmpty()) {
+                problems.add(role + " " + path + " → no main heading");
+            } else if (heading.startsWith("Something went wrong") || heading.matches(".*\\(5\\d\\d\\)$")) {
+                problems.add(role + " " + path + " → " + heading);
+            }
+            Matcher m = HREF.matcher(driver.getPageSource());
+            while (m.find()) {
+                String link = m.group(1).replace("&amp;", "&");
+                if (!link.startsWith("/ui/logout")) {
+                    queue.addLast(link);
+                }
+            }
+        }
+        return shapes;
+    }
+
+    /** Every case page (each track renders its own sections) and a few packets; one page of every other shape. */
+    private static int perShape(String shape) {
+        return switch (shape) {
+            case "/ui/cases/#" -> 20;
+            case "/ui/cases/#/packets/*.pdf" -> 3;
+            default -> 1;
+        };
+    }
+
+    private static boolean isDownload(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return p.endsWith(".pdf") || p.endsWith(".csv") || p.endsWith(".ics") || p.contains("/documents/");
+    }
+
+    /**
+     * "/ui/claims/17?page=2" and "/ui/claims/18" are one shape: ids and query values do not make new pages; every
+     * packet of a case is one download shape.
+     */
+    private static String shape(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return p.replaceAll("/\\d+", "/#").replaceAll("/packets/[^/]+\\.pdf$", "/packets/*.pdf");
+    }
+
+    private static String path(String url) {
+        URI u = URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    // ---------------------------------------------------------------- JSON API: health, login, a read per capability
+
+    @Test
+    void jsonApiAnswersForEveryCapability() throws Exception {
+        HttpResponse<String> health = get("/health", Map.of());
+        assertEquals(200, health.statusCode());
+        String specialist = token("specialist", "specialist-demo");
+        String finance = token("finance", "finance-demo");
+        String admin = token("admin", "admin-demo");
+        Map<String, String> asSpecialist = Map.of("Authorization", "Bearer " + specialist);
+
+        String claims = ok("/api/v1/claims", asSpecialist);
+        long claimId = firstId(claims);
+        String cases = ok("/api/v1/cases", asSpecialist);
+        long caseId = firstId(cases);
+        List<String> reads = List.of(
+                "/api/v1/claims/" + claimId,
+                "/api/v1/claims/" + claimId + "/track",
+                "/api/v1/claims/" + claimId + "/eligibility",
+                "/api/v1/claims/" + claimId + "/pricing",
+                "/api/v1/claims/" + claimId + "/auth-check",
+                "/api/v1/findings",
+                "/api/v1/benchmarks",
+                "/api/v1/fee-schedules",
+                "/api/v1/imports",
+                "/api/v1/cases/" + caseId,
+                "/api/v1/cases/" + caseId + "/packets",
+                "/api/v1/cases/" + caseId + "/offer-suggestion",
+                "/api/v1/denials",
+                "/api/v1/prior-auths",
+                "/api/v1/rules",
+                "/api/v1/practices",
+                "/api/v1/payers",
+                "/api/v1/fees/estimate?initiationDate=2026-11-02&disputeType=SINGLE&lineCount=1",
+                "/openapi.yml");
+        List<String> problems = new ArrayList<>();
+        for (String read : reads) {
+            HttpResponse<String> r = get(read, asSpecialist);
+            if (r.statusCode() != 200) {
+                problems.add(read + " → " + r.statusCode() + " " + abbreviate(r.body()));
+            }
+        }
+        HttpResponse<String> deadlines = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deadlines/calculate"))
+                .header("Authorization", "Bearer " + specialist).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"track\":\"FEDERAL_IDR\",\"events\":{\"INITIAL_PAYMENT_RECEIVED\":\"2026-09-01\"}}")));
+        if (deadlines.statusCode() != 200 || !deadlines.body().contains("OPEN_NEGOTIATION_NOTICE_DUE")) {
+            problems.add("POST /api/v1/deadlines/calculate → " + deadlines.statusCode() + " " + abbreviate(deadlines.body()));
+        }
+        expectOk("/api/v1/reports/recoveries", finance, problems);
+        expectOk("/api/v1/users", admin, problems);
+        expectOk("/api/v1/reports/audit", admin, problems);
+        assertTrue(problems.isEmpty(), "API reads of the packaged jar failed:\n" + String.join("\n", problems));
+    }
+
+    private void expectOk(String path, String token, List<String> problems) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path, Map.of("Authorization", "Bearer " + token));
+        if (r.statusCode() != 200) {
+            problems.add(path + " → " + r.statusCode() + " " + abbreviate(r.body()));
+        }
+    }
+
+    private String token(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")));
+        assertEquals(200, r.statusCode(), "login of " + user + ": " + r.body());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        assertTrue(m.find(), "no access token for " + user + ": " + r.body());
+        return m.group(1);
+    }
+
+    private String ok(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path, headers);
+        assertEquals(200, r.statusCode(), path + ": " + abbreviate(r.body()));
+        return r.body();
+    }
+
+    private static long firstId(String json) {
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
+        assertTrue(m.find(), "no id in " + abbreviate(json));
+        return Long.parseLong(m.group(1));
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", path.startsWith("/ui/") ? BROWSER_ACCEPT : path.endsWith(".yml") ? "*/*" : "application/json");
+        headers.forEach(b::header);
+        return send(b.GET());
+    }
+
+    private HttpResponse<String> getUnchecked(String path, Map<String, String> headers) {
+        try {
+            return get(path, headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
