@@ -58,6 +58,7 @@ public class ImportService {
     private final Clock clock;
     private final JsonMapper json;
     private final PlanTypes planTypes;
+    private final ImportLeases leases;
     private final long asyncThreshold;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "arbiter-import");
@@ -66,7 +67,7 @@ public class ImportService {
     });
 
     public ImportService(ImportFileRepository imports, DataSource dataSource, DataSourceResolver resolver, Clock clock,
-                         JsonMapper json, PlanTypes planTypes,
+                         JsonMapper json, PlanTypes planTypes, ImportLeases leases,
                          @Value("${arbiter.intake.async-threshold-bytes:10485760}") long asyncThreshold) {
         this.imports = imports;
         // The import manages its own connection and transaction (plain JDBC batches), outside Micronaut's.
@@ -74,6 +75,7 @@ public class ImportService {
         this.clock = clock;
         this.json = json;
         this.planTypes = planTypes;
+        this.leases = leases;
         this.asyncThreshold = asyncThreshold;
     }
 
@@ -104,22 +106,21 @@ public class ImportService {
                 size = in.transferTo(out);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            Optional<ImportFile> existing = imports.findFirstBySha256AndStatusInOrderById(hash,
-                    List.of(ImportFile.COMPLETED, ImportFile.RUNNING));
-            if (existing.isPresent()) {
+            // The database decides which of several concurrent uploads of these bytes imports them (ImportLeases).
+            ImportLeases.Claim claim = leases.claim(new ImportLeases.Draft(cut(fileName == null ? "upload" : fileName, 255),
+                    hash, size, username));
+            if (claim instanceof ImportLeases.Claim.Duplicate) {
                 Files.deleteIfExists(temp);
-                return new Outcome(view(existing.get(), true), true);
+                return new Outcome(view(imports.findById(claim.importId()).orElseThrow(), true), true);
             }
-            LocalDateTime now = now();
-            ImportFile record = imports.save(new ImportFile(null, cut(fileName == null ? "upload" : fileName, 255), hash, null,
-                    ImportFile.RUNNING, 0, 0, 0, 0, 0, size, null, null, username, now, null, null, null, null));
+            ImportFile record = imports.findById(claim.importId()).orElseThrow();
             Path file = temp;
             temp = null;
             if (size > asyncThreshold && !wait) {
-                background.submit(() -> run(record.id(), file, hint, timing));
+                background.submit(() -> run(record.id(), hash, file, hint, timing));
                 return new Outcome(view(record, false), false);
             }
-            run(record.id(), file, hint, timing);
+            run(record.id(), hash, file, hint, timing);
             return new Outcome(view(imports.findById(record.id()).orElseThrow(), false), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,15 +140,15 @@ public class ImportService {
     }
 
     /** Reads and writes one file; always leaves the Import COMPLETED or REJECTED. */
-    void run(long importId, Path file, Hint hint) {
-        run(importId, file, hint, IntakeWriter.NONE);
+    void run(long importId, String sha256, Path file, Hint hint) {
+        run(importId, sha256, file, hint, IntakeWriter.NONE);
     }
 
     /**
      * As {@link #run(long, Path, Hint)}, reporting phase durations to {@code timing} (IntakeBenchmark).
      * The file is read on its own thread (IntakePipeline) while this thread writes on the connection.
      */
-    void run(long importId, Path file, Hint hint, IntakeWriter.Timing timing) {
+    void run(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing) {
         Issues issues = new Issues();
         IntakeModel.Counts counts = new IntakeModel.Counts();
         AtomicLong read = new AtomicLong();
@@ -162,7 +163,8 @@ public class ImportService {
         };
         try (InputStream raw = Files.newInputStream(file);
              BufferedInputStream in = new BufferedInputStream(new Counting(raw, read), 1 << 16);
-             Connection conn = dataSource.getConnection()) {
+             Connection conn = dataSource.getConnection();
+             ImportLeases.Heartbeat heartbeat = leases.heartbeat(sha256, importId)) {
             conn.setAutoCommit(false);
             try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress, timing)) {
                 new IntakePipeline(timing).run("arbiter-import-reader-" + importId,
@@ -172,10 +174,20 @@ public class ImportService {
                     issues.warning("file", writer.skippedDuplicates() + " remittance(s) were already imported and were not counted again");
                 }
             }
+            if (!issues.hasErrors() && !heartbeat.beat()) {
+                // Judged dead while it ran (its heartbeat stalled) and taken over: committing now could store the file twice.
+                issues.error("file", ImportLeases.INTERRUPTED);
+            }
             if (issues.hasErrors()) {
                 conn.rollback();
-                finish(importId, format[0], ImportFile.REJECTED, counts, read.get(), issues);
+                finishRejected(importId, sha256, format[0], counts, read.get(), issues);
             } else {
+                // COMPLETED commits with the rows: a crash after the commit cannot leave stored rows under a RUNNING import.
+                try (java.sql.PreparedStatement done = conn.prepareStatement("UPDATE import_file SET status = ? WHERE id = ?")) {
+                    done.setString(1, ImportFile.COMPLETED);
+                    done.setLong(2, importId);
+                    done.executeUpdate();
+                }
                 conn.commit();
                 finish(importId, format[0], ImportFile.COMPLETED, counts, read.get(), issues);
             }
@@ -184,7 +196,7 @@ public class ImportService {
             LOG.error("Import {} failed: {} (SQLState {})", importId, e.getClass().getName(),
                     e.getCause() instanceof SQLException s ? s.getSQLState() : e instanceof SQLException s2 ? s2.getSQLState() : "-");
             issues.error("file", "the file could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was kept");
-            finish(importId, format[0], ImportFile.REJECTED, counts, read.get(), issues);
+            finishRejected(importId, sha256, format[0], counts, read.get(), issues);
         } finally {
             deleteQuietly(file);
         }
@@ -264,6 +276,12 @@ public class ImportService {
     private void finish(long id, String format, String status, IntakeModel.Counts c, long processed, Issues issues) {
         imports.finish(id, format, status, c.transactions, c.claims, c.serviceLines, c.adjustments, processed,
                 toJson(issues.errors()), toJson(issues.warnings()), now());
+    }
+
+    /** A rejected file gives its lease back: the same bytes may be uploaded again once corrected upstream. */
+    private void finishRejected(long id, String sha256, String format, IntakeModel.Counts c, long processed, Issues issues) {
+        finish(id, format, ImportFile.REJECTED, c, processed, issues);
+        leases.release(sha256, id);
     }
 
     private static String firstLine(BufferedInputStream in) throws IOException {
