@@ -900,7 +900,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     // ------------------------------------------------------------------ derived claim state
 
-    private static final class RemitRow {
+    private static final class RemitRow implements io.arbiter.claims.PaymentEvent {
         long id;
         long claimId;
         String status;
@@ -913,6 +913,16 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         boolean reversal;
         boolean cancelled;
         boolean newlyCancelled;
+
+        @Override
+        public boolean reversal() {
+            return reversal;
+        }
+
+        @Override
+        public LocalDate paymentDate() {
+            return paymentDate;
+        }
     }
 
     /**
@@ -1005,19 +1015,22 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 paid = paid.add(r.paid);
                 resp = resp.add(orZero(r.resp));
                 latest = r;
-                if (!r.reversal) {
+                if (!r.reversal && r.charge.signum() != 0) { // a supplemental payment carries no charge of its own
                     latestOriginal = r;
                 }
             }
             if (rows.isEmpty()) {
                 continue;
             }
+            // payment_date is the clock's trigger: the initial payment or denial, even when later reversed
+            // (42 U.S.C. 300gg-111(c)(1)(A)); status and control number follow the latest remittance.
+            RemitRow initial = io.arbiter.claims.RemittanceLedger.initial(rows).orElse(null);
             updClaim.setBigDecimal(1, cents(paid));
             updClaim.setBigDecimal(2, cents(resp));
             updClaim.setString(3, latest == null ? null : latest.status);
             updClaim.setString(4, latest == null ? null : latest.ccn);
-            setDate(updClaim, 5, latest == null ? null : latest.paymentDate);
-            updClaim.setString(6, latest == null ? null : latest.trace);
+            setDate(updClaim, 5, initial == null ? null : initial.paymentDate);
+            updClaim.setString(6, initial == null ? null : initial.trace);
             RemitRow chargeFrom = latestOriginal != null ? latestOriginal : latest;
             updClaim.setBigDecimal(7, chargeFrom == null ? Money0 : chargeFrom.charge.abs());
             updClaim.setObject(8, now);
@@ -1058,7 +1071,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                         t[1] = t[1] == null ? allowed : t[1].add(allowed);
                     }
                     BigDecimal charge = rs.getBigDecimal(5);
-                    if (charge != null && charge.signum() >= 0) {
+                    if (charge != null && charge.signum() > 0) { // a supplemental line (charge 0) keeps the billed charge
                         t[2] = charge;
                         t[3] = rs.getBigDecimal(6);
                     }
