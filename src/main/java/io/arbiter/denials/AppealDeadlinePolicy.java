@@ -52,8 +52,12 @@ public class AppealDeadlinePolicy {
                 int days = RuleData.integer(w, "days", 0);
                 Citation c = DenialRules.citation(w);
                 String from = w.get("from") == null ? "receipt of the denial" : RuleData.string(w, "from");
+                // An unsettled period keeps the earlier date and names the other reading with its date.
+                Map<String, Object> alt = w.get("alternative") == null ? null : RuleData.map(w, "alternative");
+                String other = alt == null ? "" : "; other reading: " + denialReceived.plusDays(RuleData.integer(alt, "days", days))
+                        + " if " + RuleData.string(alt, "reading");
                 return new Window(denialReceived.plusDays(days), RuleData.string(w, "level") + ": " + days
-                        + " calendar days from " + from + (c != null && c.unverified() ? " (UNVERIFIED)" : "") + " — " + c, false);
+                        + " calendar days from " + from + (c != null && c.unverified() ? " (UNVERIFIED)" : "") + other + " — " + c, false);
             }
         }
         Integer window = payer == null ? null : payer.appealWindowDays();

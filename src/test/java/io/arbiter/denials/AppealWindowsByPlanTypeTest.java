@@ -60,6 +60,8 @@ class AppealWindowsByPlanTypeTest {
         Denial d = denial("AWMA00001", ma, PlanType.MEDICARE_ADVANTAGE, "11", "2026-08-03", "2026-09-01", L.denied("64493", "700.00", "CO-197"));
         assertEquals(LocalDate.of(2026, 10, 31), d.appealDue());
         assertTrue(d.appealBasis().contains("422.582"), d.appealBasis());
+        // the 65-day reading of later CMS guidance (UNVERIFIED) is named with its date: 2026-09-01 + 65 = 2026-11-05
+        assertTrue(d.appealBasis().contains("other reading: 2026-11-05 if 65 calendar days"), d.appealBasis());
         assertFalse(d.appealBasis().contains("ERISA"), d.appealBasis());
         // 2026-11-16 + 60 = 2027-01-15; a payer's own (contract) window does not replace the regulation.
         Payer maWithWindow = fx.payer("BAYOU ADVANTAGE", "BAY1", 120);
