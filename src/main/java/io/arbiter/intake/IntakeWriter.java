@@ -331,7 +331,28 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         int number;
         String code;
         List<String> modifiers;
+        LocalDate serviceDate;
         PaidLine source;
+
+        /** Same code and modifiers; on {@code date} too when {@code sameDate}. */
+        boolean matches(String procedureCode, List<String> mods, LocalDate date, boolean sameDate) {
+            return Objects.equals(code, procedureCode) && modifiers.equals(mods) && (!sameDate || Objects.equals(serviceDate, date));
+        }
+    }
+
+    /**
+     * The unused claim line a service line belongs to: same code, modifiers and date of service first (a claim may bill
+     * one code on several dates), else the first with the same code and modifiers.
+     */
+    private static LineRef matchLine(List<LineRef> lines, Set<LineRef> used, String code, List<String> mods, LocalDate date) {
+        for (boolean sameDate : new boolean[]{true, false}) {
+            for (LineRef cand : lines) {
+                if (!used.contains(cand) && cand.matches(code, mods, date, sameDate)) {
+                    return cand;
+                }
+            }
+        }
+        return null;
     }
 
     private static final String[] PHASE_NAMES = {"dedupe", "find claims", "load lines", "insert claims+patients", "insert lines",
@@ -419,18 +440,13 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             for (PaidClaim c : ref.remits) {
                 Set<LineRef> used = new HashSet<>();
                 for (PaidLine l : c.lines) {
-                    LineRef match = null;
-                    for (LineRef cand : ref.lines) {
-                        if (!used.contains(cand) && Objects.equals(cand.code, l.procedureCode) && cand.modifiers.equals(l.modifiers)) {
-                            match = cand;
-                            break;
-                        }
-                    }
+                    LineRef match = matchLine(ref.lines, used, l.procedureCode, l.modifiers, l.serviceDate);
                     if (match == null) {
                         match = new LineRef();
                         match.number = ref.lines.stream().mapToInt(x -> x.number).max().orElse(0) + 1;
                         match.code = l.procedureCode;
                         match.modifiers = l.modifiers;
+                        match.serviceDate = l.serviceDate;
                         match.source = l;
                         ref.lines.add(match);
                         newLines.add(match);
@@ -504,7 +520,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (byId.isEmpty()) {
             return;
         }
-        String sql = "SELECT id, claim_id, line_number, procedure_code, modifier1, modifier2, modifier3, modifier4 FROM claim_line "
+        String sql = "SELECT id, claim_id, line_number, procedure_code, modifier1, modifier2, modifier3, modifier4, service_date FROM claim_line "
                 + "WHERE claim_id IN (" + marks(byId.size()) + ") ORDER BY claim_id, line_number, id";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 1;
@@ -524,6 +540,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                             l.modifiers.add(mod);
                         }
                     }
+                    Date serviceDate = rs.getDate(9);
+                    l.serviceDate = serviceDate == null ? null : serviceDate.toLocalDate();
                     byId.get(rs.getLong(2)).lines.add(l);
                 }
             }
@@ -847,13 +865,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 + "version = version + 1, updated_at = ? WHERE id = ?");
         boolean any = false;
         for (BilledLine l : c.lines) {
-            LineRef match = null;
-            for (LineRef cand : ref.lines) {
-                if (!used.contains(cand) && Objects.equals(cand.code, l.procedureCode) && cand.modifiers.equals(l.modifiers)) {
-                    match = cand;
-                    break;
-                }
-            }
+            LineRef match = matchLine(ref.lines, used, l.procedureCode, l.modifiers, l.serviceDate);
             if (match == null) {
                 unmatched.add(l);
                 continue;

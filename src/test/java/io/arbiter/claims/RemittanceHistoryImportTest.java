@@ -130,6 +130,25 @@ class RemittanceHistoryImportTest {
     }
 
     @Test
+    void supplementOfOneLineAmongLinesOnDifferentDatesMovesNeitherTheClockNorTheOtherLine() {
+        api.importFixture("ledger/ledger-two-dates-835.edi");
+        api.importFixture("ledger/ledger-two-dates-supplemental-835.edi");
+        ClaimView view = reader.read(api.claimId("LG0000003"));
+        assertEquals(d("2026-09-01"), view.paymentDate());
+        assertEquals(List.of(d("2026-08-03"), d("2026-08-17")), view.lines().stream().map(ClaimView.Line::serviceDate).toList());
+        // 310.40 stays on the 08-03 line; the 08-17 line gets 310.40 + 120.00 = 430.40 (allowed 388.00 + 120.00 = 508.00)
+        assertEquals(List.of(new BigDecimal("310.40"), new BigDecimal("430.40")), view.lines().stream().map(ClaimView.Line::paid).toList());
+        assertEquals(0, new BigDecimal("508.00").compareTo(view.lines().get(1).allowed()));
+        assertEquals(List.of(new BigDecimal("1800.00"), new BigDecimal("1800.00")),
+                view.lines().stream().map(ClaimView.Line::charge).toList());
+        assertEquals(new BigDecimal("740.80"), view.totalPaid());
+        assertEquals(new BigDecimal("3600.00"), view.totalCharge());
+        assertEquals(List.of(RemittanceLedger.Kind.INITIAL, RemittanceLedger.Kind.SUPPLEMENTAL),
+                view.ledger().entries().stream().map(RemittanceLedger.Entry::kind).toList());
+        assertEquals(new BigDecimal("740.80"), view.ledger().netPaid());
+    }
+
+    @Test
     void supplementedClaimKeepsItsInitialPaymentDateAndItsBilledCharge() {
         Claim c = claim("LG0000002");
         assertEquals(d("2026-09-01"), c.paymentDate());
