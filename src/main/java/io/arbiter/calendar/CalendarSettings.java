@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * {@code arbiter.calendar.*}. Both switches default to the safe side (earlier date): closure days and the
- * UNVERIFIED Texas holiday list are not applied, and the later date is shown as an alternative.
+ * UNVERIFIED Texas state holidays (Gov't Code §662.003(b)) are not applied, and the later date is shown as an
+ * alternative. The national holidays of §662.003(a) are settled and always applied; no setting turns them off.
  */
 @ConfigurationProperties("arbiter.calendar")
 public class CalendarSettings {
@@ -17,7 +18,7 @@ public class CalendarSettings {
     private boolean countClosureDays = false;
     /** Additional closure dates (e.g. a new executive order) on top of the data file. */
     private List<LocalDate> extraClosureDays = new ArrayList<>();
-    /** Apply the UNVERIFIED Texas holiday list in the Code Construction Act roll-forward. */
+    /** Also apply the UNVERIFIED Texas state holidays (§662.003(b)) in the Code Construction Act roll-forward. */
     private boolean texasApplyUnverifiedHolidays = false;
 
     public boolean isCountClosureDays() {

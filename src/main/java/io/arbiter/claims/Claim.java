@@ -14,8 +14,10 @@ import java.time.LocalDateTime;
 
 /**
  * A professional claim as billed (837P) and as paid (net of all 835 remittances). Totals are
- * kept in step with its remittances by intake; {@code paymentDate} is the latest remittance's
- * payment date (BPR16 / DTM*405), the day the initial payment or denial is taken as received.
+ * kept in step with its remittances by intake; {@code paymentDate} is the <em>initial</em> payment or denial date
+ * — the clock's trigger of {@link RemittanceLedger#initial} (the earliest original remittance's BPR16 / DTM*405,
+ * even when later reversed), never a later correction or supplemental payment — and {@code paymentTrace} that
+ * remittance's trace. Intake keeps both in step; the whole history is {@link RemittanceLedger}.
  */
 @MappedEntity("claim")
 public record Claim(

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Assembles the claim read model: lines, adjustments, remark codes and NSA indicators. */
+/** Assembles the claim read model: lines, adjustments, remark codes, NSA indicators and the remittance ledger. */
 @Singleton
 public class ClaimReader {
 
@@ -26,9 +26,11 @@ public class ClaimReader {
     private final CurrentRemittanceDetail detail;
     private final PayerRepository payers;
     private final PlanRepository plans;
+    private final RemittanceRepository remittances;
 
     public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, CurrentRemittanceDetail detail,
-                       PayerRepository payers, PlanRepository plans) {
+                       PayerRepository payers, PlanRepository plans, RemittanceRepository remittances) {
+        this.remittances = remittances;
         this.claims = claims;
         this.lines = lines;
         this.detail = detail;
@@ -71,7 +73,13 @@ public class ClaimReader {
                 c.billingNpi(), c.serviceZip(), c.totalCharge(), c.totalPaid(), c.patientResponsibility(),
                 c.claimStatusCode(), claimRemarks, lineViews, new ClaimView.Nsa(nsa, c.qpa()), c.paymentDate(), dx,
                 c.facilityName(), c.facilityNetworkStatus(),
-                adjs.stream().filter(a -> a.claimLineId() == null).map(ClaimReader::view).toList());
+                adjs.stream().filter(a -> a.claimLineId() == null).map(ClaimReader::view).toList(), ledger(id));
+    }
+
+    /** The claim's remittance history, cancelled remittances included. */
+    @Transactional(readOnly = true)
+    public RemittanceLedger ledger(Long claimId) {
+        return RemittanceLedger.of(remittances.findByClaimIdOrderById(claimId));
     }
 
     private static ClaimView.AdjustmentView view(Adjustment a) {

@@ -7,7 +7,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The claim document of the API contract (GET /api/v1/claims/{id}). */
+/**
+ * The claim document of the API contract (GET /api/v1/claims/{id}). {@code paymentDate} is the initial payment or
+ * denial date (the clock's trigger, {@link RemittanceLedger#initialPaymentDate()}); {@code ledger} (an extension)
+ * is the claim's whole remittance history.
+ */
 @Serdeable
 public record ClaimView(
         Long id,
@@ -31,7 +35,8 @@ public record ClaimView(
         List<String> diagnosisCodes,
         @Nullable String facilityName,
         @Nullable String facilityNetworkStatus,
-        List<AdjustmentView> adjustments) {
+        List<AdjustmentView> adjustments,
+        RemittanceLedger ledger) {
 
     @Serdeable
     public record PayerRef(String name, String payerId) {

@@ -35,7 +35,7 @@ public record Remittance(
         boolean cancelled,
         @Nullable String adjustments,
         @Nullable String remarkCodes,
-        @DateCreated @Nullable LocalDateTime createdAt) {
+        @DateCreated @Nullable LocalDateTime createdAt) implements PaymentEvent {
 
     /**
      * A remittance not read from a file (a paper EOB keyed in, demo data): the claim's payment as it stands, with

@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@link #calculate(Track, Map, DeadlineOptions)}.
  *
  * <p>Safe-side rule (deadline-computation.md): the default date uses the earlier reading; a reading that
- * would give another date (receipt day not counted, closure days counted, Texas holiday list applied,
+ * would give another date (receipt day not counted, closure days counted, Texas state holidays applied,
  * a conflicting unit or count) is shown as an alternative.
  */
 @Singleton
@@ -84,11 +84,15 @@ public class DeadlineEngine {
             if (fromDate == null) {
                 continue; // only deadlines whose trigger is given
             }
-            LocalDate selection = selectionDate(versions.get(0).keysOn(), fromDate, events);
-            Optional<RuleEntry> chosen = Optional.empty();
-            if (opts.disputeTypeOrDefault() == DisputeType.BATCHED) {
-                chosen = rules.find(key, "BATCHED", selection);
-            }
+            KeysOn keysOn = versions.get(0).keysOn();
+            LocalDate selection = selectionDate(keysOn, fromDate, events);
+            Optional<RuleEntry> batchedVariant = opts.disputeTypeOrDefault() == DisputeType.BATCHED
+                    ? rules.find(key, "BATCHED", selection) : Optional.empty();
+            // A variant applies only when the date it is keyed on is known: the batched cooling-off (30 BD, ONP on or
+            // after 2026-11-01) is shorter than the statute's 90 days, so an unknown ONP start keeps the longer period
+            // (a filing inside cooling-off is ineligible) and the variant's date is shown as the alternative.
+            boolean variantKeyKnown = keyEventGiven(keysOn, events);
+            Optional<RuleEntry> chosen = variantKeyKnown ? batchedVariant : Optional.empty();
             if (chosen.isEmpty()) {
                 chosen = rules.find(key, selection);
             }
@@ -118,6 +122,13 @@ public class DeadlineEngine {
                 LocalDate d = compute(c, n, t, texasRoll, fromDate, primary);
                 addAlternative(alts, due, d, alt.get("reading").toString());
             }
+            if (!variantKeyKnown && batchedVariant.isPresent() && batchedVariant.get() != rule) {
+                RuleEntry v = batchedVariant.get();
+                LocalDate d = compute(Convention.valueOf(v.string("convention")), v.integer("count"), DayType.valueOf(v.string("dayType")),
+                        texasRoll, fromDate, primary);
+                addAlternative(alts, due, d, "Batched-dispute rule " + v.versionLabel() + " if the open negotiation started on or after "
+                        + v.effectiveFrom() + " (start not given; the longer period applies until it is)");
+            }
             LocalDate closureFrom = closureDates.get(fromKey);
             LocalDate closureDue = compute(conv, count, dayType, texasRoll, closureFrom, closures);
             closureDates.put(shortKey, closureDue);
@@ -128,8 +139,8 @@ public class DeadlineEngine {
             LocalDate texasDue = compute(conv, count, dayType, texasRoll, texasFrom, texas);
             texasDates.put(shortKey, texasDue);
             addAlternative(alts, due, texasDue, calendars.texasHolidaysApplied()
-                    ? "Texas roll-forward over weekends only (holiday list not applied)"
-                    : "Texas holiday list (Gov't Code §662.003, UNVERIFIED) applied in the Code Construction Act roll-forward");
+                    ? "Texas roll-forward over weekends and the national holidays of Gov't Code §662.003(a) only (state holidays of §662.003(b) not applied)"
+                    : "State holidays of Gov't Code §662.003(b) (UNVERIFIED) also applied in the Code Construction Act roll-forward");
             out.add(new Deadline(shortKey, due, dayType, count, fromKey, fromDate, rule.citationUrl(),
                     rule.versionLabel(), alts, conv, rule.citationText(), rule.unverified(), rule.note()));
         }
@@ -160,6 +171,16 @@ public class DeadlineEngine {
             return opts.appealWindowDays();
         }
         return rule.integer("count");
+    }
+
+    /** Whether the event a rule is keyed on was given (the trigger date always is). */
+    private static boolean keyEventGiven(KeysOn keysOn, Map<String, LocalDate> events) {
+        return switch (keysOn) {
+            case OPEN_NEGOTIATION_START -> events.containsKey("OPEN_NEGOTIATION_STARTED");
+            case INITIATION_DATE -> events.containsKey("IDR_INITIATED");
+            case DATE_OF_SERVICE -> events.containsKey("DATE_OF_SERVICE");
+            default -> true;
+        };
     }
 
     private static LocalDate selectionDate(KeysOn keysOn, LocalDate fromDate, Map<String, LocalDate> events) {

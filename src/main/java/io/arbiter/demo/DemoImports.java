@@ -22,7 +22,7 @@ public class DemoImports {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoImports.class);
     static final List<String> FILES = List.of("acme-self-funded-837p.edi", "acme-self-funded-835.edi",
-            "bluebonnet-state-plan-835.edi", "gulf-tpa-835.edi");
+            "bluebonnet-state-plan-835.edi", "gulf-tpa-835.edi", "gulf-tpa-supplemental-835.edi");
 
     private final DemoMode demoMode;
     private final ImportService imports;

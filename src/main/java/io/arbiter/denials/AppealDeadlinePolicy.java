@@ -12,11 +12,14 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
  * When the appeal of a denial is due, by payer type (pain-coding-and-denials.md §7):
- * Medicare FFS redetermination 120 days from receipt (rules/denials-appeal-windows.yml); every other payer
+ * Medicare FFS redetermination 120 days from receipt and Medicare Advantage reconsideration 60 days from the notice
+ * (rules/denials-appeal-windows.yml); Texas workers' comp reconsideration and MFDR from the date of service through
+ * the deadline engine's WORKERS_COMP rules (28 TAC §§133.250, 133.307); every other payer
  * through the deadline engine's COMMERCIAL_APPEAL.APPEAL_DUE rule with the payer's own window
  * (Payer.appealWindowDays), the ERISA default of 180 days when none is set, and for ERISA plans never less
  * than the 180-day floor of 29 CFR 2560.503-1(h)(3)(i).
@@ -35,17 +38,26 @@ public class AppealDeadlinePolicy {
         this.engine = engine;
     }
 
-    public @Nullable Window due(@Nullable PlanType planType, @Nullable Payer payer, @Nullable LocalDate denialReceived) {
+    public @Nullable Window due(@Nullable PlanType planType, @Nullable Payer payer, @Nullable LocalDate denialReceived,
+                                @Nullable LocalDate dateOfService) {
         if (denialReceived == null) {
             return null;
         }
-        if (planType == PlanType.MEDICARE) {
-            Map<String, Object> w = DenialRules.inForce(RuleData.map(rules, "windows").get("MEDICARE"), denialReceived).orElse(null);
+        if (planType == PlanType.WORKERS_COMP) {
+            return dateOfService == null ? null : workersComp(denialReceived, dateOfService);
+        }
+        if (planType == PlanType.MEDICARE || planType == PlanType.MEDICARE_ADVANTAGE) {
+            Map<String, Object> w = DenialRules.inForce(RuleData.map(rules, "windows").get(planType.name()), denialReceived).orElse(null);
             if (w != null) {
                 int days = RuleData.integer(w, "days", 0);
                 Citation c = DenialRules.citation(w);
+                String from = w.get("from") == null ? "receipt of the denial" : RuleData.string(w, "from");
+                // An unsettled period keeps the earlier date and names the other reading with its date.
+                Map<String, Object> alt = w.get("alternative") == null ? null : RuleData.map(w, "alternative");
+                String other = alt == null ? "" : "; other reading: " + denialReceived.plusDays(RuleData.integer(alt, "days", days))
+                        + " if " + RuleData.string(alt, "reading");
                 return new Window(denialReceived.plusDays(days), RuleData.string(w, "level") + ": " + days
-                        + " calendar days from receipt of the denial — " + c, c != null && c.unverified());
+                        + " calendar days from " + from + (c != null && c.unverified() ? " (UNVERIFIED)" : "") + other + " — " + c, false);
             }
         }
         Integer window = payer == null ? null : payer.appealWindowDays();
@@ -71,5 +83,34 @@ public class AppealDeadlinePolicy {
                 + d.citationText() + " [" + d.ruleVersion() + "]",
                 // The ERISA default is a fact for ERISA plans; for other plan types it only stands in for the payer's window.
                 defaulted && planType != PlanType.SELF_FUNDED_ERISA);
+    }
+
+    /** Reconsideration to the carrier, then MFDR, both counted from the date of service (rules/workers-comp.yml). */
+    private @Nullable Window workersComp(LocalDate denialReceived, LocalDate dateOfService) {
+        Map<String, Object> w = DenialRules.inForce(RuleData.map(rules, "windows").get(PlanType.WORKERS_COMP.name()), denialReceived)
+                .orElse(null);
+        if (w == null) {
+            return null;
+        }
+        List<Deadline> all = engine.calculate(Track.WORKERS_COMP, Map.of("DATE_OF_SERVICE", dateOfService), DeadlineOptions.DEFAULTS)
+                .deadlines();
+        Deadline appeal = byKey(all, RuleData.string(w, "deadline"));
+        if (appeal == null) {
+            return null;
+        }
+        Map<String, Object> next = RuleData.map(w, "nextLevel");
+        Deadline mfdr = byKey(all, RuleData.string(next, "deadline"));
+        String alternatives = appeal.alternatives().stream().map(a -> a.dueDate() + " if " + a.reading())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new Window(appeal.dueDate(), RuleData.string(w, "level") + " due " + appeal.dueDate() + ", " + appeal.count()
+                + (appeal.convention() == io.arbiter.deadlines.Convention.MONTHS_AFTER ? " months" : " days")
+                + " from the date of service " + dateOfService + (appeal.unverified() ? " (UNVERIFIED" : " (")
+                + (alternatives.isEmpty() ? "" : "; other reading: " + alternatives) + ") — " + appeal.citationText()
+                + (mfdr == null ? "" : ". Then " + RuleData.string(next, "name") + " by " + mfdr.dueDate() + " — " + mfdr.citationText()),
+                false);
+    }
+
+    private static @Nullable Deadline byKey(List<Deadline> deadlines, String key) {
+        return deadlines.stream().filter(d -> d.key().equals(key)).findFirst().orElse(null);
     }
 }

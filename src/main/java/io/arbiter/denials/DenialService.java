@@ -269,9 +269,11 @@ public class DenialService {
         DenialTriagePolicy.Triage t = triage.triage(primary.reasonCode(), rarcs, planType);
         LocalDate denialDate = claim.paymentDate();
         LocalDate dos = line.serviceDate() != null ? line.serviceDate() : claim.serviceDateFrom();
+        // Workers' comp windows run from the date of service, so it is part of the key only there.
+        LocalDate windowDos = planType == PlanType.WORKERS_COMP ? dos : null;
         AppealDeadlinePolicy.Window window = t.workType() == WorkType.NONE ? null : windowCache.computeIfAbsent(
-                planType + "|" + (payer == null ? null : payer.id() + ":" + payer.appealWindowDays()) + "|" + denialDate,
-                k -> Optional.ofNullable(deadlines.due(planType, payer, denialDate))).orElse(null);
+                planType + "|" + (payer == null ? null : payer.id() + ":" + payer.appealWindowDays()) + "|" + denialDate + "|" + windowDos,
+                k -> Optional.ofNullable(deadlines.due(planType, payer, denialDate, windowDos))).orElse(null);
         BigDecimal recoverable = triage.recoverable(t.workType(), denied, denialDate != null ? denialDate : dos != null ? dos : LocalDate.now(clock));
         DenialRouter.Assignment owner = router.route(new DenialRouter.Subject(category, payer == null ? null : payer.payerCode(),
                 practice == null ? null : practice.billingNpi(), t.workType()));

@@ -331,7 +331,28 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         int number;
         String code;
         List<String> modifiers;
+        LocalDate serviceDate;
         PaidLine source;
+
+        /** Same code and modifiers; on {@code date} too when {@code sameDate}. */
+        boolean matches(String procedureCode, List<String> mods, LocalDate date, boolean sameDate) {
+            return Objects.equals(code, procedureCode) && modifiers.equals(mods) && (!sameDate || Objects.equals(serviceDate, date));
+        }
+    }
+
+    /**
+     * The unused claim line a service line belongs to: same code, modifiers and date of service first (a claim may bill
+     * one code on several dates), else the first with the same code and modifiers.
+     */
+    private static LineRef matchLine(List<LineRef> lines, Set<LineRef> used, String code, List<String> mods, LocalDate date) {
+        for (boolean sameDate : new boolean[]{true, false}) {
+            for (LineRef cand : lines) {
+                if (!used.contains(cand) && cand.matches(code, mods, date, sameDate)) {
+                    return cand;
+                }
+            }
+        }
+        return null;
     }
 
     private static final String[] PHASE_NAMES = {"dedupe", "find claims", "load lines", "insert claims+patients", "insert lines",
@@ -419,18 +440,13 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             for (PaidClaim c : ref.remits) {
                 Set<LineRef> used = new HashSet<>();
                 for (PaidLine l : c.lines) {
-                    LineRef match = null;
-                    for (LineRef cand : ref.lines) {
-                        if (!used.contains(cand) && Objects.equals(cand.code, l.procedureCode) && cand.modifiers.equals(l.modifiers)) {
-                            match = cand;
-                            break;
-                        }
-                    }
+                    LineRef match = matchLine(ref.lines, used, l.procedureCode, l.modifiers, l.serviceDate);
                     if (match == null) {
                         match = new LineRef();
                         match.number = ref.lines.stream().mapToInt(x -> x.number).max().orElse(0) + 1;
                         match.code = l.procedureCode;
                         match.modifiers = l.modifiers;
+                        match.serviceDate = l.serviceDate;
                         match.source = l;
                         ref.lines.add(match);
                         newLines.add(match);
@@ -504,7 +520,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (byId.isEmpty()) {
             return;
         }
-        String sql = "SELECT id, claim_id, line_number, procedure_code, modifier1, modifier2, modifier3, modifier4 FROM claim_line "
+        String sql = "SELECT id, claim_id, line_number, procedure_code, modifier1, modifier2, modifier3, modifier4, service_date FROM claim_line "
                 + "WHERE claim_id IN (" + marks(byId.size()) + ") ORDER BY claim_id, line_number, id";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 1;
@@ -524,6 +540,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                             l.modifiers.add(mod);
                         }
                     }
+                    Date serviceDate = rs.getDate(9);
+                    l.serviceDate = serviceDate == null ? null : serviceDate.toLocalDate();
                     byId.get(rs.getLong(2)).lines.add(l);
                 }
             }
@@ -847,13 +865,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 + "version = version + 1, updated_at = ? WHERE id = ?");
         boolean any = false;
         for (BilledLine l : c.lines) {
-            LineRef match = null;
-            for (LineRef cand : ref.lines) {
-                if (!used.contains(cand) && Objects.equals(cand.code, l.procedureCode) && cand.modifiers.equals(l.modifiers)) {
-                    match = cand;
-                    break;
-                }
-            }
+            LineRef match = matchLine(ref.lines, used, l.procedureCode, l.modifiers, l.serviceDate);
             if (match == null) {
                 unmatched.add(l);
                 continue;
@@ -900,7 +912,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     // ------------------------------------------------------------------ derived claim state
 
-    private static final class RemitRow {
+    private static final class RemitRow implements io.arbiter.claims.PaymentEvent {
         long id;
         long claimId;
         String status;
@@ -913,6 +925,16 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         boolean reversal;
         boolean cancelled;
         boolean newlyCancelled;
+
+        @Override
+        public boolean reversal() {
+            return reversal;
+        }
+
+        @Override
+        public LocalDate paymentDate() {
+            return paymentDate;
+        }
     }
 
     /**
@@ -1005,19 +1027,22 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 paid = paid.add(r.paid);
                 resp = resp.add(orZero(r.resp));
                 latest = r;
-                if (!r.reversal) {
+                if (!r.reversal && r.charge.signum() != 0) { // a supplemental payment carries no charge of its own
                     latestOriginal = r;
                 }
             }
             if (rows.isEmpty()) {
                 continue;
             }
+            // payment_date is the clock's trigger: the initial payment or denial, even when later reversed
+            // (42 U.S.C. 300gg-111(c)(1)(A)); status and control number follow the latest remittance.
+            RemitRow initial = io.arbiter.claims.RemittanceLedger.initial(rows).orElse(null);
             updClaim.setBigDecimal(1, cents(paid));
             updClaim.setBigDecimal(2, cents(resp));
             updClaim.setString(3, latest == null ? null : latest.status);
             updClaim.setString(4, latest == null ? null : latest.ccn);
-            setDate(updClaim, 5, latest == null ? null : latest.paymentDate);
-            updClaim.setString(6, latest == null ? null : latest.trace);
+            setDate(updClaim, 5, initial == null ? null : initial.paymentDate);
+            updClaim.setString(6, initial == null ? null : initial.trace);
             RemitRow chargeFrom = latestOriginal != null ? latestOriginal : latest;
             updClaim.setBigDecimal(7, chargeFrom == null ? Money0 : chargeFrom.charge.abs());
             updClaim.setObject(8, now);
@@ -1058,7 +1083,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                         t[1] = t[1] == null ? allowed : t[1].add(allowed);
                     }
                     BigDecimal charge = rs.getBigDecimal(5);
-                    if (charge != null && charge.signum() >= 0) {
+                    if (charge != null && charge.signum() > 0) { // a supplemental line (charge 0) keeps the billed charge
                         t[2] = charge;
                         t[3] = rs.getBigDecimal(6);
                     }

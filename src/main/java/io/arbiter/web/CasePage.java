@@ -32,6 +32,7 @@ import java.util.Map;
 @Hidden
 public class CasePage {
 
+    private final io.arbiter.claims.ClaimReader claims;
     private final Pages pages;
     private final CaseService service;
     private final CaseReader reader;
@@ -42,7 +43,9 @@ public class CasePage {
     private final PacketDetailsForm detailsForm;
 
     public CasePage(Pages pages, CaseService service, CaseReader reader, AppUserRepository users, AuditLog audit,
-                    List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers, PacketDetailsForm detailsForm) {
+                    List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers, PacketDetailsForm detailsForm,
+                    io.arbiter.claims.ClaimReader claims) {
+        this.claims = claims;
         this.detailsForm = detailsForm;
         this.offers = offers;
         this.pages = pages;
@@ -80,6 +83,9 @@ public class CasePage {
         audit.record(who, AuditAction.VIEW, "CASE", id, "browser");
         Map<String, Object> m = new HashMap<>();
         m.put("c", view);
+        // The remittance history of each claim in the case: the initial payment that started the clock, and what came after.
+        m.put("ledgers", view.lines().stream().map(CaseView.Line::claimId).distinct()
+                .map(claimId -> Map.of("claimId", claimId, "ledger", claims.ledger(claimId))).toList());
         m.put("canEdit", who.getRoles().contains(Roles.SPECIALIST) || who.getRoles().contains(Roles.ADMIN));
         m.put("today", service.today());
         m.put("stageIndex", view.timeline().indexOf(view.stage()));

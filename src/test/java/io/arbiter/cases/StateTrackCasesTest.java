@@ -97,8 +97,9 @@ class StateTrackCasesTest {
         assertEquals("WON", c.get("outcome"));
         // owed = 1,500.00 − 79.20 − 316.80 = 1,104.00
         assertEquals(1104.00, money(c, "owed"), 0.001);
-        // fee due 30 days after the decision: Sun 2027-01-17 rolls forward to Mon 2027-01-18
-        assertEquals("2027-01-18", due(c, "ARBITRATOR_FEE_DUE"));
+        // fee due 30 days after the decision: Sun 2027-01-17 rolls forward past Mon 2027-01-18 (Martin Luther King, Jr.,
+        // Day, a national holiday of Tex. Gov't Code §662.003(a)) to Tue 2027-01-19
+        assertEquals("2027-01-19", due(c, "ARBITRATOR_FEE_DUE"));
         c = event(id, "PAYMENT_RECEIVED", "2027-01-05", "1104.00");
         assertEquals("PAID", c.get("stage"));
         // net = 1,104.00 − 600.00 = 504.00

@@ -164,21 +164,21 @@ class DeadlineEngineTest {
 
     @Test
     void texasArbitrationDeadlinesRollForwardUnderTheCodeConstructionAct() {
-        // Request 2026-04-02: +30 = Sat 05-02 → Mon 05-04; +51 = Sat 05-23 → Mon 05-25 (Memorial Day; the
-        // UNVERIFIED Texas list would move it to Tue 05-26, shown as the alternative).
+        // Request 2026-04-02: +30 = Sat 05-02 → Mon 05-04; +51 = Sat 05-23 → Mon 05-25 is Memorial Day, a national
+        // holiday of Gov't Code §662.003(a) (always closed) → Tue 05-26, with no other reading.
         var r = engine.calculate(Track.TEXAS_ARBITRATION, events("ARBITRATION_REQUESTED", "2026-04-02"), DeadlineOptions.DEFAULTS);
         assertEquals(d("2026-05-04"), get(r, "ARBITRATOR_SELECTION_DUE").dueDate());
         Deadline decision = get(r, "DECISION_DUE");
-        assertEquals(d("2026-05-25"), decision.dueDate());
-        assertEquals(List.of(d("2026-05-26")), decision.alternatives().stream().map(Deadline.Alternative::dueDate).toList());
-        // Initial payment 2026-03-03 + 90 = Mon 2026-06-01 (no roll); 2026-09-26 + 90 = Fri 2026-12-25 (Christmas):
-        // default 12-25, with the Texas holiday list 12-28 (12-26 is a Saturday and a Texas holiday).
+        assertEquals(d("2026-05-26"), decision.dueDate());
+        assertTrue(decision.alternatives().isEmpty(), decision.alternatives().toString());
+        // Initial payment 2026-03-03 + 90 = Mon 2026-06-01 (no roll); 2026-09-26 + 90 = Fri 2026-12-25 (Christmas, a
+        // national holiday of Gov't Code §662.003(a), always closed) → Mon 12-28, with no other reading.
         assertEquals(d("2026-06-01"), get(engine.calculate(Track.TEXAS_ARBITRATION,
                 events("INITIAL_PAYMENT_RECEIVED", "2026-03-03"), DeadlineOptions.DEFAULTS), "ARBITRATION_REQUEST_DUE").dueDate());
         Deadline xmas = get(engine.calculate(Track.TEXAS_ARBITRATION, events("INITIAL_PAYMENT_RECEIVED", "2026-09-26"),
                 DeadlineOptions.DEFAULTS), "ARBITRATION_REQUEST_DUE");
-        assertEquals(d("2026-12-25"), xmas.dueDate());
-        assertEquals(d("2026-12-28"), xmas.alternatives().get(0).dueDate());
+        assertEquals(d("2026-12-28"), xmas.dueDate());
+        assertTrue(xmas.alternatives().isEmpty(), xmas.alternatives().toString());
         // Decision 2026-05-20 + 30 = Fri 2026-06-19 (Emancipation Day in Texas, UNVERIFIED list) → alt Mon 06-22.
         Deadline fee = get(engine.calculate(Track.TEXAS_ARBITRATION, events("DECISION_ISSUED", "2026-05-20"),
                 DeadlineOptions.DEFAULTS), "ARBITRATOR_FEE_DUE");

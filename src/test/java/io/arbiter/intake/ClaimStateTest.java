@@ -4,6 +4,7 @@ import io.arbiter.claims.ClaimReader;
 import io.arbiter.claims.ClaimView;
 import io.arbiter.claims.Remittance;
 import io.arbiter.claims.RemittanceRepository;
+import io.arbiter.claims.RemittanceLedger;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -97,7 +98,10 @@ class ClaimStateTest {
         assertEquals(new BigDecimal("2742.56"), claim.totalPaid());
         assertEquals(new BigDecimal("685.64"), claim.patientResponsibility());
         assertEquals("ERA0030000002A", claim.payerClaimControlNumber());
-        assertEquals("2026-10-29", claim.paymentDate().toString());
+        // the clock's trigger stays the initial payment of 2026-10-08 (42 U.S.C. 300gg-111(c)(1)(A)), not the re-payment
+        assertEquals("2026-10-08", claim.paymentDate().toString());
+        assertEquals(List.of(RemittanceLedger.Kind.INITIAL, RemittanceLedger.Kind.REVERSAL,
+                RemittanceLedger.Kind.CORRECTION), claim.ledger().entries().stream().map(e -> e.kind()).toList());
         ClaimView.Line line = claim.lines().get(0);
         assertEquals(new BigDecimal("3428.20"), line.allowed());
         assertEquals(new BigDecimal("2742.56"), line.paid());
@@ -225,7 +229,7 @@ class ClaimStateTest {
             id = next;
             ClaimView v = reader.read(id);
             try {
-                out.add(json.writeValueAsString(v).replaceAll("\"id\":\\d+,", ""));
+                out.add(json.writeValueAsString(v).replaceAll("\"(id|remittanceId)\":\\d+,", ""));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Not blocked by a cooling-off period: the same initiating party may not start IDR against the same other
  * party for the same or similar item or service within the period after a determination
- * (42 U.S.C. 300gg-111(c)(5)(E); 90 CD, or 30 BD for batched disputes under the 2026 rule). Matching is
- * configurable ({@link CoolingOffSettings}).
+ * (42 U.S.C. 300gg-111(c)(5)(E); 90 CD, or 30 BD for batched disputes under the 2026 rule). When the earlier
+ * dispute's open-negotiation start is unknown the longer 90-day period applies (the deadline engine picks the
+ * batched variant only on a known start). Matching is configurable ({@link CoolingOffSettings}).
  */
 public class CoolingOffGate implements EligibilityGate {
 
@@ -52,7 +53,8 @@ public class CoolingOffGate implements EligibilityGate {
                 continue;
             }
             Map<String, LocalDate> events = new LinkedHashMap<>();
-            if (p.openNegotiationStarted() != null && !p.openNegotiationStarted().isAfter(p.determinationDate())) {
+            boolean startKnown = p.openNegotiationStarted() != null && !p.openNegotiationStarted().isAfter(p.determinationDate());
+            if (startKnown) {
                 events.put("OPEN_NEGOTIATION_STARTED", p.openNegotiationStarted());
             }
             events.put("DETERMINATION_ISSUED", p.determinationDate());
@@ -63,7 +65,9 @@ public class CoolingOffGate implements EligibilityGate {
             if (!when.isAfter(ends.dueDate())) {
                 return new GateResult(name(), GateStatus.FAIL, "Cooling-off after the determination of " + p.determinationDate()
                         + " (same parties, " + p.serviceCode() + ") runs to " + ends.dueDate() + "; hold the item and initiate "
-                        + "between " + ends.dueDate().plusDays(1) + " and " + window.dueDate(),
+                        + "between " + ends.dueDate().plusDays(1) + " and " + window.dueDate()
+                        + (p.batched() && !startKnown ? " (the open negotiation start of the earlier dispute is unknown: the "
+                        + "longer, pre-2026 period applies; record that start to use the batched rule)" : ""),
                         new io.arbiter.common.Citation(ends.citationText(), ends.citation(), ends.unverified()));
             }
         }
