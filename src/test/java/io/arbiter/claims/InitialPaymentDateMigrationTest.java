@@ -11,14 +11,14 @@ import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** V17 resets claim.payment_date / payment_trace of existing claims to their initial payment (embedded H2 database). */
+/** V62 resets claim.payment_date / payment_trace of existing claims to their initial payment (embedded H2 database). */
 class InitialPaymentDateMigrationTest {
 
-    private static final String H2 = "jdbc:h2:mem:v17;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+    private static final String H2 = "jdbc:h2:mem:v62;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
 
     @Test
     void existingClaimsCountFromTheirInitialPayment() throws SQLException {
-        Flyway.configure().dataSource(H2, "sa", "").locations("classpath:db/migration").target("16").load().migrate();
+        Flyway.configure().dataSource(H2, "sa", "").locations("classpath:db/migration").target("61").load().migrate();
         try (Connection c = DriverManager.getConnection(H2, "sa", ""); Statement st = c.createStatement()) {
             String now = "'2026-10-21 09:00:00'";
             st.executeUpdate("INSERT INTO practice (id, name, tin, billing_npi, created_at, updated_at) VALUES (1, 'P', '741234567', '1234567893', "
