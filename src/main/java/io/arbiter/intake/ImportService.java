@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,6 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    /** Tries of one import that collides with concurrent imports of overlapping content (each collision = progress). */
+    static final int MAX_ATTEMPTS = 6;
     private static final Argument<List<ApiProblem.ProblemDetail>> DETAILS = Argument.listOf(ApiProblem.ProblemDetail.class);
 
     private final ImportFileRepository imports;
@@ -149,6 +152,22 @@ public class ImportService {
      * The file is read on its own thread (IntakePipeline) while this thread writes on the connection.
      */
     void run(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing) {
+        try {
+            for (int attempt = 1; !attempt(importId, sha256, file, hint, timing, attempt); attempt++) {
+                pauseBeforeRetry(attempt);
+            }
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /**
+     * One try at reading and writing the file in one transaction. Returns false (after rolling back) when the write
+     * collided with another import storing some of the same claims or remittances at the same moment — the unique keys
+     * on claim (practice, patient control number) and remittance_natural_key decide, on any instance — so that the next
+     * try, which then sees the other import's committed rows, skips them as already imported.
+     */
+    private boolean attempt(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing, int attempt) {
         Issues issues = new Issues();
         IntakeModel.Counts counts = new IntakeModel.Counts();
         AtomicLong read = new AtomicLong();
@@ -166,10 +185,38 @@ public class ImportService {
              Connection conn = dataSource.getConnection();
              ImportLeases.Heartbeat heartbeat = leases.heartbeat(sha256, importId)) {
             conn.setAutoCommit(false);
+            try {
+                return write(importId, sha256, hint, timing, attempt, issues, counts, read, format, progress, in, conn, heartbeat);
+            } catch (Exception e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (Exception e) {
+            if (attempt < MAX_ATTEMPTS && ConcurrentWrite.isCollision(e)) {
+                LOG.info("Import {} collided with a concurrent import (try {}); trying again", importId, attempt);
+                return false;
+            }
+            // No PHI in logs: the exception message of a failed statement may carry values, so log its type only.
+            LOG.error("Import {} failed: {} (SQLState {})", importId, e.getClass().getName(),
+                    e.getCause() instanceof SQLException s ? s.getSQLState() : e instanceof SQLException s2 ? s2.getSQLState() : "-");
+            issues.error("file", "the file could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was kept");
+            finishRejected(importId, sha256, format[0], counts, read.get(), issues);
+        }
+        return true;
+    }
+
+    private boolean write(long importId, String sha256, Hint hint, IntakeWriter.Timing timing, int attempt, Issues issues,
+                          IntakeModel.Counts counts, AtomicLong read, String[] format, Runnable progress, BufferedInputStream in,
+                          Connection conn, ImportLeases.Heartbeat heartbeat) throws Exception {
+        {
             try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress, timing)) {
                 new IntakePipeline(timing).run("arbiter-import-reader-" + importId,
                         sink -> format[0] = read(in, hint, issues, counts, sink), writer);
                 writer.flush();
+                if (attempt > 1) {
+                    issues.warning("file", "stored on try " + attempt + ": another import was storing some of the same claims or"
+                            + " remittances at the same moment; what it stored first is counted once");
+                }
                 if (writer.skippedDuplicates() > 0) {
                     issues.warning("file", writer.skippedDuplicates() + " remittance(s) were already imported and were not counted again");
                 }
@@ -191,14 +238,16 @@ public class ImportService {
                 conn.commit();
                 finish(importId, format[0], ImportFile.COMPLETED, counts, read.get(), issues);
             }
-        } catch (Exception e) {
-            // No PHI in logs: the exception message of a failed statement may carry values, so log its type only.
-            LOG.error("Import {} failed: {} (SQLState {})", importId, e.getClass().getName(),
-                    e.getCause() instanceof SQLException s ? s.getSQLState() : e instanceof SQLException s2 ? s2.getSQLState() : "-");
-            issues.error("file", "the file could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was kept");
-            finishRejected(importId, sha256, format[0], counts, read.get(), issues);
-        } finally {
-            deleteQuietly(file);
+        }
+        return true;
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            // Spread the retries of several colliding imports (each collision means another import committed).
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

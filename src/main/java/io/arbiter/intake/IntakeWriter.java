@@ -483,6 +483,28 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         return c.payerClaimControlNumber + "|" + c.paymentTrace + "|" + c.status;
     }
 
+    /**
+     * Claims each remittance's natural key (remittance_natural_key, V66) in this transaction: an import storing the same
+     * remittance at the same moment waits for this one and then fails on the key (ImportService retries it).
+     */
+    private void insertNaturalKeys(List<PaidClaim> remittances, long[] ids) throws SQLException {
+        BulkInsert keys = new BulkInsert(conn, "remittance_natural_key", "payer_claim_control_number", "payment_trace",
+                "claim_status_code", "remittance_id");
+        boolean any = false;
+        for (int i = 0; i < remittances.size(); i++) {
+            PaidClaim c = remittances.get(i);
+            if (remitKey(c) != null) {
+                keys.add(cut(c.payerClaimControlNumber, 50)).add(cut(c.paymentTrace, 60)).add(cut(c.status == null ? "" : c.status, 4))
+                        .add(ids[i]);
+                keys.endRow();
+                any = true;
+            }
+        }
+        if (any) {
+            keys.execute();
+        }
+    }
+
     private Set<String> knownRemittances(List<PaidClaim> chunk) throws SQLException {
         Set<String> ccns = new LinkedHashSet<>();
         for (PaidClaim c : chunk) {
@@ -698,6 +720,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         rem.execute();
         long[] remIds = rem.ids();
+        insertNaturalKeys(order, remIds);
         BulkInsert line = new BulkInsert(conn, "remittance_line", "remittance_id", "claim_id", "claim_line_id", "seq", "procedure_code",
                 "modifiers", "charge", "paid", "allowed", "units", "service_date");
         for (int i = 0; i < order.size(); i++) {

@@ -131,7 +131,7 @@ class IntakeBenchmark {
     }
 
     private Floor databaseFloor() throws SQLException {
-        String[] parentsFirst = {"patient", "claim", "claim_line", "remittance"};
+        String[] parentsFirst = {"patient", "claim", "claim_line", "remittance", "remittance_natural_key"};
         try (Connection c = resolver.resolve(dataSource).getConnection(); Statement st = c.createStatement()) {
             assertEquals(0, support.count("SELECT COUNT(*) FROM remittance_line"), "the benchmark file writes no remittance_line rows");
             for (String t : parentsFirst) {
