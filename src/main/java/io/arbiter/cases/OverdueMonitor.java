@@ -1,5 +1,6 @@
 package io.arbiter.cases;
 
+import io.arbiter.cluster.ScheduledRuns;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -30,15 +31,23 @@ public class OverdueMonitor {
     private final DisputeCaseRepository cases;
     private final CaseDeadlineRepository deadlines;
     private final CaseService service;
+    private final ScheduledRuns scheduledRuns;
 
-    public OverdueMonitor(DisputeCaseRepository cases, CaseDeadlineRepository deadlines, CaseService service) {
+    public OverdueMonitor(DisputeCaseRepository cases, CaseDeadlineRepository deadlines, CaseService service,
+                          ScheduledRuns scheduledRuns) {
+        this.scheduledRuns = scheduledRuns;
         this.cases = cases;
         this.deadlines = deadlines;
         this.service = service;
     }
 
     @Scheduled(cron = "${arbiter.cases.overdue-cron:0 15 5 * * *}")
-    void daily() {
+    public void daily() {
+        // Every instance's scheduler fires; the one that records today's run does the work (run() is idempotent too).
+        if (!scheduledRuns.claim("overdue-check", service.today().toString())) {
+            LOG.info("Overdue check {} already run by another instance", service.today());
+            return;
+        }
         Result r = run();
         LOG.info("Overdue check {}: {} overdue, {} ready to initiate", r.asOf(), r.markedOverdue().size(), r.readyToInitiate().size());
     }

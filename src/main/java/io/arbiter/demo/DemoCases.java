@@ -15,6 +15,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.arbiter.cluster.ClusterLock;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,9 @@ import java.util.Optional;
  */
 @Singleton
 public class DemoCases {
+
+    @Inject
+    ClusterLock startupLock;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
     private static final String SPECIALIST = "specialist";
@@ -64,9 +69,13 @@ public class DemoCases {
     @EventListener
     @Order(30)
     void onStartup(StartupEvent event) {
-        if (demoMode.enabled() && claims.findByPracticeIdAndPatientControlNumber(practiceId(), "LSDEMO0001").isPresent()
-                && cases.readableCount() == 0) {
-            seed();
+        if (demoMode.enabled()) {
+            startupLock.holding(ClusterLock.STARTUP, ClusterLock.STARTUP_PATIENCE, () -> {
+                if (claims.findByPracticeIdAndPatientControlNumber(practiceId(), "LSDEMO0001").isPresent() && cases.readableCount() == 0) {
+                    seed();
+                }
+                return null;
+            });
         }
     }
 

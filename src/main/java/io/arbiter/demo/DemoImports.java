@@ -4,6 +4,8 @@ import io.arbiter.intake.ImportService;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.arbiter.cluster.ClusterLock;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import java.util.List;
 @Singleton
 public class DemoImports {
 
+    @Inject
+    ClusterLock startupLock;
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoImports.class);
     static final List<String> FILES = List.of("acme-self-funded-837p.edi", "acme-self-funded-835.edi",
             "bluebonnet-state-plan-835.edi", "gulf-tpa-835.edi", "gulf-tpa-supplemental-835.edi");
@@ -35,8 +40,13 @@ public class DemoImports {
     @EventListener
     @Order(15)
     void onStartup(StartupEvent event) {
-        if (demoMode.enabled() && imports.list(io.micronaut.data.model.Pageable.from(0, 1)).total() == 0) {
-            load();
+        if (demoMode.enabled()) {
+            startupLock.holding(ClusterLock.STARTUP, ClusterLock.STARTUP_PATIENCE, () -> {
+                if (imports.list(io.micronaut.data.model.Pageable.from(0, 1)).total() == 0) {
+                    load();
+                }
+                return null;
+            });
         }
     }
 

@@ -30,6 +30,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
+import io.arbiter.cluster.ClusterLock;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,9 @@ import java.util.Random;
  */
 @Singleton
 public class DemoSeeder {
+
+    @Inject
+    ClusterLock startupLock;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -83,9 +88,15 @@ public class DemoSeeder {
     @EventListener
     @Order(10)
     void onStartup(StartupEvent event) {
-        if (demoMode.enabled() && users.count() == 0) {
-            seed();
-            LOG.info("Demo mode: seeded demo users and the demo practice");
+        if (demoMode.enabled()) {
+            // Under the start-up lock: a second instance starting at the same moment waits, then finds the users there.
+            startupLock.holding(ClusterLock.STARTUP, ClusterLock.STARTUP_PATIENCE, () -> {
+                if (users.count() == 0) {
+                    seed();
+                    LOG.info("Demo mode: seeded demo users and the demo practice");
+                }
+                return null;
+            });
         }
     }
 

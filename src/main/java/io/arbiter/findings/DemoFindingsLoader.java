@@ -10,6 +10,8 @@ import io.arbiter.pricing.RvuImporter;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.arbiter.cluster.ClusterLock;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,9 @@ import java.time.LocalDate;
  */
 @Singleton
 public class DemoFindingsLoader {
+
+    @Inject
+    ClusterLock startupLock;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoFindingsLoader.class);
     static final String DEMO_SET = "DEMO-SYNTHETIC-2026";
@@ -52,8 +57,13 @@ public class DemoFindingsLoader {
     @EventListener
     @Order(20)
     void onStartup(StartupEvent event) {
-        if (demoMode.enabled() && !benchmarks.setExists(DEMO_SET)) {
-            load();
+        if (demoMode.enabled()) {
+            startupLock.holding(ClusterLock.STARTUP, ClusterLock.STARTUP_PATIENCE, () -> {
+                if (!benchmarks.setExists(DEMO_SET)) {
+                    load();
+                }
+                return null;
+            });
         }
     }
 

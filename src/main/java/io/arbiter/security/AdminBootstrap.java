@@ -3,6 +3,8 @@ package io.arbiter.security;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.arbiter.cluster.ClusterLock;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,9 @@ import java.util.List;
  */
 @Singleton
 public class AdminBootstrap {
+
+    @Inject
+    ClusterLock startupLock;
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -34,7 +39,8 @@ public class AdminBootstrap {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        createFirstAdminIfConfigured();
+        // Under the start-up lock: two instances starting together must not both create the first administrator.
+        startupLock.holding(ClusterLock.STARTUP, ClusterLock.STARTUP_PATIENCE, this::createFirstAdminIfConfigured);
     }
 
     /** @return true when an administrator was created. */

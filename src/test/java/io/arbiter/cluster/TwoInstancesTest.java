@@ -1,0 +1,203 @@
+package io.arbiter.cluster;
+
+import io.arbiter.cases.OverdueMonitor;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances started at the same moment on one empty MariaDB database (issue 18): before the start-up lock one of
+ * them died with "Duplicate entry 'specialist' for key 'uq_user_name'" (both seeded the demo users; the first
+ * administrator had the same race). Now both start, every seed is there once, a third start changes nothing, and the
+ * daily overdue check fired on both instances runs once.
+ */
+class TwoInstancesTest {
+
+    private static final String TEST_URL = System.getenv().getOrDefault("ARBITER_TEST_DB_URL",
+            "jdbc:mysql://127.0.0.1:3306/test?connectionTimeZone=UTC&sslMode=DISABLED&allowPublicKeyRetrieval=true");
+    private static final String USER = System.getenv().getOrDefault("ARBITER_TEST_DB_USER", "root");
+    private static final String PASSWORD = System.getenv().getOrDefault("ARBITER_TEST_DB_PASSWORD", "");
+    /** arbiter_% : the CI fallback account may create it. */
+    private static final String DATABASE = "arbiter_two_instances";
+    private static final String OWN_URL = TEST_URL.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + DATABASE);
+    private static final String[] SEEDED_TABLES = {"app_user", "practice", "payer", "plan", "patient", "claim", "claim_line",
+            "remittance", "import_file", "benchmark_rate", "finding", "dispute_case", "case_event", "case_deadline"};
+
+    private static final List<ApplicationContext> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void twoInstancesStartTogether() throws Exception {
+        try (Connection c = DriverManager.getConnection(TEST_URL, USER, PASSWORD); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            st.execute("CREATE DATABASE " + DATABASE);
+        }
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ApplicationContext>> started = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                String name = "instance-" + i;
+                Callable<ApplicationContext> start = () -> {
+                    go.await();
+                    return instance(name);
+                };
+                started.add(starters.submit(start));
+            }
+            go.countDown();
+            for (Future<ApplicationContext> f : started) {
+                instances.add(f.get(10, TimeUnit.MINUTES)); // rethrows an instance's start-up failure
+            }
+        } finally {
+            starters.shutdownNow();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws SQLException {
+        instances.forEach(ApplicationContext::close);
+        try (Connection c = DriverManager.getConnection(TEST_URL, USER, PASSWORD); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        }
+    }
+
+    private static ApplicationContext instance(String name) {
+        return ApplicationContext.run(settings(OWN_URL, name, true), "test");
+    }
+
+    private static Map<String, Object> settings(String url, String name, boolean demo) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("datasources.default.url", url);
+        props.put("datasources.default.username", USER);
+        props.put("datasources.default.password", PASSWORD);
+        props.put("arbiter.demo.enabled", String.valueOf(demo));
+        props.put("arbiter.instance-name", name);
+        // As in production: the test environment's clean-schema (every test context starts from an empty schema) would
+        // have the second instance drop the first one's tables mid-migration.
+        props.put("flyway.datasources.default.clean-schema", "false");
+        return props;
+    }
+
+    /** Outside demo mode: two instances configured with the same first administrator create it once. */
+    @Test
+    void theFirstAdministratorIsCreatedOnce() throws Exception {
+        String database = DATABASE + "_admin";
+        String url = TEST_URL.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + database);
+        try (Connection c = DriverManager.getConnection(TEST_URL, USER, PASSWORD); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database);
+            st.execute("CREATE DATABASE " + database);
+        }
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        List<ApplicationContext> started = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ApplicationContext>> futures = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                Map<String, Object> props = settings(url, "admin-instance-" + i, false);
+                props.put("arbiter.bootstrap-admin.username", "operations");
+                props.put("arbiter.bootstrap-admin.password", "a-long-operations-passphrase");
+                futures.add(starters.submit(() -> {
+                    go.await();
+                    return ApplicationContext.run(props, "test");
+                }));
+            }
+            go.countDown();
+            for (Future<ApplicationContext> f : futures) {
+                started.add(f.get(5, TimeUnit.MINUTES));
+            }
+            try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM app_user WHERE username = 'operations'")) {
+                rs.next();
+                assertEquals(1, rs.getLong(1));
+            }
+        } finally {
+            started.forEach(ApplicationContext::close);
+            starters.shutdownNow();
+            try (Connection c = DriverManager.getConnection(TEST_URL, USER, PASSWORD); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
+
+    @Test
+    void bothStart_andEverySeedIsThereOnce() throws SQLException {
+        assertEquals(2, instances.size());
+        assertEquals(4, count("SELECT COUNT(*) FROM app_user"), "the four demo users, once");
+        assertEquals(1, count("SELECT COUNT(*) FROM practice"));
+        assertEquals(36, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'LSDEMO%'"), "the seeded demo claims, once");
+        assertEquals(5, count("SELECT COUNT(*) FROM import_file WHERE status = 'COMPLETED'"), "each demo file imported once");
+        assertEquals(5, count("SELECT COUNT(*) FROM import_file"));
+        assertEquals(count("SELECT COUNT(DISTINCT case_number) FROM dispute_case"), count("SELECT COUNT(*) FROM dispute_case"));
+        assertTrue(count("SELECT COUNT(*) FROM dispute_case") > 0, "the demo cases were opened");
+        assertEquals(1, count("SELECT COUNT(DISTINCT set_name) FROM benchmark_rate"));
+    }
+
+    @Test
+    void aThirdStartChangesNothing() throws SQLException {
+        Map<String, Long> before = snapshot();
+        try (ApplicationContext third = instance("instance-3")) {
+            assertTrue(third.isRunning());
+        }
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void theDailyOverdueCheckFiredOnBothInstancesRunsOnce() throws Exception {
+        ExecutorService schedulers = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> fired = new ArrayList<>();
+            for (ApplicationContext instance : instances) {
+                fired.add(schedulers.submit(() -> {
+                    go.await();
+                    instance.getBean(OverdueMonitor.class).daily();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : fired) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            schedulers.shutdownNow();
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM scheduled_run WHERE job = 'overdue-check'"));
+        assertEquals(false, instances.get(0).getBean(ScheduledRuns.class).claim("overdue-check",
+                instances.get(0).getBean(io.arbiter.cases.CaseService.class).today().toString()), "today's run is taken");
+    }
+
+    private static Map<String, Long> snapshot() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String t : SEEDED_TABLES) {
+            counts.put(t, count("SELECT COUNT(*) FROM " + t));
+        }
+        return counts;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(OWN_URL, USER, PASSWORD); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
