@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * 77003/77012 billed on the same date as a code whose descriptor includes imaging guidance
+ * 77003/77012/76000 billed on the same date as a code whose descriptor includes imaging guidance
  * (62321/62323, 64479-64484, 64490-64495, 64633-64636, 27096, ...) are bundled: priced at 0 and
  * flagged (pain-coding-and-denials.md §1.6; CMS A58993).
  */

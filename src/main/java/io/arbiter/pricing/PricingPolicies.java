@@ -19,6 +19,9 @@ public class PricingPolicies {
     private final Citation bilateralCitation;
     private final List<BigDecimal> multipleProcedurePercents;
     private final Citation multipleProcedureCitation;
+    private final Citation sameDateCitation;
+    private final Citation feeScheduleRoundingCitation;
+    private final Citation gpciCarryForwardCitation;
     private final Citation lowerOfChargeCitation;
     private final Set<String> imagingCodes;
     private final Set<String> guidanceInclusiveCodes;
@@ -43,6 +46,7 @@ public class PricingPolicies {
         Map<String, Object> mp = RuleData.map(root, "multipleProcedure");
         multipleProcedurePercents = RuleData.strings(mp, "percents").stream().map(BigDecimal::new).toList();
         multipleProcedureCitation = RuleData.citation(mp, "citation");
+        sameDateCitation = RuleData.citation(mp, "sameDateCitation");
         lowerOfChargeCitation = RuleData.citation(mp, "lowerOfChargeCitation");
         Map<String, Object> img = RuleData.map(root, "bundledImaging");
         imagingCodes = Set.copyOf(RuleData.strings(img, "imagingCodes"));
@@ -56,6 +60,8 @@ public class PricingPolicies {
         medicareFormulaCitation = RuleData.citation(mc, "formulaCitation");
         rvuFileCitation = RuleData.citation(mc, "rvuFileCitation");
         gpciCitation = RuleData.citation(mc, "gpciCitation");
+        feeScheduleRoundingCitation = RuleData.citation(mc, "roundingCitation");
+        gpciCarryForwardCitation = RuleData.citation(mc, "gpciCarryForwardCitation");
         ucrCitation = RuleData.citation(RuleData.map(root, "ucr"), "citation");
         qpaCitation = RuleData.citation(RuleData.map(root, "qpa"), "citation");
         Map<String, Object> up = RuleData.map(root, "underpayment");
@@ -69,6 +75,9 @@ public class PricingPolicies {
     public Citation bilateralCitation() { return bilateralCitation; }
     public List<BigDecimal> multipleProcedurePercents() { return multipleProcedurePercents; }
     public Citation multipleProcedureCitation() { return multipleProcedureCitation; }
+    public Citation sameDateCitation() { return sameDateCitation; }
+    public Citation feeScheduleRoundingCitation() { return feeScheduleRoundingCitation; }
+    public Citation gpciCarryForwardCitation() { return gpciCarryForwardCitation; }
     public Citation lowerOfChargeCitation() { return lowerOfChargeCitation; }
     public Set<String> imagingCodes() { return imagingCodes; }
     public Set<String> guidanceInclusiveCodes() { return guidanceInclusiveCodes; }

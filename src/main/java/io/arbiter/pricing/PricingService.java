@@ -13,6 +13,7 @@ import io.arbiter.practice.PlanRepository;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
 import io.arbiter.practice.PracticeRepository;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -40,10 +41,13 @@ public class PricingService {
     private final PayerRepository payers;
     private final PlanRepository plans;
     private final PracticeRepository practices;
+    private final boolean gpciCarryForward;
 
     public PricingService(PricingEngine engine, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules, MedicareLocalities localities,
                           WorkersCompSchedules workersComp, PricingPolicies policies, ClaimRepository claims, ClaimLineRepository lines,
-                          PayerRepository payers, PlanRepository plans, PracticeRepository practices) {
+                          PayerRepository payers, PlanRepository plans, PracticeRepository practices,
+                          @Value("${arbiter.pricing.gpci-carry-forward:false}") boolean gpciCarryForward) {
+        this.gpciCarryForward = gpciCarryForward;
         this.engine = engine;
         this.benchmarks = benchmarks;
         this.feeSchedules = feeSchedules;
@@ -109,9 +113,9 @@ public class PricingService {
         }
         if (basis instanceof PricingBasis.WorkersComp w) {
             return new PfsRateSource(feeSchedules, localities, policies, workersComp.schedule(w.state(), w.program())
-                    .orElseThrow(() -> ApiException.badRequest("no fee schedule " + w.state() + " " + w.program())));
+                    .orElseThrow(() -> ApiException.badRequest("no fee schedule " + w.state() + " " + w.program())), gpciCarryForward);
         }
-        return new PfsRateSource(feeSchedules, localities, policies, null);
+        return new PfsRateSource(feeSchedules, localities, policies, null, gpciCarryForward);
     }
 
     /** Expected amounts with explanations for every line of a stored claim. */
