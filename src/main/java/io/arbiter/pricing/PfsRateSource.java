@@ -106,6 +106,12 @@ public final class PfsRateSource implements UnitRateSource {
             }
             steps.add("x Medicare conversion factor " + multiplier);
             cites.add(0, policies.medicareFormulaCitation());
+            Citation programRule = policies.medicareBasisCitation(claim.planType());
+            if (programRule != null) {
+                steps.add(0, "Plan type " + claim.planType() + ": a non-contracted provider is owed the Medicare amount, so the line is priced on the "
+                        + "Medicare PFS, not on billed-charge UCR" + (programRule.unverified() ? " (UNVERIFIED, configurable)" : ""));
+                cites.add(0, programRule);
+            }
         } else {
             WorkersCompSchedules.Category category = schedule.category(line.code(), facility);
             Optional<WorkersCompSchedules.Factor> f = schedule.factor(category, dos);

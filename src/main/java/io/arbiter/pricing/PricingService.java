@@ -84,11 +84,12 @@ public class PricingService {
                 benchmark(set, BenchmarkKind.ALLOWED, 50, code, modifier, geozip, date));
     }
 
-    /** The basis a claim is priced on by default: Medicare PFS for Medicare plans, the state WC schedule for
+    /** The basis a claim is priced on by default: Medicare PFS for Medicare, Medicare Advantage, TRICARE and Medicaid
+     * managed care (what a non-contracted provider is owed; rules/pricing-policies.yml medicareBasedPlanTypes), the state WC schedule for
      * workers' comp, else the practice's UCR choice (overridable per call). */
     public PricingBasis defaultBasis(Claim claim, @Nullable String set, @Nullable BenchmarkKind kind, @Nullable Integer percentile) {
         PlanType type = claim.planId() == null ? null : plans.findById(claim.planId()).map(Plan::planType).orElse(null);
-        if (type == PlanType.MEDICARE) {
+        if (policies.pricedOnMedicarePfs(type)) {
             return new PricingBasis.MedicarePfs();
         }
         if (type == PlanType.WORKERS_COMP) {
