@@ -5,6 +5,7 @@ import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.common.ApiException;
+import io.arbiter.demo.DemoMode;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PayerRepository;
@@ -46,8 +47,9 @@ public class PricingService {
     public PricingService(PricingEngine engine, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules, MedicareLocalities localities,
                           WorkersCompSchedules workersComp, PricingPolicies policies, ClaimRepository claims, ClaimLineRepository lines,
                           PayerRepository payers, PlanRepository plans, PracticeRepository practices,
-                          @Value("${arbiter.pricing.gpci-carry-forward:false}") boolean gpciCarryForward) {
-        this.gpciCarryForward = gpciCarryForward;
+                          @Value("${arbiter.pricing.gpci-carry-forward:}") String gpciCarryForward, DemoMode demoMode) {
+        // Unset: on in demo mode only (the demo bundles GPCI 2025 with RVU 2026; its 2026 Medicare lines then say UNVERIFIED).
+        this.gpciCarryForward = gpciCarryForward == null || gpciCarryForward.isBlank() ? demoMode.enabled() : Boolean.parseBoolean(gpciCarryForward.trim());
         this.engine = engine;
         this.benchmarks = benchmarks;
         this.feeSchedules = feeSchedules;
