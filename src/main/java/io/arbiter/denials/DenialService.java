@@ -135,7 +135,8 @@ public class DenialService {
                 Practice practice = practiceCache.computeIfAbsent(claim.practiceId(), practices::findById).orElse(null);
                 for (ClaimLine line : linesByClaim.getOrDefault(claim.id(), List.of())) {
                     Denial built = build(claim, line, adjByLine.getOrDefault(line.id(), List.of()),
-                            rarcByLine.getOrDefault(line.id(), List.of()), payer, plan == null ? null : plan.planType(), practice);
+                            rarcByLine.getOrDefault(line.id(), List.of()), payer, plan == null ? null : plan.planType(), practice,
+                            linesByClaim.getOrDefault(claim.id(), List.of()));
                     if (built == null) {
                         continue;
                     }
@@ -250,7 +251,7 @@ public class DenialService {
 
     /** The denial record of one line, or null when no non-patient adjustment on it is a denial reason. */
     @Nullable Denial build(Claim claim, ClaimLine line, List<Adjustment> adjs, List<String> rarcs, @Nullable Payer payer,
-                           @Nullable PlanType planType, @Nullable Practice practice) {
+                           @Nullable PlanType planType, @Nullable Practice practice, List<ClaimLine> claimLines) {
         List<Adjustment> denying = adjs.stream().filter(a -> !"PR".equals(a.groupCode()) && a.amount().signum() > 0
                 && classifier.isDenialReason(a.reasonCode())).toList();
         if (denying.isEmpty()) {
@@ -266,9 +267,12 @@ public class DenialService {
         // The RARC that set the category when one did (M15, N211), else the line's first remark.
         String rarc = rarcs.stream().filter(r -> classifier.playbook(null, r).isPresent()).findFirst()
                 .orElse(rarcs.isEmpty() ? null : rarcs.get(0));
-        DenialTriagePolicy.Triage t = triage.triage(primary.reasonCode(), rarcs, planType);
         LocalDate denialDate = claim.paymentDate();
         LocalDate dos = line.serviceDate() != null ? line.serviceDate() : claim.serviceDateFrom();
+        // Correctly bundled imaging (77003 with 64483 the same day) is priced $0: a write-off, never recoverable (issue 14 item 10).
+        Optional<io.arbiter.pricing.BundledImagingPolicy.Service> bundledInto = triage.correctlyBundled(line, dos, claimLines, claim.serviceDateFrom());
+        DenialTriagePolicy.Triage t = bundledInto.isPresent() ? new DenialTriagePolicy.Triage(WorkType.NONE, false)
+                : triage.triage(primary.reasonCode(), rarcs, planType);
         // Workers' comp windows run from the date of service, so it is part of the key only there.
         LocalDate windowDos = planType == PlanType.WORKERS_COMP ? dos : null;
         AppealDeadlinePolicy.Window window = t.workType() == WorkType.NONE ? null : windowCache.computeIfAbsent(
@@ -281,7 +285,9 @@ public class DenialService {
                 line.procedureCode(), dos, primary.groupCode(), primary.reasonCode(), rarc, category,
                 line.paid().signum() == 0 ? DenialKind.DENIED : DenialKind.REDUCED, t.workType(), t.appealable(), Money.cents(line.charge()),
                 Money.cents(line.paid()), denied, recoverable, denialDate, window == null ? null : window.due(),
-                window == null ? (t.workType() == WorkType.NONE ? "Not appealable" : "No denial date on the remittance")
+                window == null ? (bundledInto.isPresent() ? truncate("Correctly bundled into " + bundledInto.get().code()
+                        + " (imaging guidance is in its descriptor; priced $0): write off, nothing to recover. " + triage.bundledImagingCitation(), 480)
+                        : t.workType() == WorkType.NONE ? "Not appealable" : "No denial date on the remittance")
                         : (window.unverified() ? "[DEFAULT - set the payer's appeal window] " : "") + truncate(window.basis(), 480),
                 owner == null ? null : owner.owner(), owner == null ? null : owner.ruleId(), DenialStatus.OPEN,
                 BigDecimal.ZERO.setScale(2), null, null, null);

@@ -30,6 +30,8 @@ public class DenialClassifier {
     private final Map<String, Playbook> byCategory = new LinkedHashMap<>();
     private final Map<String, String> carcToCategory = new LinkedHashMap<>();
     private final Map<String, String> rarcToCategory = new LinkedHashMap<>();
+    /** RARCs that name their category only together with one of these CARCs (N211 is timely filing only with CO-29). */
+    private final Map<String, Set<String>> rarcRequiredCarcs = new LinkedHashMap<>();
     private final Set<String> nonDenial;
 
     public DenialClassifier() {
@@ -40,13 +42,17 @@ public class DenialClassifier {
             byCategory.put(cat, new Playbook(cat, RuleData.string(c, "playbook"), RuleData.strings(c, "evidence"), RuleData.citation(c, "citation")));
             RuleData.strings(c, "carcs").forEach(x -> carcToCategory.put(x, cat));
             RuleData.strings(c, "rarcs").forEach(x -> rarcToCategory.put(x, cat));
+            if (c.get("rarcOnlyWithCarcs") != null) {
+                Map<String, Object> only = RuleData.map(c, "rarcOnlyWithCarcs");
+                only.keySet().forEach(r -> rarcRequiredCarcs.put(r, Set.copyOf(RuleData.strings(only, r))));
+            }
         }
         nonDenial = Set.copyOf(RuleData.strings(root, "nonDenialCarcs"));
     }
 
     /** The playbook for a CARC (optionally with a RARC, which wins when it names a category, e.g. M15, N211). */
     public Optional<Playbook> playbook(@Nullable String carc, @Nullable String rarc) {
-        if (rarc != null && rarcToCategory.containsKey(rarc)) {
+        if (rarc != null && rarcToCategory.containsKey(rarc) && rarcApplies(rarc, carc == null ? List.of() : List.of(carc))) {
             return Optional.of(byCategory.get(rarcToCategory.get(rarc)));
         }
         return Optional.ofNullable(carc == null ? null : carcToCategory.get(carc)).map(byCategory::get);
@@ -54,8 +60,9 @@ public class DenialClassifier {
 
     /** Classifies a zero-paid line from its adjustment CARCs and RARCs; empty when none is a denial reason. */
     public Optional<Playbook> classify(Collection<ScanClaim.Adj> adjustments, Collection<String> rarcs) {
+        List<String> carcs = adjustments.stream().filter(a -> !"PR".equals(a.group())).map(ScanClaim.Adj::carc).toList();
         for (String rarc : rarcs) {
-            if (rarcToCategory.containsKey(rarc)) {
+            if (rarcToCategory.containsKey(rarc) && rarcApplies(rarc, carcs)) {
                 return Optional.of(byCategory.get(rarcToCategory.get(rarc)));
             }
         }
@@ -65,6 +72,11 @@ public class DenialClassifier {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean rarcApplies(String rarc, Collection<String> carcs) {
+        Set<String> required = rarcRequiredCarcs.get(rarc);
+        return required == null || carcs.stream().anyMatch(required::contains);
     }
 
     public boolean isDenialReason(String carc) {

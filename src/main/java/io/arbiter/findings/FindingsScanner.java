@@ -10,6 +10,7 @@ import io.arbiter.findings.scrubber.Scrubber;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.PlanType;
 import io.arbiter.pricing.BenchmarkKind;
+import io.arbiter.pricing.BundledImagingPolicy;
 import io.arbiter.pricing.ClaimPricing;
 import io.arbiter.pricing.Jdbc;
 import io.arbiter.pricing.PricedLine;
@@ -355,12 +356,17 @@ public class FindingsScanner {
             String rarcs = String.join(", ", line.rarcs());
             String text = pb.map(b -> b.title() + " [" + carcs + (rarcs.isEmpty() ? "" : "; " + rarcs) + "]. Appeal evidence: "
                     + String.join("; ", b.evidence())).orElse("Denied line [" + carcs + "]: no playbook for these codes");
-            if (expected != null) {
+            // Pricing bundles imaging guidance into a guidance-inclusive code at $0: the denial is right and nothing is recoverable.
+            boolean correctlyBundled = p != null && p.flags().contains(BundledImagingPolicy.FLAG);
+            if (correctlyBundled) {
+                text = "Correctly bundled, not recoverable (write off) [" + carcs + (rarcs.isEmpty() ? "" : "; " + rarcs) + "]: " + String.join("; ", p.steps());
+            } else if (expected != null) {
                 text += ". Expected if overturned: $" + expected + " (" + p.basis() + ")";
             }
             out.add(new Finding(null, FindingType.DENIAL, claim.id(), line.id(), "DENIAL-" + pb.map(DenialClassifier.Playbook::category).orElse("UNCLASSIFIED"),
-                    "ERROR", pb.map(DenialClassifier.Playbook::category).orElse("UNCLASSIFIED"), expected, line.effectiveAllowed(), line.paid(),
-                    expected, p == null ? null : p.basis(), text, pb.map(b -> b.citation().toString()).orElse(null), now));
+                    correctlyBundled ? "INFO" : "ERROR", pb.map(DenialClassifier.Playbook::category).orElse("UNCLASSIFIED"), expected,
+                    line.effectiveAllowed(), line.paid(), correctlyBundled ? Money.ZERO : expected, p == null ? null : p.basis(), text,
+                    correctlyBundled ? p.citationText() : pb.map(b -> b.citation().toString()).orElse(null), now));
             return;
         }
         if (p == null) {
@@ -388,7 +394,7 @@ public class FindingsScanner {
     }
 
     private PricingBasis basis(ScanClaim claim, String set, BenchmarkKind kind, Integer percentile, Map<Long, PricingBasis.Ucr> practiceBases) {
-        if (claim.planType() == PlanType.MEDICARE) {
+        if (policies.pricedOnMedicarePfs(claim.planType())) {
             return new PricingBasis.MedicarePfs();
         }
         if (claim.planType() == PlanType.WORKERS_COMP) {

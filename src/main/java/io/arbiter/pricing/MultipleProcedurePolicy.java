@@ -4,14 +4,19 @@ import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Multiple-procedure reduction (MULT PROC 2): procedures of the same date are ranked by value
+ * Multiple-procedure reduction (MULT PROC 2): procedures of the same date of service are ranked by value
  * (after the bilateral adjustment) and paid 100%, 50%, 50%...; each further unit counts as a further
  * procedure. Add-on codes (GLOB DAYS ZZZ) and MULT PROC 0 codes are exempt (pain-coding-and-denials.md §2.4).
+ * Each date of service is ranked on its own: a claim spanning two session dates has a rank-1 procedure on each
+ * (CMS Claims Processing Manual ch. 12 §40.6: the reduction applies to procedures on the same day).
  */
 @Singleton
 public class MultipleProcedurePolicy {
@@ -28,7 +33,7 @@ public class MultipleProcedurePolicy {
     }
 
     void apply(PricingInput claim, List<LineWork> works) {
-        List<Procedure> ranked = new ArrayList<>();
+        Map<LocalDate, List<Procedure>> byDate = new TreeMap<>();
         for (LineWork w : works) {
             if (!w.priceable()) {
                 continue;
@@ -53,11 +58,18 @@ public class MultipleProcedurePolicy {
             }
             int whole = w.services.setScale(0, RoundingMode.FLOOR).intValue();
             BigDecimal value = unit.multiply(w.bilateralFactor);
+            List<Procedure> sameDate = byDate.computeIfAbsent(claim.dateOf(w.line), d -> new ArrayList<>());
             for (int i = 0; i < Math.max(whole, 1); i++) {
                 BigDecimal v = whole == 0 ? value.multiply(w.services) : value;
-                ranked.add(new Procedure(w, w.pairedWith, v, w.line.lineNumber() * 1000 + i));
+                sameDate.add(new Procedure(w, w.pairedWith, v, w.line.lineNumber() * 1000 + i));
             }
         }
+        for (Map.Entry<LocalDate, List<Procedure>> day : byDate.entrySet()) {
+            rank(day.getKey(), day.getValue(), byDate.size() > 1);
+        }
+    }
+
+    private void rank(LocalDate date, List<Procedure> ranked, boolean severalDates) {
         ranked.sort(Comparator.comparing(Procedure::value).reversed().thenComparing(Procedure::order));
         List<BigDecimal> percents = policies.multipleProcedurePercents();
         for (int rank = 0; rank < ranked.size(); rank++) {
@@ -66,10 +78,14 @@ public class MultipleProcedurePolicy {
             for (LineWork w : p.second() == null ? List.of(p.first()) : List.of(p.first(), p.second())) {
                 BigDecimal part = p.value().multiply(pct).divide(HUNDRED).multiply(w.share);
                 w.amount = w.amount.add(part);
-                w.steps.add("Multiple-procedure rank " + (rank + 1) + " of " + ranked.size() + " by value: $" + plain(p.value())
+                w.steps.add("Multiple-procedure rank " + (rank + 1) + " of " + ranked.size()
+                        + (severalDates ? " on date of service " + date + " (each date ranked separately)" : "") + " by value: $" + plain(p.value())
                         + (w.share.compareTo(BigDecimal.ONE) == 0 ? "" : " x share " + plain(w.share)) + " x " + plain(pct) + "% = $" + plain(part));
                 if (!w.citations.contains(policies.multipleProcedureCitation())) {
                     w.citations.add(policies.multipleProcedureCitation());
+                }
+                if (severalDates && !w.citations.contains(policies.sameDateCitation())) {
+                    w.citations.add(policies.sameDateCitation());
                 }
             }
         }

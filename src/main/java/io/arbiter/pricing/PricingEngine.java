@@ -120,7 +120,7 @@ public class PricingEngine {
                 amount = w.line.charge();
             }
             BigDecimal rounded = Money.cents(amount);
-            w.steps.add("Expected $" + rounded + " (rounded half-up to the cent once, after all adjustments)");
+            w.steps.add("Expected $" + rounded + " (rounded half-up to the cent after all adjustments)");
             total = total.add(rounded);
             out.add(new PricedLine(w.line.lineId(), w.line.lineNumber(), w.line.code(), mods, rounded, rates.basis(),
                     List.copyOf(w.steps), distinct(w.citations), List.copyOf(w.flags), null));

@@ -1,9 +1,12 @@
 package io.arbiter.pricing;
 
 import io.arbiter.common.Citation;
+import io.arbiter.practice.PlanType;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +22,10 @@ public class PricingPolicies {
     private final Citation bilateralCitation;
     private final List<BigDecimal> multipleProcedurePercents;
     private final Citation multipleProcedureCitation;
+    private final Citation sameDateCitation;
+    private final Citation feeScheduleRoundingCitation;
+    private final Citation gpciCarryForwardCitation;
+    private final Map<PlanType, Citation> medicareBasedPlanTypes = new EnumMap<>(PlanType.class);
     private final Citation lowerOfChargeCitation;
     private final Set<String> imagingCodes;
     private final Set<String> guidanceInclusiveCodes;
@@ -43,6 +50,7 @@ public class PricingPolicies {
         Map<String, Object> mp = RuleData.map(root, "multipleProcedure");
         multipleProcedurePercents = RuleData.strings(mp, "percents").stream().map(BigDecimal::new).toList();
         multipleProcedureCitation = RuleData.citation(mp, "citation");
+        sameDateCitation = RuleData.citation(mp, "sameDateCitation");
         lowerOfChargeCitation = RuleData.citation(mp, "lowerOfChargeCitation");
         Map<String, Object> img = RuleData.map(root, "bundledImaging");
         imagingCodes = Set.copyOf(RuleData.strings(img, "imagingCodes"));
@@ -56,6 +64,12 @@ public class PricingPolicies {
         medicareFormulaCitation = RuleData.citation(mc, "formulaCitation");
         rvuFileCitation = RuleData.citation(mc, "rvuFileCitation");
         gpciCitation = RuleData.citation(mc, "gpciCitation");
+        feeScheduleRoundingCitation = RuleData.citation(mc, "roundingCitation");
+        gpciCarryForwardCitation = RuleData.citation(mc, "gpciCarryForwardCitation");
+        Map<String, Object> medicareBased = RuleData.map(root, "medicareBasedPlanTypes");
+        for (String type : medicareBased.keySet()) {
+            medicareBasedPlanTypes.put(PlanType.valueOf(type), RuleData.citation(RuleData.map(medicareBased, type), "citation"));
+        }
         ucrCitation = RuleData.citation(RuleData.map(root, "ucr"), "citation");
         qpaCitation = RuleData.citation(RuleData.map(root, "qpa"), "citation");
         Map<String, Object> up = RuleData.map(root, "underpayment");
@@ -69,6 +83,19 @@ public class PricingPolicies {
     public Citation bilateralCitation() { return bilateralCitation; }
     public List<BigDecimal> multipleProcedurePercents() { return multipleProcedurePercents; }
     public Citation multipleProcedureCitation() { return multipleProcedureCitation; }
+    public Citation sameDateCitation() { return sameDateCitation; }
+    public Citation feeScheduleRoundingCitation() { return feeScheduleRoundingCitation; }
+    public Citation gpciCarryForwardCitation() { return gpciCarryForwardCitation; }
+
+    /** Whether a plan type is priced on the Medicare PFS (MEDICARE, and the public programs configured in medicareBasedPlanTypes). */
+    public boolean pricedOnMedicarePfs(@Nullable PlanType type) {
+        return type == PlanType.MEDICARE || (type != null && medicareBasedPlanTypes.containsKey(type));
+    }
+
+    /** Why a public program other than Medicare is priced on the PFS, or null. */
+    public @Nullable Citation medicareBasisCitation(@Nullable PlanType type) {
+        return type == null ? null : medicareBasedPlanTypes.get(type);
+    }
     public Citation lowerOfChargeCitation() { return lowerOfChargeCitation; }
     public Set<String> imagingCodes() { return imagingCodes; }
     public Set<String> guidanceInclusiveCodes() { return guidanceInclusiveCodes; }

@@ -5,6 +5,7 @@ import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.common.ApiException;
+import io.arbiter.demo.DemoMode;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PayerRepository;
@@ -13,6 +14,7 @@ import io.arbiter.practice.PlanRepository;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
 import io.arbiter.practice.PracticeRepository;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -40,10 +42,14 @@ public class PricingService {
     private final PayerRepository payers;
     private final PlanRepository plans;
     private final PracticeRepository practices;
+    private final boolean gpciCarryForward;
 
     public PricingService(PricingEngine engine, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules, MedicareLocalities localities,
                           WorkersCompSchedules workersComp, PricingPolicies policies, ClaimRepository claims, ClaimLineRepository lines,
-                          PayerRepository payers, PlanRepository plans, PracticeRepository practices) {
+                          PayerRepository payers, PlanRepository plans, PracticeRepository practices,
+                          @Value("${arbiter.pricing.gpci-carry-forward:}") String gpciCarryForward, DemoMode demoMode) {
+        // Unset: on in demo mode only (the demo bundles GPCI 2025 with RVU 2026; its 2026 Medicare lines then say UNVERIFIED).
+        this.gpciCarryForward = gpciCarryForward == null || gpciCarryForward.isBlank() ? demoMode.enabled() : Boolean.parseBoolean(gpciCarryForward.trim());
         this.engine = engine;
         this.benchmarks = benchmarks;
         this.feeSchedules = feeSchedules;
@@ -80,11 +86,12 @@ public class PricingService {
                 benchmark(set, BenchmarkKind.ALLOWED, 50, code, modifier, geozip, date));
     }
 
-    /** The basis a claim is priced on by default: Medicare PFS for Medicare plans, the state WC schedule for
+    /** The basis a claim is priced on by default: Medicare PFS for Medicare, Medicare Advantage, TRICARE and Medicaid
+     * managed care (what a non-contracted provider is owed; rules/pricing-policies.yml medicareBasedPlanTypes), the state WC schedule for
      * workers' comp, else the practice's UCR choice (overridable per call). */
     public PricingBasis defaultBasis(Claim claim, @Nullable String set, @Nullable BenchmarkKind kind, @Nullable Integer percentile) {
         PlanType type = claim.planId() == null ? null : plans.findById(claim.planId()).map(Plan::planType).orElse(null);
-        if (type == PlanType.MEDICARE) {
+        if (policies.pricedOnMedicarePfs(type)) {
             return new PricingBasis.MedicarePfs();
         }
         if (type == PlanType.WORKERS_COMP) {
@@ -109,9 +116,9 @@ public class PricingService {
         }
         if (basis instanceof PricingBasis.WorkersComp w) {
             return new PfsRateSource(feeSchedules, localities, policies, workersComp.schedule(w.state(), w.program())
-                    .orElseThrow(() -> ApiException.badRequest("no fee schedule " + w.state() + " " + w.program())));
+                    .orElseThrow(() -> ApiException.badRequest("no fee schedule " + w.state() + " " + w.program())), gpciCarryForward);
         }
-        return new PfsRateSource(feeSchedules, localities, policies, null);
+        return new PfsRateSource(feeSchedules, localities, policies, null, gpciCarryForward);
     }
 
     /** Expected amounts with explanations for every line of a stored claim. */

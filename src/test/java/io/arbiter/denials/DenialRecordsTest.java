@@ -70,8 +70,10 @@ class DenialRecordsTest {
         assertEquals("NON_COVERED", d.get("64625").category());
         assertEquals("AUTHORIZATION", d.get("64484").category());
 
-        // Corrected claim vs appeal: CO-4 and CO-97 + M15 are corrected-claim work.
-        assertEquals(WorkType.CORRECTED_CLAIM, d.get("77003").workType());
+        // Corrected claim vs appeal: CO-4 and CO-97 + M15 are corrected-claim work, except imaging guidance billed with a
+        // guidance-inclusive code of the same date (77003 with 64483 here): correctly bundled, a write-off (issue 14 item 10).
+        assertEquals(WorkType.NONE, d.get("77003").workType());
+        assertEquals(new BigDecimal("0.00"), d.get("77003").recoverableEstimate());
         assertEquals(WorkType.CORRECTED_CLAIM, d.get("64493").workType());
         assertFalse(d.get("64493").appealable());
         assertEquals(WorkType.APPEAL, d.get("64483").workType());

@@ -31,12 +31,13 @@ class DenialsFromImported835Test {
         Map<String, Integer> count = new TreeMap<>();
         for (Denial d : denials.findAll()) {
             count.merge(d.procedureCode() + " " + d.groupCode() + "-" + d.carc() + " " + d.workType() + " " + d.deniedAmount(), 1, Integer::sum);
-            // ERISA plan, payment 2026-10-08 + 180 days (Oct 23 + Nov 30 + Dec 31 + Jan 31 + Feb 28 + Mar 31 + Apr 6) = 2027-04-06
-            assertEquals(java.time.LocalDate.of(2027, 4, 6), d.appealDue());
+            // ERISA plan, payment 2026-10-08 + 180 days (Oct 23 + Nov 30 + Dec 31 + Jan 31 + Feb 28 + Mar 31 + Apr 6) = 2027-04-06;
+            // 77003 next to a guidance-inclusive code is correctly bundled: a write-off without an appeal deadline (issue 14 item 10)
+            assertEquals(d.workType() == WorkType.NONE ? null : java.time.LocalDate.of(2027, 4, 6), d.appealDue());
         }
         assertEquals(Map.of("62323 CO-197 APPEAL 1800.00", 1, "64493 CO-197 APPEAL 2100.00", 1, "64494 CO-197 APPEAL 1100.00", 1,
                 "64635 CO-197 APPEAL 4800.00", 1, "64635 CO-50 APPEAL 4800.00", 1, "64636 CO-197 APPEAL 2200.00", 1,
-                "64636 CO-50 APPEAL 2200.00", 1, "77003 CO-97 CORRECTED_CLAIM 350.00", 5), count);
+                "64636 CO-50 APPEAL 2200.00", 1, "77003 CO-97 NONE 350.00", 5), count);
         assertEquals(0, service.sync(null).created(), "re-sync creates nothing");
     }
 }

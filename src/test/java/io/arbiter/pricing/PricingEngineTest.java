@@ -66,10 +66,11 @@ class PricingEngineTest {
     @Test
     void bilateralTfesiMedicareBilateralIndicatorOne() {
         // ASC (POS 24, facility PE). 64483: (1.90x1.014 + 1.27x1.003 + 0.16x1.409) x 32.3465 = 110.814257; x 150% = 166.2214 -> 166.22
-        // 64484 (add-on, ZZZ, exempt): (1.00x1.014 + 0.43x1.003 + 0.08x1.409) x 32.3465 = 50.396170; x 150% = 75.5943 -> 75.59
+        // 64484 (add-on, ZZZ, exempt): (1.00x1.014 + 0.43x1.003 + 0.08x1.409) x 32.3465 = 50.396170 -> fee schedule amount 50.40
+        // (rounded to the cent first, issue 14 item 11); x 150% = 75.60
         ClaimPricing p = medicare(claim(DOS_2025, "24", BilateralFormat.MODIFIER_50, "64483-50x1@2400", "64484-50x1@1100"));
         assertAmount("166.22", p.lines().get(0));
-        assertAmount("75.59", p.lines().get(1));
+        assertAmount("75.60", p.lines().get(1));
         assertTrue(p.lines().get(0).explanation().contains("bilateral indicator 1"));
         assertTrue(p.lines().get(1).explanation().contains("exempt"));
         assertFalse(p.lines().get(0).citations().isEmpty());

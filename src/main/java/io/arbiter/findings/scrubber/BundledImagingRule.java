@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
-/** IMG-01: 77003/77012 billed on the same date as a code whose descriptor includes guidance: bundled, not separately payable. */
+/** IMG-01: 77003/77012/76000 billed on the same date as a code whose descriptor includes guidance: bundled, not separately payable. */
 @Singleton
 public class BundledImagingRule implements ScrubberRule {
 
