@@ -492,6 +492,7 @@ public final class X12Transactions implements Consumer<Segment> {
         }
         counts.serviceLines++;
         PaidLine l = new PaidLine();
+        l.location = s.location();
         // SVC06 carries the procedure as billed when the payer adjudicated a different one: link by what was billed.
         String[] proc = s.components(6).length > 1 ? s.components(6) : s.components(1);
         if (s.component(1, 1) == null) {
@@ -785,6 +786,7 @@ public final class X12Transactions implements Consumer<Segment> {
         if (c.serviceZip == null && c.billing != null) {
             c.serviceZip = c.billing.zip;
         }
+        io.arbiter.intake.RemittanceBalancePolicy.check(c, issues);
         if (!issues.hasErrors()) {
             sink.billed(c);
         }
