@@ -27,10 +27,13 @@ public class ClaimReader {
     private final PayerRepository payers;
     private final PlanRepository plans;
     private final RemittanceRepository remittances;
+    private final ClaimIntakeWarningRepository intakeWarnings;
 
     public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, CurrentRemittanceDetail detail,
-                       PayerRepository payers, PlanRepository plans, RemittanceRepository remittances) {
+                       PayerRepository payers, PlanRepository plans, RemittanceRepository remittances,
+                       ClaimIntakeWarningRepository intakeWarnings) {
         this.remittances = remittances;
+        this.intakeWarnings = intakeWarnings;
         this.claims = claims;
         this.lines = lines;
         this.detail = detail;
@@ -73,7 +76,9 @@ public class ClaimReader {
                 c.billingNpi(), c.serviceZip(), c.totalCharge(), c.totalPaid(), c.patientResponsibility(),
                 c.claimStatusCode(), claimRemarks, lineViews, new ClaimView.Nsa(nsa, c.qpa()), c.paymentDate(), dx,
                 c.facilityName(), c.facilityNetworkStatus(),
-                adjs.stream().filter(a -> a.claimLineId() == null).map(ClaimReader::view).toList(), ledger(id));
+                adjs.stream().filter(a -> a.claimLineId() == null).map(ClaimReader::view).toList(), ledger(id),
+                intakeWarnings.findByClaimIdOrderById(id).stream().map(w -> new ClaimView.IntakeWarningView(w.importId(), w.kind(),
+                        w.location(), w.message(), w.stated(), w.computed())).toList());
     }
 
     /** The claim's remittance history, cancelled remittances included. */

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The claim document of the API contract (GET /api/v1/claims/{id}). {@code paymentDate} is the initial payment or
  * denial date (the clock's trigger, {@link RemittanceLedger#initialPaymentDate()}); {@code ledger} (an extension)
- * is the claim's whole remittance history.
+ * is the claim's whole remittance history; {@code intakeWarnings} (an extension) the balancing warnings its imports raised.
  */
 @Serdeable
 public record ClaimView(
@@ -36,7 +36,14 @@ public record ClaimView(
         @Nullable String facilityName,
         @Nullable String facilityNetworkStatus,
         List<AdjustmentView> adjustments,
-        RemittanceLedger ledger) {
+        RemittanceLedger ledger,
+        List<IntakeWarningView> intakeWarnings) {
+
+    /** A balancing warning of an import about this claim (issue 22): where, what, stated against computed amount. */
+    @Serdeable
+    public record IntakeWarningView(Long importId, String kind, String location, String message, @Nullable BigDecimal stated,
+                                    @Nullable BigDecimal computed) {
+    }
 
     @Serdeable
     public record PayerRef(String name, String payerId) {

@@ -18,6 +18,13 @@ public final class IntakeModel {
     public record Cas(String group, String reason, BigDecimal amount, BigDecimal quantity) {
     }
 
+    /**
+     * A balancing finding about one claim (docs/intake.md): {@code kind} names the rule, {@code stated} is the amount the
+     * file states, {@code computed} the one its parts add up to. Stored on the claim and on the import; never an error.
+     */
+    public record BalanceWarning(String kind, String location, String message, BigDecimal stated, BigDecimal computed) {
+    }
+
     /** A remark code with where it came from: MIA, MOA (claim level) or LQ (line level). */
     public record Remark(String code, String source) {
     }
@@ -61,6 +68,7 @@ public final class IntakeModel {
         public final List<Cas> adjustments = new ArrayList<>(2);
         public final List<Remark> remarks = new ArrayList<>(2);
         public final List<PaidLine> lines = new ArrayList<>(2);
+        public final List<BalanceWarning> warnings = new ArrayList<>(0);
 
         public boolean reversal() {
             return "22".equals(status);
@@ -69,6 +77,8 @@ public final class IntakeModel {
 
     /** One SVC loop. */
     public static final class PaidLine {
+        /** Where the SVC was read, for warnings about the line. */
+        public String location;
         public String procedureCode;
         public final List<String> modifiers = new ArrayList<>(2);
         public BigDecimal charge;
@@ -104,6 +114,7 @@ public final class IntakeModel {
         public String serviceZip;
         public String serviceState;
         public final List<BilledLine> lines = new ArrayList<>(2);
+        public final List<BalanceWarning> warnings = new ArrayList<>(0);
     }
 
     public static final class BilledLine {

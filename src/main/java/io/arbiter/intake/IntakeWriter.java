@@ -462,6 +462,17 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         t = lap(4, t);
         // 4. remittances and their details
         insertRemittances(claims.values(), lineOf);
+        List<Long> warnedClaims = new ArrayList<>();
+        List<IntakeModel.BalanceWarning> warnings = new ArrayList<>();
+        for (ClaimRef ref : claims.values()) {
+            for (PaidClaim c : ref.remits) {
+                for (IntakeModel.BalanceWarning w : c.warnings) {
+                    warnedClaims.add(ref.id);
+                    warnings.add(w);
+                }
+            }
+        }
+        insertWarnings(warnedClaims, warnings);
         t = lap(5, t);
         // 5. derived state: simple new claims were written final; the rest is recomputed from the rows
         Set<Long> recompute = new LinkedHashSet<>();
@@ -862,8 +873,10 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             ins.executeUpdate();
             claimId = generatedKey(ins);
             insertBilledLines(claimId, c.lines);
+            insertWarnings(java.util.Collections.nCopies(c.warnings.size(), claimId), c.warnings);
             return;
         }
+        insertWarnings(java.util.Collections.nCopies(c.warnings.size(), claimId), c.warnings);
         PreparedStatement upd = ps("UPDATE claim SET patient_id = ?, payer_id = ?, plan_id = COALESCE(plan_id, ?), "
                 + "payer_claim_control_number = COALESCE(payer_claim_control_number, ?), frequency_code = ?, service_date_from = ?, "
                 + "service_date_to = ?, place_of_service = ?, facility_name = ?, facility_npi = ?, service_zip = ?, service_state = ?, "
@@ -908,6 +921,28 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         insertBilledLines(claimId, unmatched);
         recompute(Set.of(claimId));
+    }
+
+    /** The balancing warnings of claims (same order as {@code claimIds}), so the claim shows them (V63). */
+    private void insertWarnings(List<Long> claimIds, List<IntakeModel.BalanceWarning> warnings) throws SQLException {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        PreparedStatement ins = ps("INSERT INTO claim_intake_warning (claim_id, import_id, kind, location, message, stated, computed, "
+                + "created_at) VALUES (?,?,?,?,?,?,?,?)");
+        for (int i = 0; i < warnings.size(); i++) {
+            IntakeModel.BalanceWarning w = warnings.get(i);
+            ins.setLong(1, claimIds.get(i));
+            ins.setLong(2, importId);
+            ins.setString(3, w.kind());
+            ins.setString(4, cut(w.location(), 200));
+            ins.setString(5, cut(w.message(), 1000));
+            ins.setBigDecimal(6, w.stated());
+            ins.setBigDecimal(7, w.computed());
+            ins.setObject(8, now);
+            ins.addBatch();
+        }
+        ins.executeBatch();
     }
 
     private void insertBilledLines(long claimId, List<BilledLine> lines) throws SQLException {

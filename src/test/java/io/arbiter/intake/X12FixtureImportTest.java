@@ -65,7 +65,7 @@ class X12FixtureImportTest {
             // file, format, transactions, claims (real-world/README.md)
             "x12/real-world/835-02-lfh-managed-care.835, X12_835, 1, 2",
             "x12/real-world/835-05-ks-western-southern-zelis-2st.txt, X12_835, 2, 6",
-            "x12/real-world/835-07-oop-example1-bom-indented-reversals.txt, X12_835, 1, 10",
+            "x12/real-world/835-07-oop-example1-without-bare-clp.txt, X12_835, 1, 9",
             "x12/real-world/837p-04-staedi-newline-terminator.edi, X12_837P, 1, 1",
     })
     void realWorldSamplesImport(String file, String format, int transactions, int claims) {
@@ -75,5 +75,17 @@ class X12FixtureImportTest {
         assertEquals(format, v.format());
         assertEquals(transactions, v.transactions());
         assertEquals(claims, v.claims());
+    }
+
+    /** The published OopFactory example ends with a bare CLP (no CLP03/04/06/07, all required by 005010X221A1). */
+    @org.junit.jupiter.api.Test
+    void realWorldSampleWithABareClaimIsRejectedAtThatClaim() {
+        ImportView v = support.importFixture("x12/real-world/835-07-oop-example1-bom-indented-reversals.txt");
+
+        assertEquals("REJECTED", v.status());
+        assertEquals(java.util.List.of("segment 98 (CLP), element 3", "segment 98 (CLP), element 4", "segment 98 (CLP), element 6",
+                "segment 98 (CLP), element 7"), v.errors().stream().map(e -> e.location()).toList());
+        assertEquals(0, support.count("SELECT COUNT(*) FROM remittance"));
+        assertEquals(0, support.count("SELECT COUNT(*) FROM claim"));
     }
 }

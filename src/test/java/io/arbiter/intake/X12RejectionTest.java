@@ -30,7 +30,7 @@ class X12RejectionTest {
             "x12/invalid/not-x12.csv.edi|line 1|not an X12 interchange",
             "x12/invalid/truncated-835.edi|segment 118 (CAS)|truncated",
             "x12/invalid/wrong-se-count-835.edi|segment 339 (SE), element 1|SE01 says 999 segments but the transaction has 337",
-            "x12/invalid/non-numeric-amount-835.edi|segment 17 (CLP), element 4|'3I7.83' is not a number",
+            "x12/invalid/non-numeric-amount-835.edi|segment 17 (CLP), element 4|'3I7.83' is not a decimal amount",
     })
     void invalidFixturesAreRejectedWithAPreciseLocation(String file, String location, String message) {
         ImportView v = support.importFixture(file);

@@ -1,6 +1,6 @@
 package io.arbiter.intake.csv;
 
-import io.arbiter.common.Money;
+import io.arbiter.intake.Amounts;
 import io.arbiter.intake.IntakeModel;
 import io.arbiter.intake.IntakeModel.BilledClaim;
 import io.arbiter.intake.IntakeModel.BilledLine;
@@ -161,14 +161,24 @@ public final class CsvClaimsReader {
         }
 
         BigDecimal amount(String col) {
-            String v = text(col);
-            if (v == null) {
+            return exact(col, Amounts.MONEY);
+        }
+
+        /**
+         * An amount or quantity under the X12 rules (Amounts), so '1 2', '+5' or '0.001' is an error rather than a
+         * guess; only the documented leading '$' is tolerated. The parser has trimmed field padding already (a CSV
+         * layout matter, not part of the value). Blank means absent.
+         */
+        BigDecimal exact(String col, Amounts.Kind kind) {
+            Integer i = columns.get(col);
+            if (i == null || i >= rec.size() || rec.get(i).isBlank()) {
                 return null;
             }
+            String v = rec.get(i);
             try {
-                return Money.parse(v.replace("$", ""));
-            } catch (NumberFormatException e) {
-                issues.error(where(col), "'" + v + "' is not a decimal amount");
+                return Amounts.parse(v.startsWith("$") ? v.substring(1) : v, kind);
+            } catch (Amounts.Refused e) {
+                issues.error(where(col), e.getMessage());
                 return null;
             }
         }
@@ -278,7 +288,7 @@ public final class CsvClaimsReader {
                     }
                 }
             }
-            bl.units = r.amount("units");
+            bl.units = r.exact("units", Amounts.QUANTITY);
             if (bl.units == null) {
                 bl.units = BigDecimal.ONE;
             }
@@ -329,10 +339,10 @@ public final class CsvClaimsReader {
                     }
                     try {
                         pl.adjustments.add(new Cas(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT),
-                                Money.parse(m.group(3)), null));
+                                Amounts.parse(m.group(3), Amounts.MONEY), null));
                         counts.adjustments++;
-                    } catch (NumberFormatException e) {
-                        issues.error(r.where("adjustments"), "'" + m.group(3) + "' is not a decimal amount");
+                    } catch (Amounts.Refused e) {
+                        issues.error(r.where("adjustments"), e.getMessage());
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package io.arbiter.intake.x12;
 
 import io.arbiter.intake.Issues;
-import io.arbiter.common.Money;
+import io.arbiter.intake.Amounts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -66,28 +66,53 @@ public final class Segment {
         return "segment " + number + " (" + tag + ")";
     }
 
-    /** A money or quantity element; a malformed value is an error naming the element. */
+    /** A money element, exactly (see {@link Amounts}); a malformed or unstorable value is an error naming the element. */
     public BigDecimal decimal(int i, Issues issues) {
-        String v = get(i);
-        if (v == null) {
+        return exact(i, Amounts.MONEY, issues);
+    }
+
+    /** A quantity element (units, CAS quantity), exactly to three decimals or an error naming the element. */
+    public BigDecimal quantity(int i, Issues issues) {
+        return exact(i, Amounts.QUANTITY, issues);
+    }
+
+    private BigDecimal exact(int i, Amounts.Kind kind, Issues issues) {
+        String v = raw(i);
+        if (v == null || v.isEmpty()) {
             return null;
         }
         try {
-            return Money.parse(v);
-        } catch (NumberFormatException e) {
-            issues.error(location(i), "'" + v + "' is not a number");
+            return Amounts.parse(v, kind);
+        } catch (Amounts.Refused e) {
+            issues.error(location(i), e.getMessage());
             return null;
         }
     }
 
-    /** Like {@link #decimal} but a missing value is reported and taken as zero. */
+    /** A required money element (005010 implementation guides): missing or empty is an error naming it. */
     public BigDecimal requiredDecimal(int i, Issues issues, String what) {
         if (get(i) == null) {
-            issues.warning(location(i), what + " is missing; taken as 0");
-            return BigDecimal.ZERO;
+            issues.error(location(i), what + " is required but empty");
+            return null;
         }
-        BigDecimal d = decimal(i, issues);
-        return d == null ? BigDecimal.ZERO : d;
+        return decimal(i, issues);
+    }
+
+    /** A required element: missing or empty is an error naming it; returns the value or null. */
+    public String required(int i, Issues issues, String what) {
+        String v = get(i);
+        if (v == null) {
+            issues.error(location(i), what + " is required but empty");
+        }
+        return v;
+    }
+
+    /** Element {@code i} as read, first component, empty string kept (amounts must not be trimmed or guessed). */
+    private String raw(int i) {
+        if (i >= elements.length || elements[i] == null || elements[i].length == 0) {
+            return null;
+        }
+        return elements[i][0];
     }
 
     /** A CCYYMMDD date; an impossible date is an error naming the element. */
@@ -95,6 +120,14 @@ public final class Segment {
         return date(get(i), location(i), issues);
     }
 
+    /** A required CCYYMMDD date: empty is an error naming the element. */
+    public LocalDate requiredDate(int i, Issues issues, String what) {
+        if (get(i) == null) {
+            issues.error(location(i), what + " is required but empty");
+            return null;
+        }
+        return date(i, issues);
+    }
     static LocalDate date(String v, String location, Issues issues) {
         if (v == null) {
             return null;
