@@ -8,6 +8,7 @@ import io.arbiter.packets.model.PacketContext.PacketLine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,17 @@ final class PacketDataModel {
 
     static Map<String, Object> build(PacketType type, PacketContext ctx, PacketRules rules,
                                      List<ExhibitSlot> exhibits, String batesPrefix) {
+        return build(type, ctx, rules, exhibits, batesPrefix, true);
+    }
+
+    /**
+     * @param withCover whether the document opens with a cover and contents page (only documents of three
+     *                  or more body pages: a one-page notice is not preceded by two pages about it)
+     */
+    static Map<String, Object> build(PacketType type, PacketContext ctx, PacketRules rules,
+                                     List<ExhibitSlot> exhibits, String batesPrefix, boolean withCover) {
         boolean noBilled = type == PacketType.OFFER_BRIEF;
+        LocalDate asOf = documentDate(type, ctx);
         Map<String, Object> root = new LinkedHashMap<>();
 
         Map<String, Object> packet = new LinkedHashMap<>();
@@ -42,6 +53,9 @@ final class PacketDataModel {
         packet.put("title", type.title());
         put(packet, "caseNumber", ctx.caseNumber());
         put(packet, "preparedOn", Formats.date(ctx.preparedOn()));
+        // The date the document carries and speaks from: a notice is dated by the event it gives notice of.
+        put(packet, "date", Formats.date(asOf));
+        packet.put("withCover", withCover);
         put(packet, "track", ctx.track() == null ? null : ctx.track().name());
         root.put("packet", packet);
 
@@ -184,10 +198,12 @@ final class PacketDataModel {
             put(dates, "denialReceived", Formats.date(d.denialReceived()));
             for (var dl : d.deadlines()) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                boolean past = dl.dueDate() != null && dl.dueDate().isBefore(asOf);
                 put(m, "key", dl.key());
-                put(m, "label", dl.label() == null ? dl.key() : dl.label());
+                put(m, "label", stageLabel(dl.label() == null ? dl.key() : dl.label(), past));
                 put(m, "dueDate", Formats.date(dl.dueDate()));
-                put(m, "citation", cite(dl.citation()));
+                m.put("past", past);
+                put(m, "citation", cite(dl.citation(), rules));
                 deadlines.add(m);
                 deadlineByKey.put(dl.key(), m);
             }
@@ -223,6 +239,10 @@ final class PacketDataModel {
             put(args, "patientCharacteristics", a.patientCharacteristics());
             put(args, "benchmarkSource", a.benchmarkSource());
             put(args, "benchmarkHistory", a.benchmarkHistory());
+            if (!noBilled) {
+                put(args, "billedChargeComparison", a.billedChargeComparison());
+                put(args, "usualCharges", a.usualCharges());
+            }
         }
         root.put("arguments", args);
 
@@ -233,7 +253,7 @@ final class PacketDataModel {
             put(denial, "rarc", dn.rarc());
             put(denial, "denialReason", dn.denialReason());
             put(denial, "payerRequested", dn.payerRequested());
-            put(denial, "citation", cite(dn.playbookCitation()));
+            put(denial, "citation", cite(dn.playbookCitation(), rules));
             List<Map<String, Object>> evidence = new ArrayList<>();
             for (var e : dn.evidence()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -262,7 +282,7 @@ final class PacketDataModel {
         root.put("exhibits", ex);
 
         Map<String, Object> cites = new LinkedHashMap<>();
-        rules.citations().forEach((k, v) -> cites.put(k, cite(v)));
+        rules.citations().forEach((k, v) -> put(cites, k, cite(v, rules)));
         root.put("cite", cites);
 
         if (type == PacketType.TEXAS_PIP_DEMAND && d != null && d.proofOfClaimReceived() != null && mo != null
@@ -285,15 +305,44 @@ final class PacketDataModel {
         return prefix + String.format("%06d", page);
     }
 
-    private static Map<String, Object> cite(Citation c) {
-        if (c == null) {
+    /**
+     * A citation an outgoing document may print: only one whose URL is a primary source; anything else (a
+     * secondary web page, no URL at all) is left out, since its text may name the secondary page rather than
+     * the rule. The "unverified" flag is for screens, never for a document sent to a payer or an arbitrator.
+     */
+    static Map<String, Object> cite(Citation c, PacketRules rules) {
+        if (c == null || c.text() == null || !rules.isPrimarySource(c.url())) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", c.text());
-        put(m, "url", c.url());
-        m.put("unverified", c.unverified());
+        m.put("url", c.url().trim());
         return m;
+    }
+
+    /** The date a packet is dated and worded from (see docs/packets.md, "Dates and stage"). */
+    static LocalDate documentDate(PacketType type, PacketContext ctx) {
+        var d = ctx.dates();
+        LocalDate event = d == null ? null : switch (type) {
+            case OPEN_NEGOTIATION_NOTICE -> d.openNegotiationStarted();
+            case IDR_INITIATION_DATA_SHEET -> d.idrInitiated();
+            default -> null;
+        };
+        return event != null ? event : ctx.preparedOn();
+    }
+
+    /** "Open negotiation ends" → "Open negotiation ended", "IDR initiation due" → "IDR initiation was due" once past. */
+    static String stageLabel(String label, boolean past) {
+        if (!past) {
+            return label;
+        }
+        if (label.endsWith(" ends")) {
+            return label.substring(0, label.length() - 5) + " ended";
+        }
+        if (label.endsWith(" due") && !label.endsWith(" was due")) {
+            return label.substring(0, label.length() - 4) + " was due";
+        }
+        return label;
     }
 
     private static Map<String, Object> address(Address a) {
