@@ -1,5 +1,6 @@
 package io.arbiter.packets;
 
+import io.arbiter.common.DisplayFormat;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -113,13 +114,13 @@ final class RemittanceExcerpt {
                 cell(pay, p.patientControlNumber(), small, false);
                 cell(pay, p.statusCode() + (p.statusLabel() == null ? "" : " — " + p.statusLabel()) + (p.reversal() && !"22".equals(p.statusCode()) ? " (reversal)" : ""),
                         small, false);
-                cell(pay, Formats.date(p.paymentDate()), small, false);
+                cell(pay, DisplayFormat.date(p.paymentDate()), small, false);
                 cell(pay, p.trace(), small, false);
                 if (!omitCharges) {
-                    cell(pay, Formats.money(p.charge()), small, true);
+                    cell(pay, DisplayFormat.money(p.charge()), small, true);
                 }
-                cell(pay, Formats.money(p.paid()), small, true);
-                cell(pay, Formats.money(p.patientResponsibility()), small, true);
+                cell(pay, DisplayFormat.money(p.paid()), small, true);
+                cell(pay, DisplayFormat.money(p.patientResponsibility()), small, true);
             }
             doc.add(pay);
 
@@ -138,14 +139,14 @@ final class RemittanceExcerpt {
             BigDecimal allowed = BigDecimal.ZERO;
             boolean allAllowed = true;
             for (Line l : c.lines()) {
-                cell(lines, Formats.date(l.dateOfService()), small, false);
+                cell(lines, DisplayFormat.date(l.dateOfService()), small, false);
                 cell(lines, l.code() + (l.modifiers().isEmpty() ? "" : "-" + String.join("-", l.modifiers())), small, false);
                 cell(lines, l.units().stripTrailingZeros().toPlainString(), small, true);
                 if (!omitCharges) {
-                    cell(lines, Formats.money(l.charge()), small, true);
+                    cell(lines, DisplayFormat.money(l.charge()), small, true);
                 }
-                cell(lines, Formats.money(l.allowed()), small, true);
-                cell(lines, Formats.money(l.paid()), small, true);
+                cell(lines, DisplayFormat.money(l.allowed()), small, true);
+                cell(lines, DisplayFormat.money(l.paid()), small, true);
                 cell(lines, adjustments(l.adjustments()), small, false);
                 cell(lines, String.join(", ", l.remarks()), small, false);
                 charge = charge.add(l.charge());
@@ -162,10 +163,10 @@ final class RemittanceExcerpt {
                 style(total);
                 lines.addCell(total);
                 if (!omitCharges) {
-                    cell(lines, Formats.money(charge), tdBold, true);
+                    cell(lines, DisplayFormat.money(charge), tdBold, true);
                 }
-                cell(lines, allAllowed ? Formats.money(allowed) : null, tdBold, true);
-                cell(lines, Formats.money(paid), tdBold, true);
+                cell(lines, allAllowed ? DisplayFormat.money(allowed) : null, tdBold, true);
+                cell(lines, DisplayFormat.money(paid), tdBold, true);
                 cell(lines, null, small, false);
                 cell(lines, null, small, false);
             }
@@ -200,7 +201,7 @@ final class RemittanceExcerpt {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(a.code()).append(' ').append(Formats.money(a.amount()));
+            sb.append(a.code()).append(' ').append(DisplayFormat.money(a.amount()));
         }
         return sb.toString();
     }

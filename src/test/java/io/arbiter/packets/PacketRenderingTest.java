@@ -1,5 +1,6 @@
 package io.arbiter.packets;
 
+import io.arbiter.common.DisplayFormat;
 import io.arbiter.packets.model.PacketContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -109,12 +110,21 @@ class PacketRenderingTest {
     }
 
     @Test
-    void lettersUseUsDatesAndCurrency() {
-        assertEquals("$1,234.56", Formats.money(new java.math.BigDecimal("1234.56")));
-        assertEquals("-$1,234.50", Formats.money(new java.math.BigDecimal("-1234.5")));
-        assertEquals("$0.00", Formats.money(java.math.BigDecimal.ZERO));
-        assertEquals("$1,000,000.01", Formats.money(new java.math.BigDecimal("1000000.005")));
-        assertEquals("03/07/2026", Formats.date(java.time.LocalDate.of(2026, 3, 7)));
+    void packetsPrintZipPlusFourIcd10WithItsDotAndPlanTypesAsWords() throws Exception {
+        PacketContext base = PacketFixtures.forType(PacketType.OFFER_BRIEF);
+        var py = base.payer();
+        var c = base.claim();
+        PacketContext ctx = new PacketContext(base.caseNumber(), base.track(), base.preparedOn(), base.practice(),
+                new PacketContext.Payer(py.name(), py.legalEntity(), new PacketContext.Address("PO Box 14079", "Lexington", "KY", "405121234"),
+                        py.email(), py.phone(), py.planName(), "SELF_FUNDED_ERISA", py.policyNumber()),
+                base.patient(), new PacketContext.Claim(c.patientControlNumber(), c.payerClaimNumber(), c.firstDateOfService(),
+                c.lastDateOfService(), c.placeOfService(), c.facilityName(), c.serviceState(), c.geozip(), List.of("G894", "M5416"),
+                c.serviceType()), base.lines(), base.money(), base.dates(), base.idr(), base.arguments(), base.denial(), base.exhibits());
+        String text = new PdfInspector(RENDERER.render(PacketType.OFFER_BRIEF, ctx).pdf()).allText();
+        assertTrue(text.contains("KY 40512-1234"), text);
+        assertTrue(text.contains("G89.4, M54.16"), text);
+        assertTrue(text.contains("(Self-funded ERISA plan)"), text);
+        assertFalse(text.contains("SELF_FUNDED_ERISA"), text);
     }
 
     @Test
