@@ -30,6 +30,8 @@
   .cover table.facts td { border: none; border-bottom: 0.5pt solid #ccc; padding: 5pt 4pt; }
   .cover table.facts td.k { width: 38%; color: #555; }
   .contents { page-break-after: always; }
+  .doc-head { font-size: 8.5pt; color: #1f3b5a; border-bottom: 0.5pt solid #9aa5b1; padding-bottom: 3pt; margin-bottom: 4pt; }
+  .doc-head .kind { text-transform: uppercase; letter-spacing: 0.5pt; font-weight: bold; }
   a.toc { display: block; color: #111; text-decoration: none; padding: 3pt 0; border-bottom: 0.5pt dotted #bbb; }
   a.toc::after { content: leader('.') target-counter(attr(href), page); }
   div.toc { padding: 3pt 0; border-bottom: 0.5pt dotted #bbb; }
@@ -83,6 +85,9 @@
   <div class="toc" data-page="${e.startPage}">Exhibit ${e.letter} — ${e.title} (${e.pageCount} p., ${e.batesStart}–${e.batesEnd})</div>
   </#list>
 </div>
+<#else>
+<#-- a short document has no cover: its title and subject head the first page instead -->
+<div class="doc-head"><span class="kind">${packet.title}</span> · ${subtitle}</div>
 </#if>
 <#nested>
 </body>

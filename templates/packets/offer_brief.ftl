@@ -90,8 +90,11 @@ paid by public payers such as Medicare, Medicaid, CHIP, TRICARE or the VA, which
 <p><@l.cite cite.idrProhibitedFactors/></p>
 </@l.section>
 
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
 <@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 
 </@l.document>

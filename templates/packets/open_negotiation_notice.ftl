@@ -55,7 +55,10 @@ furnished by ${practice.renderingProviderName!practice.name} (NPI ${practice.ren
 <p class="note">Keep a copy of this notice and proof of when and how it was delivered.</p>
 </@l.section>
 
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
 <@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

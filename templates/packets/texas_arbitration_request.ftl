@@ -37,8 +37,8 @@
 </@l.section>
 
 <@l.section id="sec-factors" title=T["sec-factors"]>
-<table>
-  <thead><tr><th>#</th><th>Factor (§1467.083(b))</th><th>The provider's position</th></tr></thead>
+<table class="fixed">
+  <thead><tr><th style="width:5%">#</th><th style="width:30%">Factor (§1467.083(b))</th><th style="width:65%">The provider's position</th></tr></thead>
   <tbody>
   <#-- Only statements the practice entered or imported: a factor with nothing entered is left to the
        arbitrator rather than argued with an assertion nobody made (or one against the practice). -->
@@ -47,8 +47,8 @@
   <#if arguments.usualCharges??><tr><td>3</td><td>Usual billed charge to other OON enrollees</td><td>${arguments.usualCharges}</td></tr></#if>
   <tr><td>4</td><td>Circumstances and complexity, including time and place</td><td>${arguments.complexity} Place of service ${claim.placeOfService}<#if claim.facilityName??>, ${claim.facilityName}</#if>.</td></tr>
   <#if arguments.patientCharacteristics??><tr><td>5</td><td>Individual characteristics of the enrollee</td><td>${arguments.patientCharacteristics}</td></tr></#if>
-  <#if totals.benchmark80thBilled??><tr><td>6</td><td>80th percentile of billed charges, same specialty, geozip ${claim.geozip}</td><td class="num">${totals.benchmark80thBilled}</td></tr></#if>
-  <#if totals.benchmark50thAllowed??><tr><td>7</td><td>50th percentile of in-network rates, same specialty, geozip ${claim.geozip}</td><td class="num">${totals.benchmark50thAllowed}</td></tr></#if>
+  <#if totals.benchmark80thBilled??><tr><td>6</td><td>80th percentile of billed charges, same specialty, geozip ${claim.geozip}</td><td>${totals.benchmark80thBilled} (benchmark database, total of the lines)</td></tr></#if>
+  <#if totals.benchmark50thAllowed??><tr><td>7</td><td>50th percentile of in-network rates, same specialty, geozip ${claim.geozip}</td><td>${totals.benchmark50thAllowed} (benchmark database, total of the lines)</td></tr></#if>
   <#if arguments.priorContractedRates?? || arguments.goodFaithContracting??><tr><td>8</td><td>History of network contracting between the parties</td><td>${arguments.priorContractedRates!""}<#if arguments.goodFaithContracting??> ${arguments.goodFaithContracting}</#if></td></tr></#if>
   <#if arguments.benchmarkHistory??><tr><td>9</td><td>Historical data for the two percentiles</td><td>${arguments.benchmarkHistory}</td></tr></#if>
   <#if money.providerOffer?? || money.payerOffer??><tr><td>10</td><td>Offers made during the settlement teleconference</td><td><#if money.providerOffer??>Provider ${money.providerOffer}</#if><#if money.payerOffer??><#if money.providerOffer??>; </#if>plan ${money.payerOffer}</#if></td></tr></#if>
@@ -57,7 +57,10 @@
 <p><@l.cite cite.texasFactors/></p>
 </@l.section>
 
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
 <@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

@@ -39,7 +39,10 @@ attorney's fees, for a total of at least <strong>${pip.totalDemand}</strong> bef
 </table>
 </@l.section>
 
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
 <@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

@@ -40,7 +40,10 @@ plus any interest due.</p>
 <@l.signature/>
 </@l.section>
 
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
 <@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

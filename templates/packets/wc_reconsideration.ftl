@@ -37,7 +37,10 @@ the Division's professional fee guideline for each service listed; the MAR compu
 </table>
 </@l.section>
 
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
 <@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

@@ -84,7 +84,7 @@ class PacketUnicodeTest {
         assertTrue(text.contains(PATIENT), text);
         assertTrue(text.contains("Seguros São Paulo → Acme"), text);
         String compact = text.replaceAll("\\s+", "");
-        for (String v : List.of("64483-RT-59", "CO-45$350.00", "PR-2$30.00", "N865", "MA01", "-$120.00", "22—Reversalofpreviouspayment",
+        for (String v : List.of("64483-RT-59", "CO-45$350.00", "PR-2$30.00", "N865", "MA01", "\u2212$120.00", "22—Reversalofpreviouspayment",
                 "10/20/2026", "EFT-2")) {
             assertTrue(compact.contains(v), v + " in " + text);
         }
