@@ -7,7 +7,11 @@
       (put the id on the heading, not on a wrapper: a wrapper can start a page before its heading);
     * page footers (case number, "Page i of n", Bates number) are stamped by the engine on every page,
       including exhibits, so leave the bottom margin free;
-    * values arrive already formatted (money $1,234.56, dates MM/DD/YYYY) and HTML-escaped automatically.
+    * values arrive already formatted (money $1,234.56, dates MM/DD/YYYY) and HTML-escaped automatically;
+    * packet.date is the date the document carries (a notice: the date of its event); a deadline's label and
+      its "past" flag are worded from that date (ends/ended, due/was due);
+    * packet.withCover is true only for documents of three or more body pages;
+    * cite.* holds only citations of primary sources (a missing one is absent: test with ??).
 -->
 <#macro document title subtitle sections>
 <html xmlns="http://www.w3.org/1999/xhtml">
@@ -26,6 +30,8 @@
   .cover table.facts td { border: none; border-bottom: 0.5pt solid #ccc; padding: 5pt 4pt; }
   .cover table.facts td.k { width: 38%; color: #555; }
   .contents { page-break-after: always; }
+  .doc-head { font-size: 8.5pt; color: #1f3b5a; border-bottom: 0.5pt solid #9aa5b1; padding-bottom: 3pt; margin-bottom: 4pt; }
+  .doc-head .kind { text-transform: uppercase; letter-spacing: 0.5pt; font-weight: bold; }
   a.toc { display: block; color: #111; text-decoration: none; padding: 3pt 0; border-bottom: 0.5pt dotted #bbb; }
   a.toc::after { content: leader('.') target-counter(attr(href), page); }
   div.toc { padding: 3pt 0; border-bottom: 0.5pt dotted #bbb; }
@@ -34,8 +40,15 @@
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; }
   th { background: #e8eef4; font-weight: bold; text-align: left; }
-  th, td { border: 0.5pt solid #9aa5b1; padding: 2.5pt 3pt; vertical-align: top; font-size: 8pt; }
+  th, td { border: 0.5pt solid #9aa5b1; padding: 2.5pt 3pt; vertical-align: top; font-size: 8pt; word-wrap: break-word; }
+  /* amounts and dates are read whole: never broken across lines ("08/27 /2026"); the fit check in the
+     renderer fails a packet whose column is too narrow for them */
   td.num, th.num { text-align: right; white-space: nowrap; }
+  th.num { white-space: normal; }
+  .date, td.date { white-space: nowrap; }
+  /* fixed layout: column widths come from the template, not from the longest unbreakable text */
+  table.fixed { table-layout: fixed; }
+  .keep { page-break-inside: avoid; }
   tr.total td { font-weight: bold; background: #f4f6f8; }
   table.kv td.k { width: 34%; background: #f4f6f8; font-weight: bold; }
   .cite { font-size: 8pt; color: #444; }
@@ -47,6 +60,7 @@
 </style>
 </head>
 <body>
+<#if packet.withCover>
 <div class="cover" id="sec-cover" data-title="Cover page">
   <div class="kind">${packet.title}</div>
   <h1>${subtitle}</h1>
@@ -58,7 +72,7 @@
     <tr><td class="k">Payer claim number</td><td>${claim.payerClaimNumber}</td></tr>
     <tr><td class="k">Date(s) of service</td><td>${claim.datesOfService}</td></tr>
     <tr><td class="k">Lines in dispute</td><td>${totals.lineCount}</td></tr>
-    <#if packet.preparedOn??><tr><td class="k">Prepared on</td><td>${packet.preparedOn}</td></tr></#if>
+    <tr><td class="k">Date</td><td class="date">${packet.date}</td></tr>
     <tr><td class="k">Exhibits</td><td>${exhibits?size}</td></tr>
   </table>
 </div>
@@ -71,20 +85,27 @@
   <div class="toc" data-page="${e.startPage}">Exhibit ${e.letter} — ${e.title} (${e.pageCount} p., ${e.batesStart}–${e.batesEnd})</div>
   </#list>
 </div>
+<#else>
+<#-- a short document has no cover: its title and subject head the first page instead -->
+<div class="doc-head"><span class="kind">${packet.title}</span> · ${subtitle}</div>
+</#if>
 <#nested>
 </body>
 </html>
 </#macro>
 
-<#macro section id title>
-<div class="section">
+<#-- keep=true keeps a short section (the exhibit list) on one page with its heading, so a heading is never
+     stranded at the bottom of a page. -->
+<#macro section id title keep=false>
+<div class="section<#if keep> keep</#if>">
 <h2 id="${id}" data-title="${title}">${title}</h2>
 <#nested>
 </div>
 </#macro>
 
-<#macro cite c>
-<span class="cite">${c.text}<#if c.url??> — ${c.url}</#if><#if c.unverified> (unverified: confirm before relying on it)</#if></span>
+<#macro cite c="">
+<#-- only primary sources reach the model (PacketDataModel.cite); an absent citation prints nothing -->
+<#if c?is_hash><span class="cite">${c.text} — ${c.url}</span></#if>
 </#macro>
 
 <#macro address a><#if a.line1??>${a.line1}<br/></#if>${a.cityLine}</#macro>
@@ -102,7 +123,7 @@
 
 <#macro signature>
 <table class="sig">
-  <tr><td>Signature: ______________________________</td><td>Date: ${packet.preparedOn!"____________"}</td></tr>
+  <tr><td>Signature: ______________________________</td><td>Date: <span class="date">${packet.date!"____________"}</span></td></tr>
   <tr><td colspan="2">${practice.contactName!practice.name}<#if practice.contactTitle??>, ${practice.contactTitle}</#if> — on behalf of ${practice.name}</td></tr>
   <#if practice.address??><tr><td colspan="2"><@address practice.address/></td></tr></#if>
   <tr><td colspan="2"><#if practice.phone??>Telephone ${practice.phone}</#if><#if practice.email??> · E-mail ${practice.email}</#if></td></tr>

@@ -10,15 +10,15 @@
 
 <@l.section id="sec-letter" title=T["sec-letter"]>
 <div class="letterhead">${practice.name} · TIN ${practice.tin} · NPI ${practice.npi}</div>
-<p>${packet.preparedOn}</p>
+<p class="date">${packet.date}</p>
 <p>${payer.name} — Appeals<br/><@l.address payer.address/></p>
 <table class="kv">
   <tr><td class="k">Patient / member</td><td>${patient.name}<#if patient.memberId??> · Member ID ${patient.memberId}</#if></td></tr>
   <tr><td class="k">Claim number</td><td>${claim.payerClaimNumber}</td></tr>
   <tr><td class="k">Date(s) of service</td><td>${claim.datesOfService}</td></tr>
-  <tr><td class="k">Denial received</td><td>${dates.denialReceived}</td></tr>
+  <tr><td class="k">Denial received</td><td class="date">${dates.denialReceived}</td></tr>
   <tr><td class="k">Denial codes</td><td>${denial.carc}<#if denial.rarc??> / ${denial.rarc}</#if><#if denial.denialReason??> — ${denial.denialReason}</#if></td></tr>
-  <#if deadline.APPEAL_DUE??><tr><td class="k">${deadline.APPEAL_DUE.label}</td><td>${deadline.APPEAL_DUE.dueDate}</td></tr></#if>
+  <#if deadline.APPEAL_DUE??><tr><td class="k">${deadline.APPEAL_DUE.label}</td><td class="date">${deadline.APPEAL_DUE.dueDate}</td></tr></#if>
 </table>
 <p>We appeal the denial of the services below and ask for a full and fair review. The denial asked for:
 <strong>${denial.payerRequested}</strong>. Each item is addressed in the next section and the enclosed exhibits.</p>
@@ -37,16 +37,19 @@
 </@l.section>
 
 <@l.section id="sec-services" title=T["sec-services"]>
-<table>
-  <thead><tr><th>Date</th><th>Code</th><th>Description</th><th class="num">Billed</th><th class="num">Paid</th><th>CARC</th><th>RARC</th></tr></thead>
+<table class="fixed">
+  <thead><tr><th style="width:11%">Date</th><th style="width:12%">Code</th><th style="width:23%">Description</th><th class="num" style="width:15%">Billed</th><th class="num" style="width:15%">Paid</th><th style="width:12%">CARC</th><th style="width:12%">RARC</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description!""}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid!"$0.00"}</td><td>${ln.carc}</td><td>${ln.rarc}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description!""}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid!"$0.00"}</td><td>${ln.carc}</td><td>${ln.rarc}</td></tr></#list>
   <tr class="total"><td colspan="3">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid!""}</td><td></td><td></td></tr>
   </tbody>
 </table>
 </@l.section>
 
-<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
+<@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

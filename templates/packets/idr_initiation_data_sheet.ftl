@@ -25,10 +25,10 @@
   <tr><td class="k">Claim number</td><td>${claim.payerClaimNumber}</td></tr>
   <tr><td class="k">Batched</td><td><#if idr.batched?? && idr.batched>Yes (${totals.lineCount} items)<#else>No</#if></td></tr>
 </table>
-<table>
-  <thead><tr><th>Date of service</th><th>Service code</th><th>POS</th><th class="num">Units</th><th>Description</th><th class="num">QPA</th><th class="num">Initial payment</th></tr></thead>
+<table class="fixed">
+  <thead><tr><th style="width:11%">Date of service</th><th style="width:13%">Service code</th><th style="width:6%">POS</th><th class="num" style="width:7%">Units</th><th style="width:31%">Description</th><th class="num" style="width:16%">QPA</th><th class="num" style="width:16%">Initial payment</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${claim.placeOfService}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.paid!"N/A (denial)"}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${claim.placeOfService}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.paid!"N/A (denial)"}</td></tr></#list>
   <tr class="total"><td colspan="5">Total</td><td class="num">${totals.qpa}</td><td class="num">${totals.paid!""}</td></tr>
   </tbody>
 </table>
@@ -36,10 +36,11 @@
 
 <@l.section id="sec-dispute" title=T["sec-dispute"]>
 <table class="kv">
-  <tr><td class="k">Initial payment or denial received</td><td>${dates.initialPaymentReceived}</td></tr>
-  <tr><td class="k">Open negotiation period start date</td><td>${dates.openNegotiationStarted}</td></tr>
-  <#if deadline.OPEN_NEGOTIATION_ENDS??><tr><td class="k">Open negotiation ended</td><td>${deadline.OPEN_NEGOTIATION_ENDS.dueDate}</td></tr></#if>
-  <#if deadline.IDR_INITIATION_DUE??><tr><td class="k">Last day to initiate</td><td>${deadline.IDR_INITIATION_DUE.dueDate}</td></tr></#if>
+  <tr><td class="k">Initial payment or denial received</td><td class="date">${dates.initialPaymentReceived}</td></tr>
+  <tr><td class="k">Open negotiation period start date</td><td class="date">${dates.openNegotiationStarted}</td></tr>
+  <#-- worded from the sheet's date (packet.date: the IDR initiation date once recorded, else today) -->
+  <#if deadline.OPEN_NEGOTIATION_ENDS??><tr><td class="k">Open negotiation <#if deadline.OPEN_NEGOTIATION_ENDS.past>ended<#else>ends</#if></td><td class="date">${deadline.OPEN_NEGOTIATION_ENDS.dueDate}</td></tr></#if>
+  <#if deadline.IDR_INITIATION_DUE??><tr><td class="k">Last day to initiate</td><td class="date">${deadline.IDR_INITIATION_DUE.dueDate}<#if deadline.IDR_INITIATION_DUE.past> (passed)</#if></td></tr></#if>
   <tr><td class="k">Qualifying payment amount</td><td>${money.qpa}</td></tr>
   <tr><td class="k">Specified state law or All-Payer Model applies</td><td><#if idr.stateLawOrApmApplies>Yes — federal IDR is not available<#else>No</#if></td></tr>
 </table>
@@ -53,7 +54,10 @@ of the federal IDR process, and that a copy of this notice is provided to the no
 <@l.signature/>
 </@l.section>
 
-<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
+<@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

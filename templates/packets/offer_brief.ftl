@@ -26,8 +26,8 @@
   <#if idr.disputeNumber??><tr><td class="k">IDR dispute number</td><td>${idr.disputeNumber}</td></tr></#if>
   <#if idr.selectedIdre??><tr><td class="k">Certified IDR entity</td><td>${idr.selectedIdre}</td></tr></#if>
   <tr><td class="k">Dispute</td><td><#if idr.batched?? && idr.batched>Batched: ${totals.lineCount} items or services<#else>${totals.lineCount} item(s) or service(s)</#if></td></tr>
-  <#if dates.openNegotiationStarted??><tr><td class="k">Open negotiation started</td><td>${dates.openNegotiationStarted}</td></tr></#if>
-  <#if dates.idrInitiated??><tr><td class="k">IDR initiated</td><td>${dates.idrInitiated}</td></tr></#if>
+  <#if dates.openNegotiationStarted??><tr><td class="k">Open negotiation started</td><td class="date">${dates.openNegotiationStarted}</td></tr></#if>
+  <#if dates.idrInitiated??><tr><td class="k">IDR initiated</td><td class="date">${dates.idrInitiated}</td></tr></#if>
 </table>
 <p>The provider asks the certified IDR entity to select the provider's offer of ${money.providerOffer}. The QPA was
 considered, as the statute requires, together with the additional circumstances below, without any presumption in
@@ -44,7 +44,7 @@ favour of the QPA.</p>
   <thead><tr><th>#</th><th>Date</th><th>Code</th><th class="num">Units</th><th>Description</th><th class="num">QPA</th><th class="num">Offer</th><th class="num">% of QPA</th></tr></thead>
   <tbody>
   <#list lines as ln>
-  <tr><td>${ln.number}</td><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.offer}</td><td class="num">${ln.offerPercentOfQpa!""}</td></tr>
+  <tr><td>${ln.number}</td><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.offer}</td><td class="num">${ln.offerPercentOfQpa!""}</td></tr>
   </#list>
   <tr class="total"><td colspan="5">Total</td><td class="num">${totals.qpa}</td><td class="num">${totals.offer}</td><td class="num"></td></tr>
   </tbody>
@@ -90,8 +90,11 @@ paid by public payers such as Medicare, Medicaid, CHIP, TRICARE or the VA, which
 <p><@l.cite cite.idrProhibitedFactors/></p>
 </@l.section>
 
-<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
+<@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 
 </@l.document>

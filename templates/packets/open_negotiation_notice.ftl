@@ -1,5 +1,9 @@
 <#import "_layout.ftl" as l>
-<#-- Federal standard Open Negotiation Notice (OMB 1210-0169): page 1 the notice, page 2 the parties and items. -->
+<#--
+  Federal standard Open Negotiation Notice (OMB 1210-0169), in the CMS notice's order: the notice and its
+  date, the items and services, the offer, the contact. Dated the day open negotiation starts (packet.date):
+  the notice is what starts the 30-business-day period, so its deadlines read as future from that day.
+-->
 <#assign T = {
   "sec-notice": "Notice of initiation of open negotiation",
   "sec-items": "Items and services in dispute",
@@ -9,19 +13,19 @@
 <@l.document title=packet.title subtitle="${practice.name} — open negotiation with ${payer.name}" sections=T>
 
 <@l.section id="sec-notice" title=T["sec-notice"]>
-<p>Date of this notice: <strong>${packet.preparedOn}</strong></p>
+<p>Date of this notice: <strong class="date">${packet.date}</strong></p>
 <p>${practice.name}, a provider, is initiating a 30-business-day open negotiation period with ${payer.legalEntity!payer.name}
 for the out-of-network items and services listed in this notice, furnished on ${claim.datesOfService} at
 ${claim.facilityName} (place of service ${claim.placeOfService}, ${claim.serviceState}). The initial payment or notice of denial
-was received on ${dates.initialPaymentReceived}.</p>
+was received on <span class="date">${dates.initialPaymentReceived}</span>.</p>
 <p>The federal independent dispute resolution (IDR) process is available for emergency services, certain non-emergency
 services furnished by out-of-network providers at in-network facilities, and air ambulance services. It is not available
 where an All-Payer Model Agreement or a specified state law applies.</p>
 <p>During open negotiation the parties try to agree on the <strong>total</strong> out-of-network rate, <strong>including any cost
 sharing</strong>. If no agreement is reached:</p>
 <table class="kv">
-  <tr><td class="k">${deadline.OPEN_NEGOTIATION_ENDS.label}</td><td>${deadline.OPEN_NEGOTIATION_ENDS.dueDate}</td></tr>
-  <tr><td class="k">${deadline.IDR_INITIATION_DUE.label}</td><td>${deadline.IDR_INITIATION_DUE.dueDate}</td></tr>
+  <tr><td class="k">${deadline.OPEN_NEGOTIATION_ENDS.label}</td><td class="date">${deadline.OPEN_NEGOTIATION_ENDS.dueDate}</td></tr>
+  <tr><td class="k">${deadline.IDR_INITIATION_DUE.label}</td><td class="date">${deadline.IDR_INITIATION_DUE.dueDate}</td></tr>
 </table>
 <p>The parties may still agree on a rate after open negotiation ends and before the IDR entity makes its determination.
 The Notice of IDR Initiation is available on the federal IDR website.</p>
@@ -29,14 +33,17 @@ The Notice of IDR Initiation is available on the federal IDR website.</p>
 </@l.section>
 
 <@l.section id="sec-items" title=T["sec-items"]>
-<p>${practice.name} is initiating an open negotiation period with ${payer.legalEntity!payer.name} for these items and services:</p>
-<table>
-  <thead><tr><th>Description</th><th>Claim number</th><th>Provider and NPI</th><th>Date provided</th><th>Service code</th><th class="num">Initial payment</th><th class="num">Offer (total rate incl. cost sharing)</th></tr></thead>
+<p>${practice.name} is initiating an open negotiation period with ${payer.legalEntity!payer.name} for these items and services,
+furnished by ${practice.renderingProviderName!practice.name} (NPI ${practice.renderingProviderNpi!practice.npi}):</p>
+<#-- Fixed column widths sized for nine-digit totals: the offer column is the notice's key figure and must
+     never run off the page (the renderer's fit check fails a packet where it would). -->
+<table class="fixed items">
+  <thead><tr><th style="width:29%">Item or service</th><th style="width:16%">Claim number</th><th style="width:11%">Date provided</th><th style="width:12%">Service code</th><th class="num" style="width:16%">Initial payment</th><th class="num" style="width:16%">Offer (total rate incl. cost sharing)</th></tr></thead>
   <tbody>
   <#list lines as ln>
-  <tr><td>${ln.description}</td><td>${claim.payerClaimNumber}</td><td>${practice.renderingProviderName!practice.name}, NPI ${practice.renderingProviderNpi!practice.npi}</td><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.paid!"N/A (denial)"}</td><td class="num">${ln.offer}</td></tr>
+  <tr><td>${ln.description}</td><td>${claim.payerClaimNumber}</td><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.paid!"N/A (denial)"}</td><td class="num">${ln.offer}</td></tr>
   </#list>
-  <tr class="total"><td colspan="5">Total</td><td class="num">${totals.paid!money.initialPayment!"N/A (denial)"}</td><td class="num">${money.providerOffer}</td></tr>
+  <tr class="total"><td colspan="4">Total</td><td class="num">${totals.paid!money.initialPayment!"N/A (denial)"}</td><td class="num">${money.providerOffer}</td></tr>
   </tbody>
 </table>
 <#if money.qpa??><p>Qualifying payment amount disclosed by the plan: ${money.qpa}.</p></#if>
@@ -48,7 +55,10 @@ The Notice of IDR Initiation is available on the federal IDR website.</p>
 <p class="note">Keep a copy of this notice and proof of when and how it was delivered.</p>
 </@l.section>
 
-<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
+<@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

@@ -9,7 +9,7 @@
 
 <@l.section id="sec-letter" title=T["sec-letter"]>
 <div class="letterhead">${practice.name} · <@l.address practice.address/><#if practice.phone??> · ${practice.phone}</#if></div>
-<p>${packet.preparedOn}</p>
+<p class="date">${packet.date}</p>
 <p>${payer.name}<br/><@l.address payer.address/></p>
 <table class="kv">
   <tr><td class="k">Insured / claimant</td><td>${patient.name}</td></tr>
@@ -33,13 +33,16 @@ attorney's fees, for a total of at least <strong>${pip.totalDemand}</strong> bef
 <table>
   <thead><tr><th>Date</th><th>Code</th><th>Description</th><th class="num">Billed</th><th class="num">Paid</th><th class="num">Unpaid</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute!""}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute!""}</td></tr></#list>
   <tr class="total"><td colspan="3">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid}</td><td class="num">${money.amountInDispute}</td></tr>
   </tbody>
 </table>
 </@l.section>
 
-<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
+<@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

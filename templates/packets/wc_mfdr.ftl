@@ -16,8 +16,8 @@
   <tr><td class="k">Employer</td><td>${patient.employerName}</td></tr>
   <tr><td class="k">Date of injury</td><td>${patient.dateOfInjury}</td></tr>
   <tr><td class="k">Carrier claim number</td><td>${claim.payerClaimNumber}</td></tr>
-  <tr><td class="k">Carrier's final action received</td><td>${dates.carrierActionReceived}</td></tr>
-  <#if deadline.MFDR_DUE??><tr><td class="k">${deadline.MFDR_DUE.label}</td><td>${deadline.MFDR_DUE.dueDate}</td></tr></#if>
+  <tr><td class="k">Carrier's final action received</td><td class="date">${dates.carrierActionReceived}</td></tr>
+  <#if deadline.MFDR_DUE??><tr><td class="k">${deadline.MFDR_DUE.label}</td><td class="date">${deadline.MFDR_DUE.dueDate}</td></tr></#if>
 </table>
 <p><@l.cite cite.wcMfdr/></p>
 </@l.section>
@@ -26,7 +26,7 @@
 <table>
   <thead><tr><th>Date of service</th><th>Code</th><th class="num">Amount billed</th><th class="num">Amount paid</th><th class="num">Amount in dispute</th><th>MAR computation</th><th class="num">MAR</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td>${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute}</td><td>${ln.marComputation}</td><td class="num">${ln.mar}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute}</td><td>${ln.marComputation}</td><td class="num">${ln.mar}</td></tr></#list>
   <tr class="total"><td colspan="2">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid}</td><td class="num">${totals.amountInDispute}</td><td></td><td class="num">${totals.mar}</td></tr>
   </tbody>
 </table>
@@ -40,7 +40,10 @@ plus any interest due.</p>
 <@l.signature/>
 </@l.section>
 
-<@l.section id="sec-exhibits" title=T["sec-exhibits"]>
+<#-- no empty "Exhibits" page: the section is printed only when something is attached -->
+<#if exhibits?has_content>
+<@l.section id="sec-exhibits" title=T["sec-exhibits"] keep=true>
 <@l.exhibitList/>
 </@l.section>
+</#if>
 </@l.document>

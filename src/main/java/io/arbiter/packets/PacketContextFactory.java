@@ -72,7 +72,7 @@ public class PacketContextFactory {
             "arguments.serviceDescription", "arguments.complexity", "arguments.trainingAndExperience",
             "arguments.marketShare", "arguments.priorContractedRates", "arguments.codingJustification",
             "arguments.goodFaithContracting", "arguments.patientCharacteristics", "arguments.benchmarkSource",
-            "arguments.benchmarkHistory",
+            "arguments.benchmarkHistory", "arguments.billedChargeComparison", "arguments.usualCharges",
             "denial.payerRequested", "denial.denialReason");
 
     /** Pricing facts per line, supplied by the pricing capability. */
@@ -259,12 +259,14 @@ public class PacketContextFactory {
         var arguments = new PacketContext.OfferArguments(d.get("arguments.serviceDescription"), d.get("arguments.complexity"),
                 d.get("arguments.trainingAndExperience"), d.get("arguments.marketShare"), d.get("arguments.priorContractedRates"),
                 d.get("arguments.codingJustification"), d.get("arguments.goodFaithContracting"), d.get("arguments.patientCharacteristics"),
-                d.get("arguments.benchmarkSource"), d.get("arguments.benchmarkHistory"));
+                d.get("arguments.benchmarkSource"), d.get("arguments.benchmarkHistory"),
+                d.get("arguments.billedChargeComparison"), d.get("arguments.usualCharges"));
 
         List<CaseDocument> docs = documents.findByCaseIdOrderById(c.getId());
         // The 835 excerpt of each claim comes first, then the case's documents: every packet type carries the
         // payer's own adjudication as an exhibit, Bates-numbered and bookmarked like the rest.
-        List<PacketContext.Exhibit> exhibits = new ArrayList<>(remittanceExhibits(claimById.values(), adjs, rarcs, payerCtx.name()));
+        List<PacketContext.Exhibit> exhibits = new ArrayList<>(remittanceExhibits(claimById.values(), adjs, rarcs, payerCtx.name(),
+                c.getTrack() == Track.FEDERAL_IDR));
         docs.stream()
                 .filter(doc -> Set.of("application/pdf", "image/png", "image/jpeg").contains(doc.contentType()))
                 .map(doc -> new PacketContext.Exhibit(doc.title(), doc.contentType(), doc.content()))
@@ -277,10 +279,12 @@ public class PacketContextFactory {
 
     /**
      * One "Remittance advice (835) excerpt" exhibit per claim that has a remittance, in date-of-service order: the
-     * payments as received (CLP) and every line of the claim with its CAS adjustments and RARCs.
+     * payments as received (CLP) and every line of the claim with its CAS adjustments and RARCs. On a federal IDR
+     * case the excerpt leaves out billed charges: every packet of the case may go before the IDR entity, which may
+     * not consider them (45 CFR 149.510(c)(4)(v)).
      */
     private List<PacketContext.Exhibit> remittanceExhibits(java.util.Collection<Claim> claimsOfCase, List<Adjustment> adjs,
-                                                           List<RemarkCode> rarcs, String payerName) {
+                                                           List<RemarkCode> rarcs, String payerName, boolean omitCharges) {
         List<Claim> ordered = claimsOfCase.stream().sorted(Comparator.comparing(Claim::serviceDateFrom,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Claim::id)).toList();
         List<PacketContext.Exhibit> out = new ArrayList<>();
@@ -311,7 +315,7 @@ public class PacketContextFactory {
                             .map(PacketContextFactory::excerptAdjustment).toList(),
                     rarcs.stream().filter(r -> r.claimLineId() == null && Objects.equals(r.claimId(), claim.id()))
                             .map(RemarkCode::code).distinct().toList());
-            out.add(new PacketContext.Exhibit(RemittanceExcerpt.title(excerpt), "application/pdf", RemittanceExcerpt.pdf(excerpt)));
+            out.add(new PacketContext.Exhibit(RemittanceExcerpt.title(excerpt), "application/pdf", RemittanceExcerpt.pdf(excerpt, omitCharges)));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.arbiter.packets;
 
+import io.arbiter.common.DisplayFormat;
 import io.arbiter.common.Citation;
 import io.arbiter.common.Money;
 import io.arbiter.packets.model.PacketContext;
@@ -8,6 +9,7 @@ import io.arbiter.packets.model.PacketContext.PacketLine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Turns a {@link PacketContext} into what templates see: nested maps and lists of already-formatted strings
- * (money $1,234.56, dates MM/DD/YYYY), booleans and integers — nothing with methods. Absent optional values
+ * (io.arbiter.common.DisplayFormat: money $1,234.56 / −$410.00,
+ * dates MM/DD/YYYY, ZIP+4 77030-1234, ICD-10 G89.4, enums as words), booleans and integers — nothing with methods. Absent optional values
  * are absent keys, so a template tests them with {@code ??} instead of printing an empty placeholder.
  *
  * <p>The offer brief's model never contains billed charges, billed-charge benchmarks, the practice's
@@ -34,14 +37,27 @@ final class PacketDataModel {
 
     static Map<String, Object> build(PacketType type, PacketContext ctx, PacketRules rules,
                                      List<ExhibitSlot> exhibits, String batesPrefix) {
+        return build(type, ctx, rules, exhibits, batesPrefix, true);
+    }
+
+    /**
+     * @param withCover whether the document opens with a cover and contents page (only documents of three
+     *                  or more body pages: a one-page notice is not preceded by two pages about it)
+     */
+    static Map<String, Object> build(PacketType type, PacketContext ctx, PacketRules rules,
+                                     List<ExhibitSlot> exhibits, String batesPrefix, boolean withCover) {
         boolean noBilled = type == PacketType.OFFER_BRIEF;
+        LocalDate asOf = documentDate(type, ctx);
         Map<String, Object> root = new LinkedHashMap<>();
 
         Map<String, Object> packet = new LinkedHashMap<>();
         packet.put("type", type.name());
         packet.put("title", type.title());
         put(packet, "caseNumber", ctx.caseNumber());
-        put(packet, "preparedOn", Formats.date(ctx.preparedOn()));
+        put(packet, "preparedOn", DisplayFormat.date(ctx.preparedOn()));
+        // The date the document carries and speaks from: a notice is dated by the event it gives notice of.
+        put(packet, "date", DisplayFormat.date(asOf));
+        packet.put("withCover", withCover);
         put(packet, "track", ctx.track() == null ? null : ctx.track().name());
         root.put("packet", packet);
 
@@ -67,16 +83,16 @@ final class PacketDataModel {
         put(payer, "email", y.email());
         put(payer, "phone", y.phone());
         put(payer, "planName", y.planName());
-        put(payer, "planType", y.planType());
+        put(payer, "planType", DisplayFormat.words(y.planType()));
         put(payer, "policyNumber", y.policyNumber());
         root.put("payer", payer);
 
         var pt = ctx.patient();
         Map<String, Object> patient = new LinkedHashMap<>();
         put(patient, "name", pt.name());
-        put(patient, "dateOfBirth", Formats.date(pt.dateOfBirth()));
+        put(patient, "dateOfBirth", DisplayFormat.date(pt.dateOfBirth()));
         put(patient, "memberId", pt.memberId());
-        put(patient, "dateOfInjury", Formats.date(pt.dateOfInjury()));
+        put(patient, "dateOfInjury", DisplayFormat.date(pt.dateOfInjury()));
         put(patient, "employerName", pt.employerName());
         root.put("patient", patient);
 
@@ -84,16 +100,16 @@ final class PacketDataModel {
         Map<String, Object> claim = new LinkedHashMap<>();
         put(claim, "patientControlNumber", c.patientControlNumber());
         put(claim, "payerClaimNumber", c.payerClaimNumber());
-        put(claim, "firstDateOfService", Formats.date(c.firstDateOfService()));
-        put(claim, "lastDateOfService", Formats.date(c.lastDateOfService()));
+        put(claim, "firstDateOfService", DisplayFormat.date(c.firstDateOfService()));
+        put(claim, "lastDateOfService", DisplayFormat.date(c.lastDateOfService()));
         put(claim, "datesOfService", c.lastDateOfService() == null || c.lastDateOfService().equals(c.firstDateOfService())
-                ? Formats.date(c.firstDateOfService())
-                : Formats.date(c.firstDateOfService()) + " – " + Formats.date(c.lastDateOfService()));
+                ? DisplayFormat.date(c.firstDateOfService())
+                : DisplayFormat.date(c.firstDateOfService()) + " – " + DisplayFormat.date(c.lastDateOfService()));
         put(claim, "placeOfService", c.placeOfService());
         put(claim, "facilityName", c.facilityName());
         put(claim, "serviceState", c.serviceState());
         put(claim, "geozip", c.geozip());
-        put(claim, "diagnosisCodes", String.join(", ", c.diagnosisCodes()));
+        put(claim, "diagnosisCodes", String.join(", ", c.diagnosisCodes().stream().map(DisplayFormat::icd10).toList()));
         put(claim, "serviceType", c.serviceType());
         root.put("claim", claim);
 
@@ -102,26 +118,26 @@ final class PacketDataModel {
             PacketLine l = ctx.lines().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("number", i + 1);
-            put(m, "dateOfService", Formats.date(l.dateOfService()));
+            put(m, "dateOfService", DisplayFormat.date(l.dateOfService()));
             put(m, "code", l.code());
             m.put("modifiers", String.join(", ", l.modifiers()));
             m.put("codeWithModifiers", l.modifiers().isEmpty() ? l.code() : l.code() + "-" + String.join("-", l.modifiers()));
             m.put("units", l.units());
             put(m, "description", l.description());
             if (!noBilled) {
-                put(m, "billed", Formats.money(l.billed()));
-                put(m, "expected", Formats.money(l.expected()));
-                put(m, "benchmark80thBilled", Formats.money(l.benchmark80thBilled()));
-                put(m, "mar", Formats.money(l.mar()));
+                put(m, "billed", DisplayFormat.money(l.billed()));
+                put(m, "expected", DisplayFormat.money(l.expected()));
+                put(m, "benchmark80thBilled", DisplayFormat.money(l.benchmark80thBilled()));
+                put(m, "mar", DisplayFormat.money(l.mar()));
                 put(m, "marComputation", l.marComputation());
             }
-            put(m, "allowed", Formats.money(l.allowed()));
-            put(m, "paid", Formats.money(l.paid()));
-            put(m, "qpa", Formats.money(l.qpa()));
-            put(m, "offer", Formats.money(l.offer()));
-            put(m, "offerPercentOfQpa", Formats.percentOf(l.offer(), l.qpa()));
-            put(m, "benchmark50thAllowed", Formats.money(l.benchmark50thAllowed()));
-            put(m, "amountInDispute", Formats.money(l.amountInDispute()));
+            put(m, "allowed", DisplayFormat.money(l.allowed()));
+            put(m, "paid", DisplayFormat.money(l.paid()));
+            put(m, "qpa", DisplayFormat.money(l.qpa()));
+            put(m, "offer", DisplayFormat.money(l.offer()));
+            put(m, "offerPercentOfQpa", DisplayFormat.percentOf(l.offer(), l.qpa()));
+            put(m, "benchmark50thAllowed", DisplayFormat.money(l.benchmark50thAllowed()));
+            put(m, "amountInDispute", DisplayFormat.money(l.amountInDispute()));
             m.put("carc", String.join(", ", l.carcCodes()));
             m.put("rarc", String.join(", ", l.rarcCodes()));
             lines.add(m);
@@ -147,23 +163,23 @@ final class PacketDataModel {
         Map<String, Object> money = new LinkedHashMap<>();
         if (mo != null) {
             if (!noBilled) {
-                put(money, "totalBilled", Formats.money(mo.totalBilled()));
+                put(money, "totalBilled", DisplayFormat.money(mo.totalBilled()));
             }
-            put(money, "initialPayment", Formats.money(mo.initialPayment()));
-            put(money, "costSharing", Formats.money(mo.costSharing()));
-            put(money, "qpa", Formats.money(mo.qpa()));
-            put(money, "providerOffer", Formats.money(mo.providerOffer()));
-            put(money, "providerOfferPercentOfQpa", Formats.percentOf(mo.providerOffer(), mo.qpa()));
-            put(money, "payerOffer", Formats.money(mo.payerOffer()));
-            put(money, "determination", Formats.money(mo.determination()));
-            put(money, "amountInDispute", Formats.money(mo.amountInDispute()));
-            put(money, "adminFeePaid", Formats.money(mo.adminFeePaid()));
-            put(money, "idreFeePaid", Formats.money(mo.idreFeePaid()));
+            put(money, "initialPayment", DisplayFormat.money(mo.initialPayment()));
+            put(money, "costSharing", DisplayFormat.money(mo.costSharing()));
+            put(money, "qpa", DisplayFormat.money(mo.qpa()));
+            put(money, "providerOffer", DisplayFormat.money(mo.providerOffer()));
+            put(money, "providerOfferPercentOfQpa", DisplayFormat.percentOf(mo.providerOffer(), mo.qpa()));
+            put(money, "payerOffer", DisplayFormat.money(mo.payerOffer()));
+            put(money, "determination", DisplayFormat.money(mo.determination()));
+            put(money, "amountInDispute", DisplayFormat.money(mo.amountInDispute()));
+            put(money, "adminFeePaid", DisplayFormat.money(mo.adminFeePaid()));
+            put(money, "idreFeePaid", DisplayFormat.money(mo.idreFeePaid()));
             if (mo.adminFeePaid() != null && mo.idreFeePaid() != null) {
-                money.put("feesPaidTotal", Formats.money(mo.adminFeePaid().add(mo.idreFeePaid())));
+                money.put("feesPaidTotal", DisplayFormat.money(mo.adminFeePaid().add(mo.idreFeePaid())));
             }
-            put(money, "feeRefund", Formats.money(mo.feeRefund()));
-            put(money, "feeRefundReceived", Formats.money(mo.feeRefundReceived()));
+            put(money, "feeRefund", DisplayFormat.money(mo.feeRefund()));
+            put(money, "feeRefundReceived", DisplayFormat.money(mo.feeRefundReceived()));
         }
         root.put("money", money);
 
@@ -172,22 +188,24 @@ final class PacketDataModel {
         List<Map<String, Object>> deadlines = new ArrayList<>();
         Map<String, Object> deadlineByKey = new LinkedHashMap<>();
         if (d != null) {
-            put(dates, "initialPaymentReceived", Formats.date(d.initialPaymentReceived()));
-            put(dates, "openNegotiationStarted", Formats.date(d.openNegotiationStarted()));
-            put(dates, "idrInitiated", Formats.date(d.idrInitiated()));
-            put(dates, "idreSelected", Formats.date(d.idreSelected()));
-            put(dates, "determinationIssued", Formats.date(d.determinationIssued()));
-            put(dates, "feesPaid", Formats.date(d.feesPaid()));
-            put(dates, "proofOfClaimReceived", Formats.date(d.proofOfClaimReceived()));
-            put(dates, "billReceivedByCarrier", Formats.date(d.billReceivedByCarrier()));
-            put(dates, "carrierActionReceived", Formats.date(d.carrierActionReceived()));
-            put(dates, "denialReceived", Formats.date(d.denialReceived()));
+            put(dates, "initialPaymentReceived", DisplayFormat.date(d.initialPaymentReceived()));
+            put(dates, "openNegotiationStarted", DisplayFormat.date(d.openNegotiationStarted()));
+            put(dates, "idrInitiated", DisplayFormat.date(d.idrInitiated()));
+            put(dates, "idreSelected", DisplayFormat.date(d.idreSelected()));
+            put(dates, "determinationIssued", DisplayFormat.date(d.determinationIssued()));
+            put(dates, "feesPaid", DisplayFormat.date(d.feesPaid()));
+            put(dates, "proofOfClaimReceived", DisplayFormat.date(d.proofOfClaimReceived()));
+            put(dates, "billReceivedByCarrier", DisplayFormat.date(d.billReceivedByCarrier()));
+            put(dates, "carrierActionReceived", DisplayFormat.date(d.carrierActionReceived()));
+            put(dates, "denialReceived", DisplayFormat.date(d.denialReceived()));
             for (var dl : d.deadlines()) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                boolean past = dl.dueDate() != null && dl.dueDate().isBefore(asOf);
                 put(m, "key", dl.key());
-                put(m, "label", dl.label() == null ? dl.key() : dl.label());
-                put(m, "dueDate", Formats.date(dl.dueDate()));
-                put(m, "citation", cite(dl.citation()));
+                put(m, "label", stageLabel(dl.label() == null ? dl.key() : dl.label(), past));
+                put(m, "dueDate", DisplayFormat.date(dl.dueDate()));
+                m.put("past", past);
+                put(m, "citation", cite(dl.citation(), rules));
                 deadlines.add(m);
                 deadlineByKey.put(dl.key(), m);
             }
@@ -223,6 +241,10 @@ final class PacketDataModel {
             put(args, "patientCharacteristics", a.patientCharacteristics());
             put(args, "benchmarkSource", a.benchmarkSource());
             put(args, "benchmarkHistory", a.benchmarkHistory());
+            if (!noBilled) {
+                put(args, "billedChargeComparison", a.billedChargeComparison());
+                put(args, "usualCharges", a.usualCharges());
+            }
         }
         root.put("arguments", args);
 
@@ -233,7 +255,7 @@ final class PacketDataModel {
             put(denial, "rarc", dn.rarc());
             put(denial, "denialReason", dn.denialReason());
             put(denial, "payerRequested", dn.payerRequested());
-            put(denial, "citation", cite(dn.playbookCitation()));
+            put(denial, "citation", cite(dn.playbookCitation(), rules));
             List<Map<String, Object>> evidence = new ArrayList<>();
             for (var e : dn.evidence()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -262,7 +284,7 @@ final class PacketDataModel {
         root.put("exhibits", ex);
 
         Map<String, Object> cites = new LinkedHashMap<>();
-        rules.citations().forEach((k, v) -> cites.put(k, cite(v)));
+        rules.citations().forEach((k, v) -> put(cites, k, cite(v, rules)));
         root.put("cite", cites);
 
         if (type == PacketType.TEXAS_PIP_DEMAND && d != null && d.proofOfClaimReceived() != null && mo != null
@@ -274,8 +296,8 @@ final class PacketDataModel {
             Map<String, Object> pip = new LinkedHashMap<>();
             pip.put("penaltyPercent", rule.penaltyPercent().stripTrailingZeros().toPlainString() + "%");
             pip.put("paymentDays", rule.paymentDays());
-            pip.put("penaltyAmount", Formats.money(penalty));
-            pip.put("totalDemand", Formats.money(mo.amountInDispute().add(penalty)));
+            pip.put("penaltyAmount", DisplayFormat.money(penalty));
+            pip.put("totalDemand", DisplayFormat.money(mo.amountInDispute().add(penalty)));
             root.put("pip", pip);
         }
         return root;
@@ -285,15 +307,44 @@ final class PacketDataModel {
         return prefix + String.format("%06d", page);
     }
 
-    private static Map<String, Object> cite(Citation c) {
-        if (c == null) {
+    /**
+     * A citation an outgoing document may print: only one whose URL is a primary source; anything else (a
+     * secondary web page, no URL at all) is left out, since its text may name the secondary page rather than
+     * the rule. The "unverified" flag is for screens, never for a document sent to a payer or an arbitrator.
+     */
+    static Map<String, Object> cite(Citation c, PacketRules rules) {
+        if (c == null || c.text() == null || !rules.isPrimarySource(c.url())) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", c.text());
-        put(m, "url", c.url());
-        m.put("unverified", c.unverified());
+        m.put("url", c.url().trim());
         return m;
+    }
+
+    /** The date a packet is dated and worded from (see docs/packets.md, "Dates and stage"). */
+    static LocalDate documentDate(PacketType type, PacketContext ctx) {
+        var d = ctx.dates();
+        LocalDate event = d == null ? null : switch (type) {
+            case OPEN_NEGOTIATION_NOTICE -> d.openNegotiationStarted();
+            case IDR_INITIATION_DATA_SHEET -> d.idrInitiated();
+            default -> null;
+        };
+        return event != null ? event : ctx.preparedOn();
+    }
+
+    /** "Open negotiation ends" → "Open negotiation ended", "IDR initiation due" → "IDR initiation was due" once past. */
+    static String stageLabel(String label, boolean past) {
+        if (!past) {
+            return label;
+        }
+        if (label.endsWith(" ends")) {
+            return label.substring(0, label.length() - 5) + " ended";
+        }
+        if (label.endsWith(" due") && !label.endsWith(" was due")) {
+            return label.substring(0, label.length() - 4) + " was due";
+        }
+        return label;
     }
 
     private static Map<String, Object> address(Address a) {
@@ -303,7 +354,7 @@ final class PacketDataModel {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "line1", a.line1());
         String cityLine = (a.city() == null ? "" : a.city() + ", ") + (a.state() == null ? "" : a.state() + " ")
-                + (a.zip() == null ? "" : a.zip());
+                + (a.zip() == null ? "" : DisplayFormat.zip(a.zip()));
         m.put("cityLine", cityLine.trim());
         m.put("oneLine", (a.line1() == null ? "" : a.line1() + ", ") + cityLine.trim());
         return m;
@@ -314,7 +365,7 @@ final class PacketDataModel {
         if (lines.isEmpty() || lines.stream().anyMatch(l -> f.apply(l) == null)) {
             return null;
         }
-        return Formats.money(lines.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return DisplayFormat.money(lines.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {

@@ -47,17 +47,34 @@ import java.util.regex.Pattern;
 @Singleton
 public class PacketRenderer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PacketRenderer.class);
     private static final Pattern SECTION_ID = Pattern.compile("sec-.*");
     private static final String BASE_URL = "about:arbiter-packet";
     /** Top-level outline entry holding one bookmark per exhibit. */
     public static final String EXHIBITS_BOOKMARK = "Attached exhibits";
+    /** Body pages from which a packet opens with a cover page and a table of contents. */
+    public static final int COVER_MIN_PAGES = 3;
 
     private final PacketTemplates templates;
     private final PacketRules rules;
+    private final boolean failOnOverflow;
 
+    /** Strict: a packet with content past its cell or the page fails (tests and tools construct it this way). */
     public PacketRenderer(PacketTemplates templates, PacketRules rules) {
+        this(templates, rules, true);
+    }
+
+    /**
+     * @param failOnOverflow when false (production default) content that does not fit is logged and returned
+     *                       in {@link RenderedPacket#overflow()} rather than refusing the download: a practice
+     *                       that edited a template still gets its document, with the problem named.
+     */
+    @jakarta.inject.Inject
+    public PacketRenderer(PacketTemplates templates, PacketRules rules,
+                          @io.micronaut.context.annotation.Value("${arbiter.packets.fail-on-overflow:false}") boolean failOnOverflow) {
         this.templates = templates;
         this.rules = rules;
+        this.failOnOverflow = failOnOverflow;
     }
 
     /**
@@ -83,10 +100,11 @@ public class PacketRenderer {
         ITextRenderer renderer;
         org.w3c.dom.Document dom;
         int bodyPages = -1;
+        boolean withCover = false;
         while (true) {
             passes++;
             long a = System.nanoTime();
-            Map<String, Object> model = PacketDataModel.build(type, ctx, rules, slots, prefix);
+            Map<String, Object> model = PacketDataModel.build(type, ctx, rules, slots, prefix, withCover);
             String xhtml = templates.render(type, model);
             dom = parse(type, xhtml);
             long b = System.nanoTime();
@@ -96,14 +114,28 @@ public class PacketRenderer {
             int pages = renderer.getRootBox().getLayer().getPages().size();
             layoutNanos += System.nanoTime() - b;
             templateNanos += b - a;
+            // A cover and contents page only for a document of COVER_MIN_PAGES or more: the first pass lays
+            // out the body alone and decides.
+            if (!withCover && pages >= COVER_MIN_PAGES) {
+                withCover = true;
+                continue;
+            }
             // Exhibit page numbers printed in the contents depend on the body's length; one more pass
             // settles them (a third only if printing them changed the body's page count).
-            if (exhibits.isEmpty() || pages == bodyPages || passes == 3) {
+            if (exhibits.isEmpty() || pages == bodyPages || passes >= 4) {
                 bodyPages = pages;
                 break;
             }
             bodyPages = pages;
             slots = slots(exhibits, pages);
+        }
+
+        List<String> overflow = PacketFitCheck.check(renderer.getRootBox()).stream().map(Object::toString).toList();
+        if (!overflow.isEmpty()) {
+            if (failOnOverflow) {
+                throw new PacketLayoutException(type, overflow);
+            }
+            LOG.warn("Packet {} for case {} has content that does not fit the page: {}", type, ctx.caseNumber(), overflow);
         }
 
         long c = System.nanoTime();
@@ -148,7 +180,7 @@ public class PacketRenderer {
         long assemblyNanos = System.nanoTime() - d + exhibitNanos;
         int total = bodyPages + exhibits.stream().mapToInt(ExhibitPreparer.Prepared::pageCount).sum();
         return new RenderedPacket(type, pdf, total, templates.version(type), List.copyOf(bookmarkTitles),
-                new RenderedPacket.Timings(templateNanos, layoutNanos, assemblyNanos, passes));
+                new RenderedPacket.Timings(templateNanos, layoutNanos, assemblyNanos, passes), overflow);
     }
 
     private static List<PacketDataModel.ExhibitSlot> slots(List<ExhibitPreparer.Prepared> exhibits, int bodyPages) {

@@ -29,6 +29,7 @@ public class PacketRules {
     private final Map<String, Citation> citations = new LinkedHashMap<>();
     private final List<PipPenaltyRule> pipRules;
     private final Map<String, String> claimStatusLabels = new LinkedHashMap<>();
+    private final List<String> primarySources;
 
     public PacketRules() {
         try (InputStream in = PacketRules.class.getResourceAsStream("/rules/packets.yml")) {
@@ -40,6 +41,9 @@ public class PacketRules {
             Map<String, Map<String, Object>> cs = (Map<String, Map<String, Object>>) root.get("citations");
             cs.forEach((k, v) -> citations.put(k, new Citation((String) v.get("text"), (String) v.get("url"),
                     Boolean.TRUE.equals(v.get("unverified")))));
+            @SuppressWarnings("unchecked")
+            List<String> primary = (List<String>) root.get("primarySources");
+            primarySources = primary == null ? List.of() : List.copyOf(primary);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> pip = (List<Map<String, Object>>) root.get("pipPenalty");
             pipRules = pip.stream().map(m -> new PipPenaltyRule(date(m.get("effectiveFrom")), date(m.get("effectiveTo")),
@@ -70,6 +74,14 @@ public class PacketRules {
             throw new IllegalArgumentException("no citation " + key + " in rules/packets.yml");
         }
         return c;
+    }
+
+    /**
+     * Whether a URL is one of the primary sources (statute, regulation, CMS/TDI/DWC page) an outgoing document
+     * may cite; secondary pages (law-firm notes, vendor blogs) are research, never printed as the authority.
+     */
+    public boolean isPrimarySource(String url) {
+        return url != null && primarySources.stream().anyMatch(url.trim()::startsWith);
     }
 
     public Map<String, Citation> citations() {

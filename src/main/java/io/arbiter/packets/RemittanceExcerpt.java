@@ -1,5 +1,6 @@
 package io.arbiter.packets;
 
+import io.arbiter.common.DisplayFormat;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -62,7 +63,19 @@ final class RemittanceExcerpt {
         return TITLE + " — " + (c.payerClaimNumber() != null ? c.payerClaimNumber() : c.patientControlNumber());
     }
 
+    /** Note printed where billed charges are left out of a federal IDR packet's excerpt. */
+    static final String CHARGES_OMITTED = "Billed charges are omitted from this excerpt: the certified IDR entity may not "
+            + "consider the amount the provider would have billed (45 CFR 149.510(c)(4)(v); 42 U.S.C. 300gg-111(c)(5)(D)).";
+
     static byte[] pdf(Claim c) {
+        return pdf(c, false);
+    }
+
+    /**
+     * @param omitCharges leave out every billed-charge figure (CLP03 and SVC02): a federal IDR packet's exhibits
+     *                    must not put before the IDR entity what it may not consider
+     */
+    static byte[] pdf(Claim c, boolean omitCharges) {
         Font h1 = new Font(PacketFonts.bold(), 13f, Font.NORMAL, NAVY);
         Font h2 = new Font(PacketFonts.bold(), 10f, Font.NORMAL, NAVY);
         Font body = new Font(PacketFonts.regular(), 8.5f);
@@ -82,37 +95,58 @@ final class RemittanceExcerpt {
             doc.add(sub);
 
             doc.add(heading("Payments received for this claim (CLP)", h2));
-            PdfPTable pay = table(new float[]{14, 12, 17, 9, 14, 10, 10, 10});
-            header(pay, th, "Payer claim control no.", "Patient control no.", "Claim status", "Payment date",
-                    "Trace (EFT/check no.)", "Charge", "Paid", "Patient resp.");
+            if (omitCharges) {
+                Paragraph note = new Paragraph(CHARGES_OMITTED, body);
+                note.setSpacingAfter(6f);
+                doc.add(note);
+            }
+            PdfPTable pay = omitCharges ? table(new float[]{15, 13, 19, 10, 15, 10, 10})
+                    : table(new float[]{14, 12, 17, 9, 14, 10, 10, 10});
+            if (omitCharges) {
+                header(pay, th, "Payer claim control no.", "Patient control no.", "Claim status", "Payment date",
+                        "Trace (EFT/check no.)", "Paid", "Patient resp.");
+            } else {
+                header(pay, th, "Payer claim control no.", "Patient control no.", "Claim status", "Payment date",
+                        "Trace (EFT/check no.)", "Charge", "Paid", "Patient resp.");
+            }
             for (Payment p : c.payments()) {
                 cell(pay, p.payerClaimNumber(), small, false);
                 cell(pay, p.patientControlNumber(), small, false);
                 cell(pay, p.statusCode() + (p.statusLabel() == null ? "" : " — " + p.statusLabel()) + (p.reversal() && !"22".equals(p.statusCode()) ? " (reversal)" : ""),
                         small, false);
-                cell(pay, Formats.date(p.paymentDate()), small, false);
+                cell(pay, DisplayFormat.date(p.paymentDate()), small, false);
                 cell(pay, p.trace(), small, false);
-                cell(pay, Formats.money(p.charge()), small, true);
-                cell(pay, Formats.money(p.paid()), small, true);
-                cell(pay, Formats.money(p.patientResponsibility()), small, true);
+                if (!omitCharges) {
+                    cell(pay, DisplayFormat.money(p.charge()), small, true);
+                }
+                cell(pay, DisplayFormat.money(p.paid()), small, true);
+                cell(pay, DisplayFormat.money(p.patientResponsibility()), small, true);
             }
             doc.add(pay);
 
             doc.add(heading("Service lines (SVC) with adjustments (CAS) and remarks (LQ)", h2));
-            PdfPTable lines = table(new float[]{8, 10, 5, 9, 9, 9, 26, 14});
-            header(lines, th, "Date of service", "Code", "Units", "Charge", "Allowed", "Paid",
-                    "Adjustments (group-CARC amount)", "Remark codes (RARC)");
+            PdfPTable lines = omitCharges ? table(new float[]{9, 11, 5, 10, 10, 29, 15})
+                    : table(new float[]{8, 10, 5, 9, 9, 9, 26, 14});
+            if (omitCharges) {
+                header(lines, th, "Date of service", "Code", "Units", "Allowed", "Paid",
+                        "Adjustments (group-CARC amount)", "Remark codes (RARC)");
+            } else {
+                header(lines, th, "Date of service", "Code", "Units", "Charge", "Allowed", "Paid",
+                        "Adjustments (group-CARC amount)", "Remark codes (RARC)");
+            }
             BigDecimal charge = BigDecimal.ZERO;
             BigDecimal paid = BigDecimal.ZERO;
             BigDecimal allowed = BigDecimal.ZERO;
             boolean allAllowed = true;
             for (Line l : c.lines()) {
-                cell(lines, Formats.date(l.dateOfService()), small, false);
+                cell(lines, DisplayFormat.date(l.dateOfService()), small, false);
                 cell(lines, l.code() + (l.modifiers().isEmpty() ? "" : "-" + String.join("-", l.modifiers())), small, false);
                 cell(lines, l.units().stripTrailingZeros().toPlainString(), small, true);
-                cell(lines, Formats.money(l.charge()), small, true);
-                cell(lines, Formats.money(l.allowed()), small, true);
-                cell(lines, Formats.money(l.paid()), small, true);
+                if (!omitCharges) {
+                    cell(lines, DisplayFormat.money(l.charge()), small, true);
+                }
+                cell(lines, DisplayFormat.money(l.allowed()), small, true);
+                cell(lines, DisplayFormat.money(l.paid()), small, true);
                 cell(lines, adjustments(l.adjustments()), small, false);
                 cell(lines, String.join(", ", l.remarks()), small, false);
                 charge = charge.add(l.charge());
@@ -128,9 +162,11 @@ final class RemittanceExcerpt {
                 total.setColspan(3);
                 style(total);
                 lines.addCell(total);
-                cell(lines, Formats.money(charge), tdBold, true);
-                cell(lines, allAllowed ? Formats.money(allowed) : null, tdBold, true);
-                cell(lines, Formats.money(paid), tdBold, true);
+                if (!omitCharges) {
+                    cell(lines, DisplayFormat.money(charge), tdBold, true);
+                }
+                cell(lines, allAllowed ? DisplayFormat.money(allowed) : null, tdBold, true);
+                cell(lines, DisplayFormat.money(paid), tdBold, true);
                 cell(lines, null, small, false);
                 cell(lines, null, small, false);
             }
@@ -165,7 +201,7 @@ final class RemittanceExcerpt {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(a.code()).append(' ').append(Formats.money(a.amount()));
+            sb.append(a.code()).append(' ').append(DisplayFormat.money(a.amount()));
         }
         return sb.toString();
     }

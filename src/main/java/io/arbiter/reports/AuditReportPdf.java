@@ -1,5 +1,6 @@
 package io.arbiter.reports;
 
+import io.arbiter.common.DisplayFormat;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -9,7 +10,6 @@ import freemarker.core.XHTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
-import io.arbiter.packets.Formats;
 import io.arbiter.practice.PracticeRepository;
 import jakarta.inject.Singleton;
 import org.w3c.dom.Document;
@@ -78,16 +78,16 @@ public class AuditReportPdf {
     public byte[] render(AuditReport.Report r) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("practice", practices.findFirstOrderById().map(p -> p.name()).orElse("Practice"));
-        model.put("period", (r.from() == null ? "start" : Formats.date(r.from())) + " – " + (r.to() == null ? "today" : Formats.date(r.to())));
+        model.put("period", (r.from() == null ? "start" : DisplayFormat.date(r.from())) + " – " + (r.to() == null ? "today" : DisplayFormat.date(r.to())));
         model.put("claims", String.valueOf(r.claims()));
-        model.put("generated", Formats.date(r.generated()));
+        model.put("generated", DisplayFormat.date(r.generated()));
         AuditReport.Totals t = r.totals();
         model.put("summary", List.of(row("Underpayments", t.underpayments(), t.underpaid()), row("Denials", t.denials(), t.denied()),
                 row("Prior-authorization gaps", t.authGaps(), t.authGapCharges()), row("Coding-rule hits", t.codingHits(), t.codingCharges())));
-        model.put("total", Formats.money(t.total()));
-        model.put("recoverable", Formats.money(t.recoverable()));
-        model.put("recovered", Formats.money(t.recovered()));
-        model.put("appealable", Formats.money(t.appealableDenied()));
+        model.put("total", DisplayFormat.money(t.total()));
+        model.put("recoverable", DisplayFormat.money(t.recoverable()));
+        model.put("recovered", DisplayFormat.money(t.recovered()));
+        model.put("appealable", DisplayFormat.money(t.appealableDenied()));
         model.put("recoveryRate", t.recoveryRatePercent() == null ? "n/a" : t.recoveryRatePercent().toPlainString() + "%");
         model.put("appealedRate", t.appealedRecoveryRatePercent() == null ? "n/a" : t.appealedRecoveryRatePercent().toPlainString() + "%");
         model.put("underpayments", groups(r.underpaymentsByPayerAndCode()));
@@ -95,7 +95,7 @@ public class AuditReportPdf {
         model.put("authGaps", groups(r.authGapsByFlag()));
         model.put("coding", groups(r.codingHitsByRule()));
         model.put("items", r.items().stream().map(i -> Map.of("section", i.section(), "claim", String.valueOf(i.claimId()),
-                "code", i.code() == null ? "" : i.code(), "rule", i.rule(), "amount", Formats.money(i.amount()))).toList());
+                "code", i.code() == null ? "" : i.code(), "rule", i.rule(), "amount", DisplayFormat.money(i.amount()))).toList());
         model.put("notes", r.notes());
         model.put("citations", r.citations().stream().map(c -> c.toString() + (c.unverified() ? " [UNVERIFIED]" : "")).toList());
         try {
@@ -123,13 +123,13 @@ public class AuditReportPdf {
     }
 
     private static Map<String, String> row(String label, int count, BigDecimal amount) {
-        return Map.of("label", label, "count", String.valueOf(count), "amount", Formats.money(amount));
+        return Map.of("label", label, "count", String.valueOf(count), "amount", DisplayFormat.money(amount));
     }
 
     private static List<Map<String, String>> groups(List<AuditReport.Group> gs) {
         return gs.stream().map(g -> Map.of("group", g.group(), "subgroup", g.subgroup() == null ? "" : g.subgroup(),
-                "count", String.valueOf(g.count()), "amount", Formats.money(g.amount()),
-                "recoverable", g.recoverable() == null ? "" : Formats.money(g.recoverable()))).toList();
+                "count", String.valueOf(g.count()), "amount", DisplayFormat.money(g.amount()),
+                "recoverable", g.recoverable() == null ? "" : DisplayFormat.money(g.recoverable()))).toList();
     }
 
 }

@@ -78,6 +78,8 @@ public class PacketDetailsForm {
         CASE_LABELS.put("arguments.patientCharacteristics", "Patient characteristics");
         CASE_LABELS.put("arguments.benchmarkSource", "Benchmark source (database and release)");
         CASE_LABELS.put("arguments.benchmarkHistory", "Benchmark history");
+        CASE_LABELS.put("arguments.billedChargeComparison", "Texas factor 1: billed charge compared with OON payments (optional)");
+        CASE_LABELS.put("arguments.usualCharges", "Texas factor 3: usual charge to other OON enrollees (optional)");
         CASE_LABELS.put("denial.payerRequested", "What the payer asked for");
         CASE_LABELS.put("denial.denialReason", "Denial reason");
         LINE_LABELS.put("description", "Description");

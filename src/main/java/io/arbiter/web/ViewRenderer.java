@@ -73,7 +73,10 @@ public class ViewRenderer {
     public String render(String template, Map<String, Object> model) {
         try {
             StringWriter out = new StringWriter();
-            cfg.getTemplate(template).process(model, out);
+            // fmt: io.arbiter.common.DisplayFormat, so screens format money, dates, ZIP+4, ICD-10 and enums as packets do
+            Map<String, Object> withFormat = new java.util.HashMap<>(model);
+            withFormat.putIfAbsent("fmt", io.arbiter.common.DisplayFormat.INSTANCE);
+            cfg.getTemplate(template).process(withFormat, out);
             return out.toString();
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("Page template " + template + " failed: " + e.getMessage(), e);

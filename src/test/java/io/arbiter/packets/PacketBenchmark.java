@@ -1,5 +1,6 @@
 package io.arbiter.packets;
 
+import io.arbiter.common.DisplayFormat;
 import com.lowagie.text.Chapter;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
@@ -74,7 +75,7 @@ public class PacketBenchmark {
         doc.open();
         Font h = new Font(Font.HELVETICA, 12.5f, Font.BOLD);
         Font f = new Font(Font.HELVETICA, 9f);
-        doc.add(new Paragraph("Offer brief — provider offer of " + Formats.money(ctx.money().providerOffer()), new Font(Font.HELVETICA, 20f)));
+        doc.add(new Paragraph("Offer brief — provider offer of " + DisplayFormat.money(ctx.money().providerOffer()), new Font(Font.HELVETICA, 20f)));
         doc.add(new Paragraph("Case " + ctx.caseNumber() + " · claim " + ctx.claim().payerClaimNumber(), f));
         doc.newPage();
         Chapter items = new Chapter(new Paragraph("Items and services, QPA and offer", h), 1);
@@ -87,13 +88,13 @@ public class PacketBenchmark {
         int n = 1;
         for (var l : ctx.lines()) {
             t.addCell(new Paragraph(String.valueOf(n++), f));
-            t.addCell(new Paragraph(Formats.date(l.dateOfService()), f));
+            t.addCell(new Paragraph(DisplayFormat.date(l.dateOfService()), f));
             t.addCell(new Paragraph(l.code(), f));
             t.addCell(new Paragraph(String.valueOf(l.units()), f));
             t.addCell(new Paragraph(l.description(), f));
-            t.addCell(new Paragraph(Formats.money(l.qpa()), f));
-            t.addCell(new Paragraph(Formats.money(l.offer()), f));
-            t.addCell(new Paragraph(Formats.percentOf(l.offer(), l.qpa()), f));
+            t.addCell(new Paragraph(DisplayFormat.money(l.qpa()), f));
+            t.addCell(new Paragraph(DisplayFormat.money(l.offer()), f));
+            t.addCell(new Paragraph(DisplayFormat.percentOf(l.offer(), l.qpa()), f));
         }
         items.add(t);
         doc.add(items);

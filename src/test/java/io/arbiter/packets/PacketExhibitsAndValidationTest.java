@@ -27,7 +27,9 @@ class PacketExhibitsAndValidationTest {
 
         // body pages + 3 PDF exhibit pages + 1 image page
         assertEquals(body + 4, pdf.pageCount);
-        assertEquals(2, packet.timings().layoutPasses(), "second pass prints exhibit start pages in the contents");
+        // first pass: the body alone (three pages or more, so it gets a cover and contents); second: with them;
+        // third: prints the exhibit start pages in the contents
+        assertEquals(3, packet.timings().layoutPasses(), "cover decided, then exhibit start pages printed in the contents");
         for (int i = 1; i <= 3; i++) {
             String text = pdf.pageTexts.get(body + i - 1);
             assertTrue(text.contains("EOB 10/27/2026 — exhibit page " + i + " of 3"), text);

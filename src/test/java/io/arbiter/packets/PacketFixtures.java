@@ -200,4 +200,40 @@ final class PacketFixtures {
                 new IdrDetails("DISP-7654321", "Maximus Federal Services", "C2C Innovative Solutions", false, true, null),
                 base.arguments(), base.denial(), exhibits);
     }
+
+    /**
+     * The longest realistic values for a packet type: 20 lines with 8-digit amounts ($12,345,678.90 each, so
+     * totals run to nine digits), the longest CPT descriptor of the pain codes, long payer and facility names.
+     */
+    static PacketContext longest(PacketType type) {
+        PacketContext base = forType(type);
+        String longDescription = "Injection(s), anesthetic agent(s) and/or steroid; transforaminal epidural, with imaging "
+                + "guidance (fluoroscopy or CT), lumbar or sacral, each additional level (List separately in addition to "
+                + "code for primary procedure)";
+        BigDecimal big = m("12345678.90");
+        List<PacketLine> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            LocalDate d = DOS.minusDays(7L * i);
+            many.add(new PacketLine(d, "64484", List.of("RT", "59", "XS"), 2, longDescription, big, big, big, big, big, big,
+                    big, big, big, "7.12 adj. RVU (work 1.88 × GPCI 1.020, PE 4.91 × GPCI 1.004, MP 0.33 × GPCI 0.874) × $67.81 CF",
+                    big, List.of("CO-45", "CO-253", "PR-2", "OA-23"), List.of("N865", "N877", "M15", "N381")));
+        }
+        BigDecimal total = big.multiply(BigDecimal.valueOf(20));
+        MoneySummary money = new MoneySummary(total, total, big, total, total, total, total, total, m("115.00"),
+                m("1173.00"), m("1173.00"), null);
+        var payer = new PacketContext.Payer("Blue Cross and Blue Shield of Texas, a Division of Health Care Service Corporation",
+                "Health Care Service Corporation, a Mutual Legal Reserve Company, d/b/a Blue Cross and Blue Shield of Texas",
+                new Address("Attn: No Surprises Act Open Negotiation Unit, PO Box 660044", "Dallas", "TX", "752660044"),
+                "no-surprises-act-open-negotiation@bcbstx-provider-disputes.example", "(800) 555-0199 ext. 4412",
+                "Employer Group PPO — Large Group Self-Funded ERISA Plan", "SELF_FUNDED_ERISA", "POL-7733412-000981-TX");
+        var claim = new PacketContext.Claim("PCN-55821-0001-ABCDEFG", "ACM-2026-0098765-0001", DOS.minusDays(133), DOS,
+                "22", "Memorial Hermann Surgery Center Texas Medical Center — Outpatient Interventional Pain Suite",
+                "TX", "770", List.of("M54.16", "M51.26", "M47.816", "G89.4", "M54.17", "M51.27", "Z79.01", "E11.9"),
+                "Non-emergency services by a nonparticipating provider at a participating facility");
+        return new PacketContext(base.caseNumber(), base.track(), base.preparedOn(), base.practice(), payer, base.patient(),
+                claim, many, money, base.dates(),
+                new IdrDetails("DISP-1234567890123", "Maximus Federal Services, Inc. (Federal IDR Entity)",
+                        "C2C Innovative Solutions, Inc.", false, true, "PROVIDER"),
+                base.arguments(), base.denial(), base.exhibits());
+    }
 }

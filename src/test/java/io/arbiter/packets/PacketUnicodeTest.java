@@ -36,10 +36,10 @@ class PacketUnicodeTest {
                 base.lines(), base.money(), base.dates(), base.idr(), base.arguments(), base.denial(),
                 List.of(PacketFixtures.pdfExhibit("Operative note → Clínica São José", 1)));
 
-        RenderedPacket packet = PacketRenderingTest.RENDERER.render(PacketType.OPEN_NEGOTIATION_NOTICE, ctx);
+        RenderedPacket packet = PacketRenderingTest.RENDERER.render(PacketType.OFFER_BRIEF, ctx);
         PdfInspector pdf = new PdfInspector(packet.pdf());
         String text = pdf.allText();
-        assertTrue(text.contains(PATIENT), "patient name on the cover: " + text);
+        assertTrue(text.contains(PATIENT), "patient name on the cover and in the parties: " + text);
         assertTrue(text.contains(FACILITY), "facility where the services were furnished");
         assertTrue(pdf.titles().contains("Exhibit A — Operative note → Clínica São José"), pdf.titles().toString());
         assertTrue(text.contains("Operative note → Clínica São José"), "exhibit title with an arrow in the contents");
@@ -84,7 +84,7 @@ class PacketUnicodeTest {
         assertTrue(text.contains(PATIENT), text);
         assertTrue(text.contains("Seguros São Paulo → Acme"), text);
         String compact = text.replaceAll("\\s+", "");
-        for (String v : List.of("64483-RT-59", "CO-45$350.00", "PR-2$30.00", "N865", "MA01", "-$120.00", "22—Reversalofpreviouspayment",
+        for (String v : List.of("64483-RT-59", "CO-45$350.00", "PR-2$30.00", "N865", "MA01", "\u2212$120.00", "22—Reversalofpreviouspayment",
                 "10/20/2026", "EFT-2")) {
             assertTrue(compact.contains(v), v + " in " + text);
         }

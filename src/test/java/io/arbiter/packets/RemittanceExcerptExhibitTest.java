@@ -103,10 +103,15 @@ class RemittanceExcerptExhibitTest {
         String compact = excerpt.replaceAll("\\s+", "");
         assertTrue(excerpt.contains("Remittance advice (835) excerpt — ERA0030000002"), excerpt);
         for (String v : List.of("ERA0030000002", "LS03000002", "1—Processedasprimary", "10/08/2026", "EFT00031008",
-                "$19,000.00", "$1,942.56", "$485.64", "$2,428.20", "08/27/2026", "63650",
+                "$1,942.56", "$485.64", "$2,428.20", "08/27/2026", "63650",
                 "CO-45$16,571.80", "PR-2$485.64", "N865", "N877", "N830")) {
             assertTrue(compact.contains(v), "excerpt shows " + v + ": " + excerpt);
         }
+        // A federal IDR packet goes before the IDR entity, which may not consider billed charges: the excerpt
+        // leaves out the 835's charge ($19,000.00 on CLP03/SVC02) and says why.
+        assertFalse(compact.contains("$19,000.00"), "no billed charge in a federal IDR exhibit: " + excerpt);
+        assertFalse(excerpt.contains("Charge"), "no charge column: " + excerpt);
+        assertTrue(compact.contains("45CFR149.510(c)(4)(v)"), "the omission cites the rule: " + excerpt);
         // The exhibit adds no PHI beyond the patient's name already on the packet: no member id (NM1*QC*…*MI).
         assertFalse(compact.contains("W998143645"), "no member id in the packet");
         assertTrue(excerpt.contains("TRAN") || excerpt.contains("Tran"), "patient name as on the packet");

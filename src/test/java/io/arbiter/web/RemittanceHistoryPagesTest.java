@@ -37,7 +37,7 @@ class RemittanceHistoryPagesTest {
         String html = claimPage.body();
         assertTrue(html.contains("Remittance history"), html);
         assertTrue(html.contains("<span class=\"initial-payment\">09/01/2026</span>"), "initial payment 2026-09-01 shown");
-        for (String s : new String[]{"Initial", "Reversal", "Correction", "EFT00260901", "EFT00261020", "$-310.40", "$410.40"}) {
+        for (String s : new String[]{"Initial", "Reversal", "Correction", "EFT00260901", "EFT00261020", "\u2212$310.40", "$410.40"}) {
             assertTrue(html.contains(s), s + " on the claim page");
         }
 

@@ -146,7 +146,18 @@ public record PacketContext(
                                  @Nullable String trainingAndExperience, @Nullable String marketShare,
                                  @Nullable String priorContractedRates, @Nullable String codingJustification,
                                  @Nullable String goodFaithContracting, @Nullable String patientCharacteristics,
-                                 @Nullable String benchmarkSource, @Nullable String benchmarkHistory) {
+                                 @Nullable String benchmarkSource, @Nullable String benchmarkHistory,
+                                 @Nullable String billedChargeComparison, @Nullable String usualCharges) {
+        /** Without the two Texas billed-charge statements (factors 1 and 3), which only the practice can make. */
+        public OfferArguments(@Nullable String serviceDescription, @Nullable String complexity,
+                              @Nullable String trainingAndExperience, @Nullable String marketShare,
+                              @Nullable String priorContractedRates, @Nullable String codingJustification,
+                              @Nullable String goodFaithContracting, @Nullable String patientCharacteristics,
+                              @Nullable String benchmarkSource, @Nullable String benchmarkHistory) {
+            this(serviceDescription, complexity, trainingAndExperience, marketShare, priorContractedRates,
+                    codingJustification, goodFaithContracting, patientCharacteristics, benchmarkSource, benchmarkHistory,
+                    null, null);
+        }
     }
 
     /**
