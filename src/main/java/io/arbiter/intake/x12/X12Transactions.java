@@ -347,6 +347,7 @@ public final class X12Transactions implements Consumer<Segment> {
         c.paid = s.requiredDecimal(4, issues, "claim payment");
         c.patientResponsibility = s.decimal(5, issues);
         c.payerClaimControlNumber = s.get(7);
+        c.filingIndicator = s.get(6);
         c.facilityCode = s.get(8);
         claim = c;
         line = null;
