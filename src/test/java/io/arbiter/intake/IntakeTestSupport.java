@@ -55,7 +55,7 @@ public class IntakeTestSupport {
     }
 
     /** Every table intake writes, children first. */
-    private static final String[] INTAKE_TABLES = {"remittance_line",
+    private static final String[] INTAKE_TABLES = {"track_fact", "remittance_line",
             "remittance", "claim_line", "claim", "patient", "plan", "payer", "provider", "practice", "import_progress", "import_file_lease", "import_file"};
 
     /** Empties every table intake writes so a test starts from nothing. */
