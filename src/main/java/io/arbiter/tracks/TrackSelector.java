@@ -279,7 +279,7 @@ public class TrackSelector {
                 || f.providerType() == io.arbiter.practice.ProviderType.RADIOLOGY;
         if (emergency || atInNetworkFacility || labOrImaging) {
             b.reason(emergency ? "Emergency care by an out-of-network provider qualifies for Texas arbitration ("
-                    + (f.emergency() ? "emergency recorded for the claim" : posText(f)
+                    + (!emergencyPos ? "emergency recorded for the claim" : posText(f)
                     + ", emergency room") + ")"
                     : atInNetworkFacility ? "A facility-based provider's care at an in-network facility ("
                     + posText(f) + ") qualifies for Texas arbitration"
@@ -332,7 +332,7 @@ public class TrackSelector {
         boolean consent = f.noticeConsentOnFile();
         if (emergency) {
             b.reason("Emergency services by an out-of-network provider are qualified IDR items ("
-                    + (f.emergency() ? "emergency recorded for the claim" : posText(f) + ", emergency room")
+                    + (!emergencyPos ? "emergency recorded for the claim" : posText(f) + ", emergency room")
                     + ")", "TRACKS.EMERGENCY_POS", dos);
             if (consent) {
                 b.warnings.add("Notice and consent cannot waive protections for emergency services (only post-stabilization care); "
