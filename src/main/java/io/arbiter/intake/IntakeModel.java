@@ -59,6 +59,8 @@ public final class IntakeModel {
         public BigDecimal patientResponsibility;
         public String payerClaimControlNumber;
         public String facilityCode;
+        /** CLP06 claim filing indicator (VA, OF, LM, CI, ...). */
+        public String filingIndicator;
         public String patientLastName;
         public String patientFirstName;
         public String memberId;

@@ -473,6 +473,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
         }
         insertWarnings(warnedClaims, warnings);
+        recordFilingIndicators(claims.values());
         t = lap(5, t);
         // 5. derived state: simple new claims were written final; the rest is recomputed from the rows
         Set<Long> recompute = new LinkedHashSet<>();
@@ -874,6 +875,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             claimId = generatedKey(ins);
             insertBilledLines(claimId, c.lines);
             insertWarnings(java.util.Collections.nCopies(c.warnings.size(), claimId), c.warnings);
+            recordFilingIndicator(claimId, c.filingIndicator, false);
             return;
         }
         insertWarnings(java.util.Collections.nCopies(c.warnings.size(), claimId), c.warnings);
@@ -889,6 +891,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         upd.setObject(next, now);
         upd.setLong(next + 1, claimId);
         upd.executeUpdate();
+        recordFilingIndicator(claimId, c.filingIndicator, false);
         // match billed lines to the lines a remittance created, by procedure and modifiers
         materialize(List.of(claimId));
         ClaimRef ref = new ClaimRef();
@@ -943,6 +946,41 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             ins.addBatch();
         }
         ins.executeBatch();
+    }
+
+    /** The latest CLP06 of each claim's remittances in this chunk, in one batch (see recordFilingIndicator). */
+    private void recordFilingIndicators(Collection<ClaimRef> claims) throws SQLException {
+        PreparedStatement upd = null;
+        for (ClaimRef ref : claims) {
+            String code = null;
+            for (PaidClaim c : ref.remits) {
+                code = c.filingIndicator == null || c.filingIndicator.isBlank() ? code : c.filingIndicator;
+            }
+            if (code != null) {
+                upd = ps("UPDATE claim SET claim_filing_indicator = ? WHERE id = ?");
+                upd.setString(1, cut(code.trim().toUpperCase(), 2));
+                upd.setLong(2, ref.id);
+                upd.addBatch();
+            }
+        }
+        if (upd != null) {
+            upd.executeBatch();
+        }
+    }
+
+    /**
+     * Keeps the claim filing indicator (835 CLP06 / 837P SBR09): VA, OF and LM claims are outside NSA IDR whatever the
+     * payer's plan row says. The payer's 835 wins over the provider's 837P, which only fills a missing one.
+     */
+    private void recordFilingIndicator(long claimId, String code, boolean payerSays) throws SQLException {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        PreparedStatement upd = ps(payerSays ? "UPDATE claim SET claim_filing_indicator = ? WHERE id = ?"
+                : "UPDATE claim SET claim_filing_indicator = COALESCE(claim_filing_indicator, ?) WHERE id = ?");
+        upd.setString(1, cut(code.trim().toUpperCase(), 2));
+        upd.setLong(2, claimId);
+        upd.executeUpdate();
     }
 
     private void insertBilledLines(long claimId, List<BilledLine> lines) throws SQLException {

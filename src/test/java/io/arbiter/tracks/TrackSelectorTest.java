@@ -129,7 +129,8 @@ class TrackSelectorTest {
                 ProviderType.INTERVENTIONAL, false, false, DOS, Set.of("N865"), false);
         TrackDecision d = selector.select(unknown);
         assertEquals(Track.FEDERAL_IDR, d.track());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("plan type is unknown")));
+        assertTrue(d.reasons().get(0).text().contains("plan type is unknown") && d.reasons().get(0).text().contains("N865"),
+                d.reasons().toString());
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("network status is unknown")));
     }
 

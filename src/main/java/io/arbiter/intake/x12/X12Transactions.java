@@ -475,7 +475,7 @@ public final class X12Transactions implements Consumer<Segment> {
         c.charge = s.requiredDecimal(3, issues, "claim charge (CLP03)");
         c.paid = s.requiredDecimal(4, issues, "claim payment (CLP04)");
         c.patientResponsibility = s.decimal(5, issues);
-        s.required(6, issues, "claim filing indicator (CLP06)");
+        c.filingIndicator = s.required(6, issues, "claim filing indicator (CLP06)");
         c.payerClaimControlNumber = s.required(7, issues, "payer claim control number (CLP07)");
         c.facilityCode = s.get(8);
         claim = c;
