@@ -42,7 +42,8 @@ public class PasswordPolicy {
         // the word once digits and symbols around it are dropped and 0/1/3/4/5/@/$ inside read as letters
         String core = deLeet(lower.replaceAll("^[^a-z@$]+|[^a-z@$]+$", "")).replaceAll("[^a-z]", "");
         String letters = lower.replaceAll("[^a-z]", "");
-        if (TRIVIAL_WORDS.contains(core) || TRIVIAL_WORDS.contains(letters) || repeatsOneThing(lower)) {
+        if (TRIVIAL_WORDS.contains(core) || TRIVIAL_WORDS.contains(letters)
+                || repeatsOneThing(lower) || repeatsOneThing(core) && !core.isEmpty()) {
             return "password is too common or too simple to guess; use a passphrase of several words";
         }
         return null;
@@ -61,11 +62,10 @@ public class PasswordPolicy {
                 .replace('@', 'a').replace('$', 's').replace('7', 't');
     }
 
-    /** "aaaaaaaaaaaa", "121212121212", "abcabcabcabc": one short unit repeated. */
+    /** "aaaaaaaaaaaa", "121212121212", "passwordpassword": one shorter unit repeated, or three characters or fewer. */
     private static boolean repeatsOneThing(String s) {
-        for (int unit = 1; unit <= 4; unit++) {
-            String head = s.substring(0, unit);
-            if (head.repeat(s.length() / unit + 1).startsWith(s)) {
+        for (int unit = 1; unit <= s.length() / 2; unit++) {
+            if (s.length() % unit == 0 && s.substring(0, unit).repeat(s.length() / unit).equals(s)) {
                 return true;
             }
         }
