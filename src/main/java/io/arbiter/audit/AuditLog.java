@@ -30,6 +30,17 @@ public class AuditLog {
         record(who == null ? "anonymous" : who.getName(), action, entityType, entityId, detail);
     }
 
+    /** An entry that names the client address (sign-in events, where the address is the point). */
+    @Transactional
+    public void recordFrom(String username, @Nullable String clientAddress, AuditAction action, String entityType,
+                           @Nullable Object entityId, @Nullable String detail) {
+        events.save(new AuditEvent(null, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS),
+                username.substring(0, Math.min(100, username.length())), action,
+                entityType, entityId == null ? null : entityId.toString(),
+                detail == null ? null : detail.substring(0, Math.min(500, detail.length())),
+                clientAddress == null ? null : clientAddress.substring(0, Math.min(64, clientAddress.length()))));
+    }
+
     @Transactional
     public void record(String username, AuditAction action, String entityType,
                        @Nullable Object entityId, @Nullable String detail) {

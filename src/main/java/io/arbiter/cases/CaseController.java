@@ -82,6 +82,13 @@ public class CaseController {
         return reader.view(service.readable(id, who.getName(), false));
     }
 
+    @io.micronaut.http.annotation.Delete("/{id}/shares/{username}")
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public CaseView unshare(@PathVariable Long id, @PathVariable String username, Authentication who) {
+        service.unshare(id, username, who.getName());
+        return reader.view(service.readable(id, who.getName(), false));
+    }
+
     @Post("/assign")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public Map<String, Object> assign(@Body CaseRequests.Assign body, Authentication who) {

@@ -401,6 +401,16 @@ public class CaseService {
         }
     }
 
+    /** Takes a case away from an attorney; they reach it no more (404) from their next request. */
+    @Transactional
+    public void unshare(Long caseId, String attorney, String username) {
+        cases.findById(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));
+        if (shares.deleteByCaseIdAndUsername(caseId, attorney) == 0) {
+            throw ApiException.notFound("A share of case " + caseId + " with " + attorney);
+        }
+        audit.record(username, AuditAction.CHANGE, "CASE", caseId, "share with " + attorney + " removed");
+    }
+
     /** Attorneys reach shared cases only; for anyone else the case simply does not exist (404). */
     public DisputeCase readable(Long caseId, String username, boolean attorney) {
         DisputeCase dc = cases.findById(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));

@@ -16,4 +16,6 @@ public interface CaseShareRepository extends CrudRepository<CaseShare, Long> {
     List<CaseShare> findByUsername(String username);
 
     List<CaseShare> findByCaseId(Long caseId);
+
+    long deleteByCaseIdAndUsername(Long caseId, String username);
 }

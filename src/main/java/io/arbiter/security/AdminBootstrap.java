@@ -25,6 +25,8 @@ public class AdminBootstrap {
 
     private final AppUserRepository users;
     private final PasswordHasher hasher;
+    @jakarta.inject.Inject
+    PasswordPolicy policy;
     private final String username;
     private final String password;
 
@@ -51,6 +53,12 @@ public class AdminBootstrap {
         boolean anyAdmin = users.findAll().stream().anyMatch(u -> u.hasRole(Roles.ADMIN));
         if (anyAdmin || users.findByUsername(username).isPresent()) {
             return false;
+        }
+        String problem = policy == null ? null : policy.problem(username, password);
+        if (problem != null) {
+            // an administrator account with a guessable password is worse than none: stop and say why
+            throw new io.micronaut.context.exceptions.ConfigurationException("ARBITER_ADMIN_PASSWORD refused: " + problem
+                    + " (docs/security.md, password policy)");
         }
         users.save(AppUser.create(username, "Administrator", hasher.hash(password), List.of(Roles.ADMIN)));
         LOG.info("Created the first administrator account from ARBITER_ADMIN_USERNAME");

@@ -8,6 +8,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public class PasswordHasher {
 
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
+    /** A hash of a random value, compared against when there is no account, so that costs as much as a real check. */
+    private final String decoy = encoder.encode(java.util.UUID.randomUUID().toString());
 
     public String hash(String password) {
         if (password == null || password.length() < 8) {
@@ -18,5 +20,11 @@ public class PasswordHasher {
 
     public boolean matches(String password, String hash) {
         return password != null && hash != null && encoder.matches(password, hash);
+    }
+
+    /** Like {@link #matches} but runs bcrypt even without a hash (unknown username), then answers false. */
+    public boolean matchesOrBurn(String password, String hash) {
+        boolean matched = encoder.matches(password == null ? "" : password, hash == null ? decoy : hash);
+        return hash != null && password != null && matched;
     }
 }

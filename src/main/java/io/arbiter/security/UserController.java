@@ -8,12 +8,17 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Users and roles: ADMIN only. */
@@ -25,11 +30,28 @@ public class UserController {
     private final AppUserRepository users;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final PasswordPolicy policy;
+    private final SessionGenerations generations;
+    private final SignInThrottle throttle;
 
-    public UserController(AppUserRepository users, PasswordHasher hasher, AuditLog audit) {
+    public UserController(AppUserRepository users, PasswordHasher hasher, AuditLog audit, PasswordPolicy policy,
+                          SessionGenerations generations, SignInThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.audit = audit;
+        this.policy = policy;
+        this.generations = generations;
+        this.throttle = throttle;
+    }
+
+    /** An admin's change to a user: each field is optional, absent means unchanged. */
+    @Serdeable
+    public record UserChange(@Nullable List<String> roles, @Nullable Boolean enabled, @Nullable String displayName) {
+    }
+
+    /** A locked username or client address. */
+    @Serdeable
+    public record SignInLock(Long id, String key, int failures, LocalDateTime lastFailureAt, LocalDateTime lockedUntil) {
     }
 
     @Serdeable
@@ -59,6 +81,7 @@ public class UserController {
         if (users.findByUsername(body.username()).isPresent()) {
             throw ApiException.conflict("A user named " + body.username() + " exists already");
         }
+        policy.check("password", body.username(), body.password());
         String hash;
         try {
             hash = hasher.hash(body.password());
@@ -68,5 +91,70 @@ public class UserController {
         AppUser saved = users.save(AppUser.create(body.username(), body.displayName(), hash, body.roles()));
         audit.record(who, AuditAction.CREATE, "USER", saved.id(), "roles " + saved.roles());
         return HttpResponse.created(UserView.of(saved));
+    }
+
+    /**
+     * Disables or re-enables a user, changes roles or the display name. Disabling and role changes end
+     * the user's current sessions at once (their tokens carry the old roles).
+     */
+    @Put("/{id}")
+    public UserView change(@PathVariable Long id, @Body UserChange body, Authentication who) {
+        AppUser u = users.findById(id).orElseThrow(() -> ApiException.notFound("User " + id));
+        List<String> roles = body.roles() == null ? u.roleList() : body.roles();
+        if (roles.isEmpty() || !Roles.ALL.containsAll(roles)) {
+            throw ApiException.badRequest("roles must be a non-empty subset of " + Roles.ALL);
+        }
+        boolean enabled = body.enabled() == null ? u.enabled() : body.enabled();
+        boolean stillAdmin = enabled && roles.contains(Roles.ADMIN);
+        if (u.hasRole(Roles.ADMIN) && u.enabled() && !stillAdmin && otherEnabledAdmins(u) == 0) {
+            // nobody could manage users any more
+            throw ApiException.conflict("User " + u.username() + " is the last enabled administrator");
+        }
+        String displayName = body.displayName() == null ? u.displayName() : body.displayName();
+        if (displayName != null && displayName.length() > 200) {
+            throw ApiException.badRequest("displayName must have at most 200 characters");
+        }
+        AppUser changed = users.update(new AppUser(u.id(), u.username(), displayName, u.passwordHash(), String.join(",", roles),
+                enabled, u.calendarToken(), u.version(), u.createdAt(), u.updatedAt()));
+        List<String> what = new ArrayList<>();
+        if (!u.roleList().equals(changed.roleList())) {
+            what.add("roles " + u.roleList() + " -> " + changed.roleList());
+        }
+        if (u.enabled() != changed.enabled()) {
+            what.add(changed.enabled() ? "enabled" : "disabled");
+        }
+        if (!java.util.Objects.equals(u.displayName(), changed.displayName())) {
+            what.add("display name");
+        }
+        if (!u.roleList().equals(changed.roleList()) || !changed.enabled()) {
+            generations.revokeAllOf(u.id());
+            what.add("sessions revoked");
+        }
+        audit.record(who, AuditAction.CHANGE, "USER", u.id(), what.isEmpty() ? "no change" : String.join("; ", what));
+        return UserView.of(changed);
+    }
+
+    private long otherEnabledAdmins(AppUser except) {
+        return users.findAll().stream()
+                .filter(o -> !o.id().equals(except.id()) && o.enabled() && o.hasRole(Roles.ADMIN)).count();
+    }
+
+    /** Usernames and client addresses locked now by sign-in throttling. */
+    @Get("/sign-in-locks")
+    public List<SignInLock> locks(Authentication who) {
+        List<SignInLock> locks = throttle.currentLocks().stream()
+                .map(e -> new SignInLock(e.id(), e.throttleKey(), e.failures(), e.lastFailureAt(), e.lockedUntil())).toList();
+        audit.record(who, AuditAction.LIST, "SIGN_IN_LOCK", null, locks.size() + " locks");
+        return locks;
+    }
+
+    /** Lifts a lock before it runs out. */
+    @Delete("/sign-in-locks/{lockId}")
+    public HttpResponse<Void> unlock(@PathVariable Long lockId, Authentication who) {
+        if (!throttle.clear(lockId)) {
+            throw ApiException.notFound("Sign-in lock " + lockId);
+        }
+        audit.record(who, AuditAction.UNLOCK, "SIGN_IN_LOCK", lockId, null);
+        return HttpResponse.noContent();
     }
 }

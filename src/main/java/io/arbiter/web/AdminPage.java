@@ -56,6 +56,9 @@ public class AdminPage {
     private final Pages pages;
     private final AppUserRepository users;
     private final PasswordHasher hasher;
+    /** Field-injected to leave the constructor as it is. */
+    @jakarta.inject.Inject
+    io.arbiter.security.PasswordPolicy passwordPolicy;
     private final PracticeRepository practices;
     private final CalendarTokens tokens;
     private final AuditLog audit;
@@ -223,6 +226,7 @@ public class AdminPage {
             if (users.findByUsername(username).isPresent()) {
                 throw ApiException.conflict("A user named " + username + " exists already");
             }
+            passwordPolicy.check("password", username, str(form.get("password")));
             String hash;
             try {
                 hash = hasher.hash(str(form.get("password")));

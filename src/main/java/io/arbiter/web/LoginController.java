@@ -30,12 +30,15 @@ public class LoginController {
     private final UserAuthenticationProvider<Object> users;
     private final TokenGenerator tokens;
     private final AuditLog audit;
+    private final io.arbiter.security.RevokingLogoutHandler signOut;
 
-    public LoginController(Pages pages, UserAuthenticationProvider<Object> users, TokenGenerator tokens, AuditLog audit) {
+    public LoginController(Pages pages, UserAuthenticationProvider<Object> users, TokenGenerator tokens, AuditLog audit,
+                           io.arbiter.security.RevokingLogoutHandler signOut) {
         this.pages = pages;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
+        this.signOut = signOut;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -54,6 +57,14 @@ public class LoginController {
         String username = form.getOrDefault("username", "").trim();
         AuthenticationResponse result = users.authenticate((HttpRequest<Object>) request,
                 new UsernamePasswordCredentials(username, form.getOrDefault("password", "")));
+        if (result instanceof io.arbiter.security.SignInThrottled throttled) {
+            return HttpResponse.<String>status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(throttled.retryAfterSeconds()))
+                    .body(pages.page(request, null, "login.ftlh", "Sign in",
+                            Map.of("error", "Too many failed sign-ins; try again in " + throttled.retryAfterSeconds() + " seconds.",
+                                    "username", username)).body())
+                    .contentType(MediaType.TEXT_HTML_TYPE);
+        }
         if (!result.isAuthenticated() || result.getAuthentication().isEmpty()) {
             return HttpResponse.<String>unauthorized().body(pages.page(request, null, "login.ftlh", "Sign in",
                     Map.of("error", "The username or password is not right.", "username", username)).body())
@@ -62,14 +73,16 @@ public class LoginController {
         Authentication who = result.getAuthentication().get();
         String token = tokens.generateToken(who, (int) pages.session().timeoutSeconds())
                 .orElseThrow(() -> new IllegalStateException("no token generator"));
-        audit.record(who.getName(), AuditAction.LOGIN, "USER", who.getName(), "browser session");
+        // the sign-in itself is audited by UserAuthenticationProvider, with the client address
         return Pages.redirect(Pages.home(who)).cookie(pages.session().sessionCookie(token));
     }
 
     @Post(value = "/ui/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<String> logout(HttpRequest<?> request, @Body Map<String, String> form) {
+    public HttpResponse<String> logout(HttpRequest<?> request, Authentication who, @Body Map<String, String> form) {
         pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
+        // the cookie is cleared, and the token in it refused from now on even if it was copied
+        signOut.signOut(who.getName(), request, "browser");
         return Pages.redirect("/?flash=You+are+signed+out.").cookie(pages.session().expiredCookie());
     }
 }

@@ -29,10 +29,11 @@ public class WebSession {
     private final boolean secure;
     private final long timeoutSeconds;
 
-    public WebSession(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
+    public WebSession(io.arbiter.security.TokenSecret secret,
                       @Value("${arbiter.web.secure-cookie:true}") boolean secure,
                       @Value("${arbiter.web.session-seconds:1800}") long timeoutSeconds) {
-        this.key = ("csrf:" + secret).getBytes(StandardCharsets.UTF_8);
+        // the checked or drawn signing secret, never the raw (possibly empty) setting
+        this.key = ("csrf:" + secret.value()).getBytes(StandardCharsets.UTF_8);
         this.secure = secure;
         this.timeoutSeconds = timeoutSeconds;
     }
