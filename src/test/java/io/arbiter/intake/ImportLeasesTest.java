@@ -1,6 +1,5 @@
 package io.arbiter.intake;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,19 +60,7 @@ class ImportLeasesTest {
 
     @Test
     void fiveConcurrentUploadsOfOneFileImportItOnce_onH2() throws Exception {
-        Map<String, Object> h2 = Map.of(
-                "datasources.default.url", "jdbc:h2:mem:leases;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
-                        + "NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "datasources.default.driver-class-name", "org.h2.Driver");
-        try (ApplicationContext ctx = ApplicationContext.run(h2, "test")) {
-            DataSource h2Source = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
-            try (Connection c = h2Source.getConnection()) {
-                assertTrue(c.getMetaData().getURL().startsWith("jdbc:h2:"), c.getMetaData().getURL());
-            }
-            race(ctx.getBean(ImportService.class), h2Source);
-        }
+        OnEmbeddedH2.run("leases", ImportLeasesTest::race);
     }
 
     /** Each round a new file (its own claims), five clients at once: one import, four duplicates of it, one copy stored. */
