@@ -26,7 +26,7 @@ public class DemoImports {
     ClusterLock startupLock;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoImports.class);
-    static final List<String> FILES = List.of("acme-self-funded-837p.edi", "acme-self-funded-835.edi",
+    public static final List<String> FILES = List.of("acme-self-funded-837p.edi", "acme-self-funded-835.edi",
             "bluebonnet-state-plan-835.edi", "gulf-tpa-835.edi", "gulf-tpa-supplemental-835.edi",
             // issue 14: state-law RARC with N830 at an ER in Texas, N830 alone (waiting for facts), VA, CO-50/N115 denial
             "tracks-situations-835.edi");
