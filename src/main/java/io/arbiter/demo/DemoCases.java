@@ -1,5 +1,6 @@
 package io.arbiter.demo;
 
+import io.arbiter.common.DemoMode;
 import io.arbiter.cases.CaseDeadline;
 import io.arbiter.cases.CaseDeadlineRepository;
 import io.arbiter.cases.CaseRequests;

@@ -1,5 +1,6 @@
 package io.arbiter.demo;
 
+import io.arbiter.common.DemoMode;
 import io.arbiter.intake.ImportService;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;

@@ -1,5 +1,6 @@
 package io.arbiter.demo;
 
+import io.arbiter.common.DemoMode;
 import io.arbiter.claims.Adjustment;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;

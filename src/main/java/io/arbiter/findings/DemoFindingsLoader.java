@@ -1,6 +1,6 @@
 package io.arbiter.findings;
 
-import io.arbiter.demo.DemoMode;
+import io.arbiter.common.DemoMode;
 import io.arbiter.practice.Practice;
 import io.arbiter.practice.PracticeRepository;
 import io.arbiter.pricing.BenchmarkImporter;

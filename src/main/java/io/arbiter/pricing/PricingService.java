@@ -5,7 +5,7 @@ import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
 import io.arbiter.common.ApiException;
-import io.arbiter.demo.DemoMode;
+import io.arbiter.common.DemoMode;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PayerRepository;

@@ -1,4 +1,4 @@
-package io.arbiter.demo;
+package io.arbiter.common;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
