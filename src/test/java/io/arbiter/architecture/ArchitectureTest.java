@@ -1,0 +1,146 @@
+package io.arbiter.architecture;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps docs/architecture.md's package table true: each capability package of {@code io.arbiter} may depend only on
+ * the packages its row names. A new import across a border the table does not allow fails this test with the class
+ * and the dependency — e.g. a reference to {@code io.arbiter.web.ViewRenderer} in {@code claims.ClaimReader} fails with
+ * "claims -> web (Static Initializer <io.arbiter.claims.ClaimReader.<clinit>()> references class object
+ * <io.arbiter.web.ViewRenderer> in (ClaimReader.java:24))" (tried), since nothing may depend on {@code web}. To allow a new
+ * edge, change the table in docs/architecture.md and here together.
+ */
+class ArchitectureTest {
+
+    /** docs/architecture.md "Packages": package -> packages it may depend on. */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            entry("common", Set.of()),
+            entry("cluster", Set.of("common")),
+            entry("audit", Set.of("common")),
+            entry("security", Set.of("common", "audit", "cluster")),
+            entry("practice", Set.of("common", "audit")),
+            entry("claims", Set.of("common", "audit", "practice")),
+            entry("intake", Set.of("common", "audit", "practice", "claims")),
+            entry("rules", Set.of("common")),
+            entry("calendar", Set.of("common", "rules")),
+            // deadlines -> tracks only for the Track vocabulary (the one cycle left; see the javadoc of noCycles…)
+            entry("deadlines", Set.of("common", "rules", "calendar", "practice", "tracks")),
+            entry("tracks", Set.of("common", "audit", "rules", "calendar", "deadlines", "practice", "claims")),
+            entry("pricing", Set.of("common", "audit", "practice", "claims")),
+            entry("findings", Set.of("common", "audit", "cluster", "practice", "claims", "pricing")),
+            entry("priorauth", Set.of("common", "audit", "practice", "claims", "pricing", "findings")),
+            entry("calendarfeed", Set.of("common", "audit", "security")),
+            entry("cases", Set.of("common", "audit", "cluster", "security", "practice", "claims", "rules", "calendar",
+                    "deadlines", "tracks", "findings", "calendarfeed")),
+            entry("packets", Set.of("common", "audit", "security", "practice", "claims", "tracks", "pricing", "findings", "cases")),
+            entry("denials", Set.of("common", "audit", "practice", "claims", "deadlines", "tracks", "pricing", "findings", "cases",
+                    "packets")),
+            entry("reports", Set.of("common", "audit", "practice", "claims", "tracks", "pricing", "cases", "packets", "denials",
+                    "priorauth")),
+            entry("demo", Set.of("common", "cluster", "security", "practice", "claims", "intake", "cases", "packets", "denials")),
+            entry("web", Set.of("common", "audit", "security", "calendarfeed", "practice", "claims", "intake", "tracks", "pricing",
+                    "findings", "cases", "packets", "reports")));
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.arbiter");
+    }
+
+    @Test
+    void everyPackageDependsOnlyOnWhatTheTableAllows() {
+        List<String> violations = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        main.forEach(c -> {
+            String from = capability(c.getPackageName());
+            if (from == null) {
+                return;
+            }
+            seen.add(from);
+            Set<String> allowed = ALLOWED.get(from);
+            if (allowed == null) {
+                violations.add("package " + from + " is not in docs/architecture.md's table (" + c.getName() + ")");
+                return;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = capability(d.getTargetClass().getPackageName());
+                if (to != null && !to.equals(from) && !allowed.contains(to)) {
+                    violations.add(from + " -> " + to + " (" + d.getDescription() + ")");
+                }
+            }
+        });
+        assertTrue(violations.isEmpty(), violations.size() + " dependencies the table does not allow:\n" + String.join("\n",
+                violations.stream().distinct().limit(40).toList()));
+        assertEquals(new TreeSet<>(ALLOWED.keySet()), seen, "the table names exactly the packages that exist");
+    }
+
+    @Test
+    void nothingDependsOnTheWebOrTheDemo() {
+        ALLOWED.forEach((pkg, deps) -> {
+            if (!pkg.equals("web")) {
+                assertTrue(!deps.contains("web"), pkg + " may not depend on web");
+            }
+            if (!pkg.equals("web") && !pkg.equals("demo")) {
+                assertTrue(!deps.contains("demo"), pkg + " may not depend on demo");
+            }
+        });
+    }
+
+    @Test
+    void theTableItselfHasNoCycleButTheKnownOne() {
+        // The table is checked as a graph: a cycle there is a cycle the code may grow. deadlines <-> tracks (Track enum)
+        // is the one left (issue 16); any other cycle fails.
+        Map<String, Set<String>> graph = new TreeMap<>(ALLOWED);
+        List<String> cycles = new ArrayList<>();
+        for (String start : graph.keySet()) {
+            for (String next : graph.get(start)) {
+                if (reaches(graph, next, start, new TreeSet<>()) && !Set.of("deadlines", "tracks").containsAll(Set.of(start, next))) {
+                    cycles.add(start + " -> " + next + " -> ... -> " + start);
+                }
+            }
+        }
+        assertTrue(cycles.isEmpty(), "cycles: " + cycles);
+    }
+
+    private static boolean reaches(Map<String, Set<String>> graph, String from, String target, Set<String> visited) {
+        if (from.equals(target)) {
+            return true;
+        }
+        if (!visited.add(from)) {
+            return false;
+        }
+        for (String n : graph.getOrDefault(from, Set.of())) {
+            if (!(from.equals("deadlines") && n.equals("tracks")) && reaches(graph, n, target, visited)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** io.arbiter.intake.x12 -> intake; classes outside io.arbiter.* (and db.migration) -> null. */
+    static String capability(String pkg) {
+        if (!pkg.startsWith("io.arbiter.")) {
+            return null;
+        }
+        String rest = pkg.substring("io.arbiter.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}
