@@ -58,6 +58,8 @@ public class TrackSelector {
             List<TrackDecision.MissingFact> gaps = missing.entrySet().stream()
                     .map(e -> new TrackDecision.MissingFact(e.getKey(), e.getValue())).toList();
             if (!gaps.isEmpty()) {
+                // a warning too, so callers that show only warnings (case opening) say the track is provisional
+                warnings.add("Waiting for facts: " + String.join("; ", missing.values()));
                 reasons.add(new TrackDecision.Reason("Provisional: " + track + " is shown until the missing facts are given ("
                         + String.join("; ", missing.values()) + "); it is the track whose first deadline comes earliest, "
                         + "so no clock is lost while waiting", reasons.isEmpty() ? rule("TRACKS.FEDERAL_NSA_START", LocalDate.now()).citation()
