@@ -77,7 +77,7 @@ public class CaseController {
 
     @Post("/{id}/shares")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public CaseView share(@PathVariable Long id, @Body CaseRequests.Share body, Authentication who) {
+    public CaseView share(@PathVariable Long id, @jakarta.validation.Valid @Body CaseRequests.Share body, Authentication who) {
         service.share(id, body.username(), who.getName());
         return reader.view(service.readable(id, who.getName(), false));
     }
@@ -91,7 +91,7 @@ public class CaseController {
 
     @Post("/assign")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public Map<String, Object> assign(@Body CaseRequests.Assign body, Authentication who) {
+    public Map<String, Object> assign(@jakarta.validation.Valid @Body CaseRequests.Assign body, Authentication who) {
         List<DisputeCase> changed = service.assign(body, who.getName());
         return Map.of("assigned", changed.size(), "assignee", body.assignee());
     }

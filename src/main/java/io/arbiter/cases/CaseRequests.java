@@ -29,10 +29,11 @@ public final class CaseRequests {
     }
 
     @Serdeable
-    public record Share(String username) {
+    public record Share(@jakarta.validation.constraints.NotBlank String username) {
     }
 
     @Serdeable
-    public record Assign(List<Long> caseIds, String assignee) {
+    public record Assign(@jakarta.validation.constraints.NotEmpty List<@jakarta.validation.constraints.NotNull Long> caseIds,
+                         @jakarta.validation.constraints.NotBlank String assignee) {
     }
 }

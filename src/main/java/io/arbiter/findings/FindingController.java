@@ -38,7 +38,7 @@ public class FindingController {
 
     @Post("/scan")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public Map<String, Object> scan(@Body @Nullable FindingsScanner.ScanRequest request, Authentication who) {
+    public Map<String, Object> scan(@jakarta.validation.Valid @Body @Nullable FindingsScanner.ScanRequest request, Authentication who) {
         if (request != null) {
             if (request.kind() != null && !"QPA".equalsIgnoreCase(request.kind())
                     && Arrays.stream(BenchmarkKind.values()).noneMatch(k -> k.name().equalsIgnoreCase(request.kind()))) {

@@ -85,7 +85,8 @@ public class FindingsScanner {
     }
 
     @Serdeable
-    public record ScanRequest(@Nullable List<Long> claimIds, @Nullable String benchmarkSet, @Nullable Integer percentile, @Nullable String kind,
+    public record ScanRequest(@Nullable List<@jakarta.validation.constraints.NotNull Long> claimIds,
+                              @Nullable @jakarta.validation.constraints.Size(max = 100) String benchmarkSet, @Nullable Integer percentile, @Nullable String kind,
                               @Nullable String basis) {
 
         public ScanRequest(@Nullable List<Long> claimIds, @Nullable String benchmarkSet, @Nullable Integer percentile, @Nullable String kind) {

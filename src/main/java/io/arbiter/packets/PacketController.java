@@ -43,7 +43,7 @@ public class PacketController {
     }
 
     @Serdeable
-    public record DetailValues(Map<String, String> values) {
+    public record DetailValues(@jakarta.validation.constraints.NotNull Map<String, String> values) {
     }
 
     private final CaseService cases;
@@ -108,7 +108,7 @@ public class PacketController {
 
     @Put("/cases/{id}/packet-details")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public Map<String, String> caseDetails(@PathVariable Long id, @Body DetailValues body, Authentication who) {
+    public Map<String, String> caseDetails(@PathVariable Long id, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
         DisputeCase dc = cases.readable(id, who.getName(), false);
         details.save(PacketDetail.Scope.CASE, id, body.values(), who.getName());
         audit.record(who, AuditAction.CHANGE, "CASE", id, "packet details " + body.values().keySet());
@@ -117,7 +117,7 @@ public class PacketController {
 
     @Put("/cases/{id}/lines/{lineId}/packet-details")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public Map<String, String> lineDetails(@PathVariable Long id, @PathVariable Long lineId, @Body DetailValues body, Authentication who) {
+    public Map<String, String> lineDetails(@PathVariable Long id, @PathVariable Long lineId, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
         cases.readable(id, who.getName(), false);
         if (caseLines.findByCaseIdOrderById(id).stream().noneMatch(l -> l.id().equals(lineId))) {
             throw ApiException.notFound("Line " + lineId + " of case " + id);
@@ -129,14 +129,14 @@ public class PacketController {
 
     @Put("/practices/{id}/packet-details")
     @Secured(Roles.ADMIN)
-    public Map<String, String> practiceDetails(@PathVariable Long id, @Body DetailValues body, Authentication who) {
+    public Map<String, String> practiceDetails(@PathVariable Long id, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
         details.save(PacketDetail.Scope.PRACTICE, id, body.values(), who.getName());
         return body.values();
     }
 
     @Put("/payers/{id}/packet-details")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public Map<String, String> payerDetails(@PathVariable Long id, @Body DetailValues body, Authentication who) {
+    public Map<String, String> payerDetails(@PathVariable Long id, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
         details.save(PacketDetail.Scope.PAYER, id, body.values(), who.getName());
         return body.values();
     }

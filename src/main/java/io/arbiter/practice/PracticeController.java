@@ -30,7 +30,7 @@ public class PracticeController {
     }
 
     @Serdeable
-    public record PayerPolicies(BilateralFormat bilateralFormat, @Nullable Integer appealWindowDays) {
+    public record PayerPolicies(@jakarta.validation.constraints.NotNull BilateralFormat bilateralFormat, @Nullable Integer appealWindowDays) {
     }
 
     private final PracticeRepository practices;
@@ -74,7 +74,7 @@ public class PracticeController {
 
     @Put("/payers/{id}/policies")
     @Secured(Roles.ADMIN)
-    public Payer policies(@PathVariable Long id, @Body PayerPolicies body, Authentication who) {
+    public Payer policies(@PathVariable Long id, @jakarta.validation.Valid @Body PayerPolicies body, Authentication who) {
         Payer p = payers.findById(id).orElseThrow(() -> ApiException.notFound("Payer " + id));
         if (body.appealWindowDays() != null && (body.appealWindowDays() < 1 || body.appealWindowDays() > 730)) {
             throw ApiException.badRequest("appealWindowDays must be between 1 and 730");

@@ -101,7 +101,7 @@ public class PricingController {
     public ClaimPricing claimPricing(@PathVariable Long id, @QueryValue @Nullable String benchmarkSet, @QueryValue @Nullable String kind,
                                      @QueryValue @Nullable Integer percentile, Authentication who) {
         PricingBasis basis = benchmarkSet == null && kind == null && percentile == null ? null
-                : pricing.ucrBasis(null, benchmarkSet, kind == null ? null : BenchmarkKind.valueOf(kind), percentile);
+                : pricing.ucrBasis(null, benchmarkSet, kind == null ? null : benchmarkKind(kind), percentile);
         ClaimPricing result = pricing.priceClaim(id, basis);
         audit.record(who, AuditAction.VIEW, "CLAIM", id, "pricing");
         return result;
@@ -115,6 +115,15 @@ public class PricingController {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(part + " must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** A query's benchmark kind; an unknown one is the caller's mistake (400 naming it), not a 500. */
+    private static BenchmarkKind benchmarkKind(String kind) {
+        try {
+            return BenchmarkKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw io.arbiter.common.ApiException.badRequest("kind must be one of " + java.util.Arrays.toString(BenchmarkKind.values()));
         }
     }
 }

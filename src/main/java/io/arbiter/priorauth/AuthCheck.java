@@ -99,10 +99,20 @@ public class AuthCheck {
         List<PriorAuth> candidates = claim.patientId() == null || claim.payerId() == null ? List.of()
                 : auths.findByPatientIdAndPayerIdOrderById(claim.patientId(), claim.payerId()).stream()
                 .filter(a -> a.status() == AuthStatus.APPROVED).toList();
-        Map<LocalDate, List<ClaimLine>> byDate = ls.stream().collect(Collectors.groupingBy(l -> dos(claim, l)));
+        // grouped only over dated lines: groupingBy refuses a null key, and one undated line must not take
+        // the report down for every claim (issue 23 item 7)
+        Map<LocalDate, List<ClaimLine>> byDate = ls.stream().filter(l -> dos(claim, l) != null)
+                .collect(Collectors.groupingBy(l -> dos(claim, l)));
         List<LineCheck> out = new ArrayList<>();
         for (ClaimLine l : ls) {
             LocalDate dos = dos(claim, l);
+            if (dos == null) {
+                // which requirement, authorization window and trial applies depends on the date: say so, guess nothing
+                out.add(new LineCheck(l.id(), l.procedureCode(), l.modifiers(), null, null, false, null, "NOT_CHECKED", null, null, null,
+                        List.of(new Flag("NO_SERVICE_DATE", "neither the line nor the claim has a date of service; prior authorization cannot be checked")),
+                        List.of(), l.charge(), null));
+                continue;
+            }
             List<ClaimLine> sameDate = byDate.getOrDefault(dos, List.of());
             AuthFamily family = requirements.family(l.procedureCode(), sameDate.stream().map(ClaimLine::procedureCode).toList()).orElse(null);
             if (family == null) {

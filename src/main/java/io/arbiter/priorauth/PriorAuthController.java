@@ -26,6 +26,8 @@ public class PriorAuthController {
     private final AuthCheck check;
     private final ScsTrialGate scs;
     private final AuditLog audit;
+    @jakarta.inject.Inject
+    io.arbiter.practice.PatientRepository patients;
 
     public PriorAuthController(PriorAuthService service, AuthCheck check, ScsTrialGate scs, AuditLog audit) {
         this.service = service;
@@ -75,6 +77,10 @@ public class PriorAuthController {
     public HttpResponse<ScsTrialGate.Result> scsTrial(@Body PriorAuthRequests.ScsTrial body, Authentication who) {
         if (body.patientId() == null) {
             throw ApiException.badRequest("patientId is required");
+        }
+        if (patients == null || !patients.existsById(body.patientId())) {
+            // would otherwise fail on the foreign key as a 500
+            throw ApiException.notFound("Patient " + body.patientId());
         }
         ScsTrialGate.Result r = scs.record(body.patientId(), new ScsTrialGate.Trial(body.trialStart(), body.trialEnd(),
                 body.reliefPercent() == null ? -1 : body.reliefPercent(), body.psychEvalDate(), body.psychResult()));

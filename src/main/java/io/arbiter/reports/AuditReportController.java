@@ -65,19 +65,19 @@ public class AuditReportController {
                 .setHeader("kind", "section", "group", "subgroup", "claimId", "lineId", "count", "amount", "recoverable").get())) {
             for (var groups : java.util.List.of(r.underpaymentsByPayerAndCode(), r.denialsByCategory(), r.authGapsByFlag(), r.codingHitsByRule())) {
                 for (AuditReport.Group g : groups) {
-                    p.printRecord("GROUP", g.section(), g.group(), g.subgroup(), null, null, g.count(), g.amount(), g.recoverable());
+                    p.printRecord(io.arbiter.common.CsvCells.row("GROUP", g.section(), g.group(), g.subgroup(), null, null, g.count(), g.amount(), g.recoverable()));
                 }
             }
             for (AuditReport.Item i : r.items()) {
-                p.printRecord("ITEM", i.section(), i.type(), i.rule(), i.claimId(), i.lineId(), 1, i.amount(), i.recoverable());
+                p.printRecord(io.arbiter.common.CsvCells.row("ITEM", i.section(), i.type(), i.rule(), i.claimId(), i.lineId(), 1, i.amount(), i.recoverable()));
             }
             AuditReport.Totals t = r.totals();
-            p.printRecord("TOTAL", "UNDERPAYMENT", null, null, null, null, t.underpayments(), t.underpaid(), null);
-            p.printRecord("TOTAL", "DENIAL", null, null, null, null, t.denials(), t.denied(), t.recoverable());
-            p.printRecord("TOTAL", "AUTH_GAP", null, null, null, null, t.authGaps(), t.authGapCharges(), null);
-            p.printRecord("TOTAL", "CODING", null, null, null, null, t.codingHits(), t.codingCharges(), null);
-            p.printRecord("TOTAL", "ALL", null, null, null, null, t.underpayments() + t.denials() + t.authGaps() + t.codingHits(), t.total(), null);
-            p.printRecord("RATE", "RECOVERY", "recovered/appealable", null, null, null, null, t.recoveryRatePercent(), null);
+            p.printRecord(io.arbiter.common.CsvCells.row("TOTAL", "UNDERPAYMENT", null, null, null, null, t.underpayments(), t.underpaid(), null));
+            p.printRecord(io.arbiter.common.CsvCells.row("TOTAL", "DENIAL", null, null, null, null, t.denials(), t.denied(), t.recoverable()));
+            p.printRecord(io.arbiter.common.CsvCells.row("TOTAL", "AUTH_GAP", null, null, null, null, t.authGaps(), t.authGapCharges(), null));
+            p.printRecord(io.arbiter.common.CsvCells.row("TOTAL", "CODING", null, null, null, null, t.codingHits(), t.codingCharges(), null));
+            p.printRecord(io.arbiter.common.CsvCells.row("TOTAL", "ALL", null, null, null, null, t.underpayments() + t.denials() + t.authGaps() + t.codingHits(), t.total(), null));
+            p.printRecord(io.arbiter.common.CsvCells.row("RATE", "RECOVERY", "recovered/appealable", null, null, null, null, t.recoveryRatePercent(), null));
         }
         return out.toString();
     }

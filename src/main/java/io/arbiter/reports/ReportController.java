@@ -63,7 +63,7 @@ public class ReportController {
     }
 
     private static void print(org.apache.commons.csv.CSVPrinter p, RecoveryRow r) throws IOException {
-        p.printRecord(r.group(), r.cases(), r.won(), r.lost(), r.settled(), r.open(), r.billed(), r.initialPaid(), r.awarded(),
-                r.recovered(), r.fees(), r.net(), r.outstanding(), r.winRate(), r.avgDaysToPayment());
+        p.printRecord(io.arbiter.common.CsvCells.row(r.group(), r.cases(), r.won(), r.lost(), r.settled(), r.open(), r.billed(), r.initialPaid(), r.awarded(),
+                r.recovered(), r.fees(), r.net(), r.outstanding(), r.winRate(), r.avgDaysToPayment()));
     }
 }

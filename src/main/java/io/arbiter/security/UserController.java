@@ -75,7 +75,7 @@ public class UserController {
         if (body.username() == null || !body.username().matches("[A-Za-z0-9._@-]{3,100}")) {
             throw ApiException.badRequest("username must be 3–100 letters, digits or . _ @ -");
         }
-        if (body.roles() == null || body.roles().isEmpty() || !Roles.ALL.containsAll(body.roles())) {
+        if (body.roles() == null || body.roles().isEmpty() || body.roles().stream().anyMatch(java.util.Objects::isNull) || !Roles.ALL.containsAll(body.roles())) {
             throw ApiException.badRequest("roles must be a non-empty subset of " + Roles.ALL);
         }
         if (users.findByUsername(body.username()).isPresent()) {
@@ -101,7 +101,7 @@ public class UserController {
     public UserView change(@PathVariable Long id, @Body UserChange body, Authentication who) {
         AppUser u = users.findById(id).orElseThrow(() -> ApiException.notFound("User " + id));
         List<String> roles = body.roles() == null ? u.roleList() : body.roles();
-        if (roles.isEmpty() || !Roles.ALL.containsAll(roles)) {
+        if (roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull) || !Roles.ALL.containsAll(roles)) {
             throw ApiException.badRequest("roles must be a non-empty subset of " + Roles.ALL);
         }
         boolean enabled = body.enabled() == null ? u.enabled() : body.enabled();
