@@ -4,7 +4,7 @@ import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
 import io.arbiter.claims.ClaimLineRepository;
 import io.arbiter.claims.ClaimRepository;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

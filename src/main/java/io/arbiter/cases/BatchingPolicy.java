@@ -2,7 +2,7 @@ package io.arbiter.cases;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.arbiter.cases;
 import io.arbiter.common.Money;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PayerRepository;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;

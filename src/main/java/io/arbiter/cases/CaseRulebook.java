@@ -1,7 +1,7 @@
 package io.arbiter.cases;
 
 import io.arbiter.common.Citation;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;

@@ -11,7 +11,7 @@ import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Money;
 import io.arbiter.security.AppUserRepository;
 import io.arbiter.security.Roles;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.arbiter.cases;
 
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

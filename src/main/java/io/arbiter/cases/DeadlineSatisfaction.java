@@ -47,7 +47,7 @@ final class DeadlineSatisfaction {
             return true;
         }
         if (key.equals("PAYMENT_DUE")) {
-            if (c.getTrack() == io.arbiter.tracks.Track.TEXAS_PIP) {
+            if (c.getTrack() == io.arbiter.rules.Track.TEXAS_PIP) {
                 return recorded.contains(CaseEventType.PAYMENT_RECEIVED);
             }
             // The 30-day payment after a determination is met once nothing is outstanding.

@@ -1,7 +1,7 @@
 package io.arbiter.cases;
 
 import io.arbiter.common.Money;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;

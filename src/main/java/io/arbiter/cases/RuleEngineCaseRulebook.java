@@ -11,7 +11,7 @@ import io.arbiter.deadlines.DisputeType;
 import io.arbiter.deadlines.FeeCalculator;
 import io.arbiter.deadlines.FeeEstimate;
 import io.arbiter.rules.RuleSet;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.arbiter.tracks.TrackDecision;
 import io.arbiter.tracks.TrackFacts;
 import io.arbiter.tracks.TrackFactsService;

@@ -4,7 +4,7 @@ import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.practice.PayerRepository;
 import io.arbiter.security.Roles;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -9,7 +9,7 @@ import io.arbiter.rules.RuleEntry;
 import io.arbiter.rules.RuleKind;
 import io.arbiter.rules.RuleSet;
 import io.arbiter.rules.TriggerEvents;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -7,7 +7,7 @@ import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PlanType;
 import io.arbiter.pricing.RuleData;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

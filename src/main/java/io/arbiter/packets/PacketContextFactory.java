@@ -32,7 +32,7 @@ import io.arbiter.practice.Practice;
 import io.arbiter.practice.PracticeRepository;
 import io.arbiter.practice.Provider;
 import io.arbiter.practice.ProviderRepository;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

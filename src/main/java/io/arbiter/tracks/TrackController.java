@@ -1,5 +1,6 @@
 package io.arbiter.tracks;
 
+import io.arbiter.rules.Track;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.claims.Claim;

@@ -1,5 +1,6 @@
 package io.arbiter.tracks;
 
+import io.arbiter.rules.Track;
 import io.arbiter.common.Citation;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -5,7 +5,7 @@ import io.arbiter.deadlines.DeadlineEngine;
 import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.deadlines.DeadlineSettings;
 import io.arbiter.deadlines.Engines;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.arbiter.cases;
 
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

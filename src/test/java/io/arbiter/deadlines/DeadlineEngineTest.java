@@ -2,7 +2,7 @@ package io.arbiter.deadlines;
 
 import io.arbiter.calendar.CalendarSettings;
 import io.arbiter.common.ApiException;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.arbiter.tracks;
 
+import io.arbiter.rules.Track;
 import io.arbiter.deadlines.Deadline;
 import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.deadlines.DisputeType;

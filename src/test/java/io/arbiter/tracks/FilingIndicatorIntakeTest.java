@@ -1,5 +1,6 @@
 package io.arbiter.tracks;
 
+import io.arbiter.rules.Track;
 import io.arbiter.intake.IntakeTestSupport;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.arbiter.tracks;
 
+import io.arbiter.rules.Track;
 import io.arbiter.deadlines.Engines;
 import io.arbiter.practice.NetworkStatus;
 import io.arbiter.practice.PlanType;

@@ -5,7 +5,7 @@ import io.arbiter.deadlines.DeadlineEngine;
 import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.deadlines.DisputeType;
 import io.arbiter.rules.RuleSet;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import io.arbiter.deadlines.Deadline;
 import io.arbiter.deadlines.DeadlineEngine;
 import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.rules.RuleSet;
-import io.arbiter.tracks.Track;
+import io.arbiter.rules.Track;
 
 import java.time.LocalDate;
 import java.util.Map;
