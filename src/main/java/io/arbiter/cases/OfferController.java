@@ -1,5 +1,7 @@
 package io.arbiter.cases;
 
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
 import io.arbiter.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -29,8 +31,10 @@ public class OfferController {
     private final OfferSuggester suggester;
     private final BatchProposer proposer;
     private final IdrPufImporter puf;
+    private final AuditLog audit;
 
-    public OfferController(CaseService service, OfferSuggester suggester, BatchProposer proposer, IdrPufImporter puf) {
+    public OfferController(CaseService service, OfferSuggester suggester, BatchProposer proposer, IdrPufImporter puf, AuditLog audit) {
+        this.audit = audit;
         this.service = service;
         this.suggester = suggester;
         this.proposer = proposer;
@@ -40,7 +44,10 @@ public class OfferController {
     @Get("/cases/{id}/offer-suggestion")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public OfferSuggester.Suggestions suggestion(@PathVariable Long id, @QueryValue @Nullable Integer percentile, Authentication who) {
-        return suggester.suggest(service.readable(id, who.getName(), false), percentile == null ? 50 : percentile);
+        OfferSuggester.Suggestions suggestions = suggester.suggest(service.readable(id, who.getName(), false),
+                percentile == null ? 50 : percentile);
+        audit.record(who, AuditAction.VIEW, "CASE", id, "offer suggestion");
+        return suggestions;
     }
 
     @Serdeable
@@ -49,8 +56,12 @@ public class OfferController {
 
     @Post("/batches/proposals")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public BatchProposer.Proposals propose(@Body @Nullable ProposalRequest body) {
-        return proposer.propose(body == null ? null : body.claimIds());
+    public BatchProposer.Proposals propose(@Body @Nullable ProposalRequest body, Authentication who) {
+        BatchProposer.Proposals proposals = proposer.propose(body == null ? null : body.claimIds());
+        // proposals list claims (PHI) grouped into batches: record which claims were asked about
+        audit.record(who, AuditAction.LIST, "CLAIM", null, "batch proposals for "
+                + (body == null || body.claimIds() == null ? "all open claims" : body.claimIds().size() + " claims"));
+        return proposals;
     }
 
     @Post(value = "/idr-puf", consumes = MediaType.MULTIPART_FORM_DATA)

@@ -68,6 +68,7 @@ public class PacketController {
     public List<PacketInfo> list(@PathVariable Long id, Authentication who) {
         DisputeCase dc = cases.readable(id, who.getName(), Roles.attorneyOnly(who));
         PacketContext ctx = contexts.build(dc);
+        audit.record(who, AuditAction.VIEW, "CASE", id, "packet list");
         return Arrays.stream(PacketType.values()).filter(t -> t.appliesTo(ctx.track())).map(t -> {
             List<PacketValidationException.FieldError> missing = RequiredFields.check(t, ctx);
             Latest latest = packets.latest(id, t).map(g -> new Latest(g.sha256(), g.templateVersion(), g.pageCount(),

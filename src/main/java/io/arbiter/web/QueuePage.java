@@ -17,6 +17,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -33,13 +35,17 @@ import java.util.Map;
 @Hidden
 public class QueuePage {
 
+    private final AuditLog audit;
+
     private final Pages pages;
     private final CaseReader cases;
     private final CaseService service;
     private final AppUserRepository users;
     private final PayerRepository payers;
 
-    public QueuePage(Pages pages, CaseReader cases, CaseService service, AppUserRepository users, PayerRepository payers) {
+    public QueuePage(Pages pages, CaseReader cases, CaseService service, AppUserRepository users, PayerRepository payers,
+                     AuditLog audit) {
+        this.audit = audit;
         this.pages = pages;
         this.cases = cases;
         this.service = service;
@@ -58,6 +64,7 @@ public class QueuePage {
                                       @QueryValue @Nullable Integer page) {
         var result = cases.queue(blank(stage) == null ? "OPEN" : stage, blank(assignee), null, blank(track), null, blank(payer), blank(q),
                 service.today(), page == null ? 0 : page, 200);
+        audit.record(who, AuditAction.LIST, "CASE", null, result.items().size() + " cases, work queue, browser");
         List<Row> rows = new ArrayList<>();
         for (CaseView.Summary s : result.items()) {
             rows.add(new Row(s, dueClass(s), dueLabel(s)));
