@@ -596,7 +596,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         Map<String, Long> patients = patientsFor(created, practiceOf);
         BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim", "practice_id", "patient_id", "payer_id", "patient_control_number",
                 "payer_claim_control_number", "claim_status_code", "service_date_from", "service_date_to", "place_of_service", "rendering_npi",
-                "billing_npi", "total_charge", "total_paid", "patient_responsibility", "payment_date", "payment_trace")
+                "billing_npi", "total_charge", "total_paid", "patient_responsibility", "payment_date", "payment_trace", "claim_filing_indicator")
                 .constant("claim_import_id", importId).constant("billed", false).constant("emergency", false)
                 .constant("notice_consent_on_file", false).constant("version", 0L).constant("created_at", now).constant("updated_at", now);
         for (ClaimRef r : created) {
@@ -614,7 +614,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                     .add(cut(c.payerClaimControlNumber, 50)).add(cut(c.status, 4)).add(from).add(to == null ? from : to)
                     .add(cut(c.facilityCode, 4)).add(cut(c.renderingNpi, 10)).add(c.payee == null ? null : cut(c.payee.npi, 10))
                     .add(cents(c.charge)).add(cents(c.paid)).add(cents(orZero(c.patientResponsibility))).add(c.paymentDate)
-                    .add(cut(c.paymentTrace, 60));
+                    .add(cut(c.paymentTrace, 60)).add(filingIndicatorOf(r));
             ins.endRow();
         }
         ins.execute();
@@ -952,13 +952,11 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private void recordFilingIndicators(Collection<ClaimRef> claims) throws SQLException {
         PreparedStatement upd = null;
         for (ClaimRef ref : claims) {
-            String code = null;
-            for (PaidClaim c : ref.remits) {
-                code = c.filingIndicator == null || c.filingIndicator.isBlank() ? code : c.filingIndicator;
-            }
+            // A claim created in this chunk was inserted with its indicator (insertNewClaims): no UPDATE per claim.
+            String code = ref.existed ? filingIndicatorOf(ref) : null;
             if (code != null) {
                 upd = ps("UPDATE claim SET claim_filing_indicator = ? WHERE id = ?");
-                upd.setString(1, cut(code.trim().toUpperCase(), 2));
+                upd.setString(1, code);
                 upd.setLong(2, ref.id);
                 upd.addBatch();
             }
@@ -966,6 +964,15 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         if (upd != null) {
             upd.executeBatch();
         }
+    }
+
+    /** The latest CLP06 among the claim's remittances in this chunk, as stored (upper case, 2 characters), or null. */
+    private static String filingIndicatorOf(ClaimRef ref) {
+        String code = null;
+        for (PaidClaim c : ref.remits) {
+            code = c.filingIndicator == null || c.filingIndicator.isBlank() ? code : c.filingIndicator;
+        }
+        return code == null ? null : cut(code.trim().toUpperCase(), 2);
     }
 
     /**
