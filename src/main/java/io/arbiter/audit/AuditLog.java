@@ -1,6 +1,8 @@
 package io.arbiter.audit;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -44,8 +46,24 @@ public class AuditLog {
     @Transactional
     public void record(String username, AuditAction action, String entityType,
                        @Nullable Object entityId, @Nullable String detail) {
-        events.save(new AuditEvent(null, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), username, action,
-                entityType, entityId == null ? null : entityId.toString(),
-                detail == null ? null : detail.substring(0, Math.min(500, detail.length())), null));
+        recordFrom(username, currentClientAddress(), action, entityType, entityId, detail);
+    }
+
+    /**
+     * The peer address of the HTTP request this thread is serving, or null outside a request (scheduled jobs,
+     * start-up seeding). Micronaut propagates the request context onto the blocking executor.
+     */
+    @Nullable
+    static String currentClientAddress() {
+        return ServerRequestContext.currentRequest().map(AuditLog::clientAddress).orElse(null);
+    }
+
+    /** The peer address of the connection; forwarded headers are not trusted (a client could forge them). */
+    public static String clientAddress(@Nullable HttpRequest<?> request) {
+        if (request == null || request.getRemoteAddress() == null) {
+            return "unknown";
+        }
+        var remote = request.getRemoteAddress();
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

@@ -74,12 +74,7 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
 
-    /** The peer address of the connection; forwarded headers are not trusted (a client could forge them). */
     static String clientAddress(HttpRequest<?> request) {
-        if (request == null || request.getRemoteAddress() == null) {
-            return "unknown";
-        }
-        var remote = request.getRemoteAddress();
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return AuditLog.clientAddress(request);
     }
 }
