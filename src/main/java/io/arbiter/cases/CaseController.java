@@ -1,5 +1,6 @@
 package io.arbiter.cases;
 
+import io.arbiter.common.ContentDisposition;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.common.ApiException;
@@ -114,7 +115,7 @@ public class CaseController {
         CaseDocument d = documents.find(id, documentId).orElseThrow(() -> ApiException.notFound("Document " + documentId));
         audit.record(who, AuditAction.DOWNLOAD, "CASE_DOCUMENT", documentId, "case " + id);
         return HttpResponse.ok(d.content()).contentType(d.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + d.fileName().replace("\"", "") + "\"");
+                .header("Content-Disposition", ContentDisposition.attachment(d.fileName()));
     }
 
     /** Runs the overdue check now (it also runs daily). */

@@ -2,6 +2,7 @@ package io.arbiter.cases;
 
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
+import io.arbiter.common.ContentDisposition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,6 +39,7 @@ public class CaseDocuments {
         if (content.length == 0) {
             throw CaseRuleViolation.invalid("file", "is empty");
         }
+        fileName = ContentDisposition.cleanFileName(fileName);
         CaseDocument saved = documents.save(new CaseDocument(null, caseId, eventId, k,
                 title == null || title.isBlank() ? fileName : title, fileName, contentType, sha256(content), content.length,
                 content, username, null));

@@ -1,5 +1,6 @@
 package io.arbiter.web;
 
+import io.arbiter.common.ContentDisposition;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.cases.CaseDocument;
@@ -70,7 +71,7 @@ public class CaseDocumentsPage {
         CaseDocument d = documents.find(id, documentId).orElseThrow(() -> ApiException.notFound("Document " + documentId));
         audit.record(who, AuditAction.DOWNLOAD, "CASE_DOCUMENT", documentId, "case " + id + ", browser");
         return HttpResponse.ok(d.content()).contentType(d.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + d.fileName().replace("\"", "") + "\"")
+                .header("Content-Disposition", ContentDisposition.attachment(d.fileName()))
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
     }
 }

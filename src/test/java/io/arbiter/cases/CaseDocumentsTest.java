@@ -56,6 +56,12 @@ class CaseDocumentsTest {
     @Inject
     AuditEventRepository audit;
 
+    @Inject
+    CaseDocuments documents;
+
+    @Inject
+    CaseDocumentRepository documentRows;
+
     @AfterEach
     void tearDown() {
         clock.reset();
@@ -108,5 +114,34 @@ class CaseDocumentsTest {
         assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> client.exchange(
                 HttpRequest.GET("/api/v1/cases/" + id + "/documents/" + docId).bearerAuth(attorney), byte[].class)).getStatus(),
                 "not shared with this attorney");
+    }
+
+    /** Issue 23 item 9: a carriage return in a file name made the document impossible to download (500). */
+    @Test
+    void aFileNameWithControlCharactersIsCleanedAndEveryStoredNameDownloads() throws Exception {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST);
+        Claim claim = fixtures.nsaTfesiClaim("LSDOC02");
+        clock.today(LocalDate.of(2026, 10, 9));
+        long id = ((Number) client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id())))
+                .bearerAuth(specialist), Map.class).get("id")).longValue();
+        byte[] pdf = eobPdf();
+
+        CaseDocument cleaned = documents.store(id, null, "EOB", null, "C:\\scans\\EOB\rNúñez\n.pdf", "application/pdf", pdf, "specialist-t");
+        assertEquals("EOBNúñez.pdf", cleaned.fileName());
+        HttpResponse<byte[]> got = client.exchange(HttpRequest.GET("/api/v1/cases/" + id + "/documents/" + cleaned.id())
+                .bearerAuth(specialist), byte[].class);
+        assertEquals(HttpStatus.OK, got.getStatus());
+        assertEquals("attachment; filename=\"EOBN__ez.pdf\"; filename*=UTF-8''EOBN%C3%BA%C3%B1ez.pdf",
+                got.getHeaders().get("Content-Disposition"));
+
+        // A name stored before the cleaning existed still downloads.
+        CaseDocument old = documentRows.save(new CaseDocument(null, id, null, "EOB", "old", "old\r\nscan.pdf", "application/pdf",
+                "0".repeat(64), pdf.length, pdf, "specialist-t", null));
+        HttpResponse<byte[]> oldGot = client.exchange(HttpRequest.GET("/api/v1/cases/" + id + "/documents/" + old.id())
+                .bearerAuth(specialist), byte[].class);
+        assertEquals(HttpStatus.OK, oldGot.getStatus());
+        assertArrayEquals(pdf, oldGot.body());
+        assertEquals("attachment; filename=\"oldscan.pdf\"; filename*=UTF-8''oldscan.pdf", oldGot.getHeaders().get("Content-Disposition"));
     }
 }
