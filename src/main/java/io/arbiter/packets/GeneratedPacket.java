@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 
 /**
  * A packet as generated and stored. {@code caseId} is the DisputeCase id (no foreign key yet: the cases
- * table is created by the Cases capability). Append-only: regenerating stores a new row.
+ * table is created by the Cases capability). Append-only: a packet whose inputs changed is stored as a new row;
+ * {@code inputSha256} fingerprints what it was rendered from (type, template version, case data) so that asking for
+ * the same packet again serves the stored bytes instead of storing a copy.
  */
 @MappedEntity("generated_packet")
 public record GeneratedPacket(
@@ -22,5 +24,6 @@ public record GeneratedPacket(
         long byteSize,
         LocalDateTime generatedAt,
         String generatedBy,
-        byte[] content) {
+        byte[] content,
+        @Nullable String inputSha256) {
 }

@@ -315,7 +315,8 @@ public class PacketContextFactory {
                             .map(PacketContextFactory::excerptAdjustment).toList(),
                     rarcs.stream().filter(r -> r.claimLineId() == null && Objects.equals(r.claimId(), claim.id()))
                             .map(RemarkCode::code).distinct().toList());
-            out.add(new PacketContext.Exhibit(RemittanceExcerpt.title(excerpt), "application/pdf", RemittanceExcerpt.pdf(excerpt, omitCharges)));
+            out.add(new PacketContext.Exhibit(RemittanceExcerpt.title(excerpt), "application/pdf", RemittanceExcerpt.pdf(excerpt, omitCharges),
+                    "835 excerpt " + excerpt + (omitCharges ? ", charges omitted" : "")));
         }
         return out;
     }

@@ -95,7 +95,7 @@ public class PacketController {
         }
         GeneratedPacket g;
         try {
-            g = packets.generate(id, type, contexts.build(dc), who.getName());
+            g = packets.current(id, type, contexts.build(dc), who.getName());
         } catch (PacketValidationException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity",
                     type.title() + " cannot be generated yet: " + e.errors().size() + " required field(s) missing",

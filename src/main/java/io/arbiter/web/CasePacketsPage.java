@@ -105,7 +105,7 @@ public class CasePacketsPage implements CasePage.PacketLinks {
         }
         GeneratedPacket g;
         try {
-            g = packets.generate(id, type, contexts.build(dc), who.getName());
+            g = packets.current(id, type, contexts.build(dc), who.getName());
         } catch (PacketValidationException e) {
             return Pages.redirect("/ui/cases/" + id + "?error=" + QueuePage.enc(type.title() + " cannot be generated yet: missing "
                     + e.errors().stream().map(PacketValidationException.FieldError::field).collect(Collectors.joining(", "))));

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "arbiter.intake.commercial-plan-type", value = "SELF_FUNDED_ERISA")
 class CasePacketFromImportTest {
+
+    @Inject
+    PacketService packetService;
 
     @Inject
     @Client("/")
@@ -136,6 +140,11 @@ class CasePacketFromImportTest {
         HttpResponse<byte[]> asAttorney = client.exchange(HttpRequest.GET("/api/v1/cases/" + id + "/packets/OPEN_NEGOTIATION_NOTICE.pdf")
                 .bearerAuth(attorney), byte[].class);
         assertEquals(HttpStatus.OK, asAttorney.getStatus());
+        // Nothing changed between the two downloads: the attorney gets the stored packet, and no second copy is stored
+        // (issue 23 item 9).
+        assertArrayEquals(pdf.body(), asAttorney.body());
+        assertEquals(pdf.getHeaders().get("X-Content-SHA256"), asAttorney.getHeaders().get("X-Content-SHA256"));
+        assertEquals(1, packetService.history(id).stream().filter(g -> g.packetType() == PacketType.OPEN_NEGOTIATION_NOTICE).count());
         assertTrue(audit.findByUsernameOrderById("attorney-t").stream()
                 .anyMatch(e -> e.action() == AuditAction.DOWNLOAD && "PACKET".equals(e.entityType())), "the download is audit-logged");
     }

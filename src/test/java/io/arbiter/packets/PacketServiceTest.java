@@ -51,4 +51,34 @@ class PacketServiceTest {
                 PacketFixtures.forType(PacketType.OFFER_BRIEF), "analyst1"));
         assertTrue(service.history(caseId).isEmpty());
     }
+
+    /** Issue 23 item 9: every download stored a new PDF (24 rows for 6 distinct packets). */
+    @Test
+    void askingForAnUnchangedPacketAgainServesTheStoredOneAndAChangeStoresANewOne() {
+        long caseId = 9003;
+        var eob = PacketFixtures.pdfExhibit("EOB", 2);
+        var ctx = PacketFixtures.context(io.arbiter.packets.model.PacketContext.Track.FEDERAL_IDR, List.of(eob));
+        GeneratedPacket first = service.current(caseId, PacketType.OFFER_BRIEF, ctx, "analyst1");
+        // The same inputs rebuilt from scratch (the stored exhibit read again: a new array with the same bytes).
+        var rebuilt = PacketFixtures.context(io.arbiter.packets.model.PacketContext.Track.FEDERAL_IDR,
+                List.of(new io.arbiter.packets.model.PacketContext.Exhibit(eob.title(), eob.contentType(), eob.bytes().clone())));
+        GeneratedPacket again = service.current(caseId, PacketType.OFFER_BRIEF, rebuilt, "attorney1");
+        assertEquals(first.id(), again.id());
+        assertArrayEquals(first.content(), again.content());
+        assertEquals(1, service.history(caseId).size());
+
+        // A different date printed on the packet is a different document: stored once more.
+        var nextDay = new io.arbiter.packets.model.PacketContext(ctx.caseNumber(), ctx.track(), ctx.preparedOn().plusDays(1),
+                ctx.practice(), ctx.payer(), ctx.patient(), ctx.claim(), ctx.lines(), ctx.money(), ctx.dates(), ctx.idr(),
+                ctx.arguments(), ctx.denial(), ctx.exhibits());
+        GeneratedPacket changed = service.current(caseId, PacketType.OFFER_BRIEF, nextDay, "analyst1");
+        assertTrue(changed.id() > first.id());
+        assertEquals(2, service.history(caseId).size());
+        assertEquals(changed.id(), service.current(caseId, PacketType.OFFER_BRIEF, nextDay, "analyst1").id());
+
+        // Generating on purpose always stores.
+        GeneratedPacket onPurpose = service.generate(caseId, PacketType.OFFER_BRIEF, nextDay, "analyst1");
+        assertTrue(onPurpose.id() > changed.id());
+        assertEquals(3, service.history(caseId).size());
+    }
 }

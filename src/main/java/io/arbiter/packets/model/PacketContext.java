@@ -183,6 +183,29 @@ public record PacketContext(
      * An uploaded exhibit, merged after the packet body in list order. Accepted: application/pdf, image/png,
      * image/jpeg (detected from the bytes; the content type only has to agree). Anything else is rejected.
      */
-    public record Exhibit(String title, String contentType, byte[] bytes) {
+    public record Exhibit(String title, String contentType, byte[] bytes, @Nullable String source) {
+
+        /** An uploaded exhibit: it is what its bytes are. */
+        public Exhibit(String title, String contentType, byte[] bytes) {
+            this(title, contentType, bytes, null);
+        }
+
+        /**
+         * By content, not by array identity: the packet's input fingerprint is built from {@code toString()}. An
+         * exhibit Arbiter renders itself (the 835 excerpt) is named by the data it is rendered from, because its PDF
+         * bytes carry a creation time; an uploaded one by the SHA-256 of its bytes.
+         */
+        @Override
+        public String toString() {
+            if (source != null) {
+                return "Exhibit[title=" + title + ", contentType=" + contentType + ", source=" + source + "]";
+            }
+            try {
+                return "Exhibit[title=" + title + ", contentType=" + contentType + ", sha256="
+                        + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)) + "]";
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
