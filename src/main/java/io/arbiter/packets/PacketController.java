@@ -2,6 +2,8 @@ package io.arbiter.packets;
 
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
+import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.PracticeRepository;
 import io.arbiter.cases.CaseLineRepository;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.DisputeCase;
@@ -52,9 +54,13 @@ public class PacketController {
     private final PacketService packets;
     private final PacketDetails details;
     private final AuditLog audit;
+    private final PracticeRepository practices;
+    private final PayerRepository payers;
 
     public PacketController(CaseService cases, CaseLineRepository caseLines, PacketContextFactory contexts, PacketService packets,
-                            PacketDetails details, AuditLog audit) {
+                            PacketDetails details, AuditLog audit, PracticeRepository practices, PayerRepository payers) {
+        this.practices = practices;
+        this.payers = payers;
         this.cases = cases;
         this.caseLines = caseLines;
         this.contexts = contexts;
@@ -131,14 +137,22 @@ public class PacketController {
     @Put("/practices/{id}/packet-details")
     @Secured(Roles.ADMIN)
     public Map<String, String> practiceDetails(@PathVariable Long id, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
+        if (!practices.existsById(id)) {
+            throw ApiException.notFound("Practice " + id);
+        }
         details.save(PacketDetail.Scope.PRACTICE, id, body.values(), who.getName());
+        audit.record(who, AuditAction.CHANGE, "PRACTICE", id, "packet details " + new java.util.TreeSet<>(body.values().keySet()));
         return body.values();
     }
 
     @Put("/payers/{id}/packet-details")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public Map<String, String> payerDetails(@PathVariable Long id, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
+        if (!payers.existsById(id)) {
+            throw ApiException.notFound("Payer " + id);
+        }
         details.save(PacketDetail.Scope.PAYER, id, body.values(), who.getName());
+        audit.record(who, AuditAction.CHANGE, "PAYER", id, "packet details " + new java.util.TreeSet<>(body.values().keySet()));
         return body.values();
     }
 }
