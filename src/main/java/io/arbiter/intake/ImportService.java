@@ -1,6 +1,7 @@
 package io.arbiter.intake;
 
 import io.arbiter.common.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
 import io.arbiter.intake.csv.CsvClaimsReader;
 import io.arbiter.intake.x12.X12Reader;
 import io.arbiter.intake.x12.X12Transactions;
@@ -152,12 +153,31 @@ public class ImportService {
      * The file is read on its own thread (IntakePipeline) while this thread writes on the connection.
      */
     void run(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing) {
+        Path utf8 = null;
         try {
-            for (int attempt = 1; !attempt(importId, sha256, file, hint, timing, attempt); attempt++) {
+            TextEncoding.Verdict encoding = TextEncoding.of(file);
+            if (encoding.refused()) {
+                Issues issues = new Issues();
+                issues.error(encoding.note().location(), encoding.note().message());
+                finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues);
+                return;
+            }
+            Path readable = file;
+            if (encoding.note() != null) {
+                utf8 = TextEncoding.toUtf8(file, encoding.charset());
+                readable = utf8;
+            }
+            for (int attempt = 1; !attempt(importId, sha256, readable, hint, timing, attempt, encoding.note()); attempt++) {
                 pauseBeforeRetry(attempt);
             }
+        } catch (IOException e) {
+            LOG.error("Import {} could not read its temporary file: {}", importId, e.getClass().getName());
+            Issues issues = new Issues();
+            issues.error("file", "the uploaded file could not be read back (" + e.getClass().getSimpleName() + "); nothing of it was kept");
+            finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues);
         } finally {
             deleteQuietly(file);
+            deleteQuietly(utf8);
         }
     }
 
@@ -167,8 +187,12 @@ public class ImportService {
      * on claim (practice, patient control number) and remittance_natural_key decide, on any instance — so that the next
      * try, which then sees the other import's committed rows, skips them as already imported.
      */
-    private boolean attempt(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing, int attempt) {
+    private boolean attempt(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing, int attempt,
+                            @Nullable ApiProblem.ProblemDetail encodingNote) {
         Issues issues = new Issues();
+        if (encodingNote != null) {
+            issues.warning(encodingNote.location(), encodingNote.message());
+        }
         IntakeModel.Counts counts = new IntakeModel.Counts();
         AtomicLong read = new AtomicLong();
         String[] format = {null};
