@@ -276,8 +276,9 @@ public class ImportService {
     }
 
     /** Detects the format and reads the file into {@code sink} (on the pipeline's reader thread); returns the format. */
-    private static String read(BufferedInputStream in, Hint hint, Issues issues, IntakeModel.Counts counts, IntakeModel.Sink sink)
+    private static String read(BufferedInputStream in, Hint hint, Issues issues, IntakeModel.Counts counts, IntakeModel.Sink writer)
             throws IOException {
+        IntakeModel.Sink sink = new FieldGate(issues, writer);
         String format = null;
         boolean x12 = X12Reader.startsWithIsa(in);
         if (x12 && (hint == null || hint == Hint.X12)) {

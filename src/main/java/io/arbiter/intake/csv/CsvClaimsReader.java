@@ -73,6 +73,8 @@ public final class CsvClaimsReader {
         return h.contains(",") && h.contains("patient_control_number") && h.contains("procedure_code");
     }
 
+    private int headerWidth;
+
     public void read(Reader reader) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -88,6 +90,12 @@ public final class CsvClaimsReader {
                     continue;
                 }
                 Row row = new Row(rec, line);
+                if (rec.size() > headerWidth && !surplusBlank(rec)) {
+                    // A value beyond the header has no column to go to: refused rather than silently dropped (issue 22).
+                    issues.error("line " + line, "the line has " + rec.size() + " values but the header names " + headerWidth
+                            + " columns; values past the last column would be lost (a comma inside a value must be quoted)");
+                    continue;
+                }
                 String pcn = row.text("patient_control_number");
                 if (pcn == null) {
                     issues.error(row.where("patient_control_number"), "patient control number is missing");
@@ -120,7 +128,18 @@ public final class CsvClaimsReader {
         }
     }
 
+    /** True when every value past the header's last column is empty (a trailing comma, as spreadsheets write). */
+    private boolean surplusBlank(CSVRecord rec) {
+        for (int i = headerWidth; i < rec.size(); i++) {
+            if (!rec.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void header(CSVRecord rec) {
+        headerWidth = rec.size();
         columns = new HashMap<>();
         for (int i = 0; i < rec.size(); i++) {
             String name = rec.get(i).trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\uFEFF", "");
