@@ -34,6 +34,7 @@ import java.util.Map;
  */
 @Controller("/ui")
 @Secured({Roles.SPECIALIST, Roles.ADMIN})
+@io.swagger.v3.oas.annotations.Hidden
 public class ClaimFactsPage {
 
     private final Pages pages;
