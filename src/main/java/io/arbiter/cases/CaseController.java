@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
@@ -21,6 +23,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,11 @@ public class CaseController {
     private final CaseDocuments documents;
     private final OverdueMonitor overdue;
     private final AuditLog audit;
+    private final CaseTerms caseTerms;
 
-    public CaseController(CaseService service, CaseReader reader, CaseDocuments documents, OverdueMonitor overdue, AuditLog audit) {
+    public CaseController(CaseService service, CaseReader reader, CaseDocuments documents, OverdueMonitor overdue, AuditLog audit,
+                          CaseTerms caseTerms) {
+        this.caseTerms = caseTerms;
         this.service = service;
         this.reader = reader;
         this.documents = documents;
@@ -68,6 +74,43 @@ public class CaseController {
         DisputeCase dc = service.readable(id, who.getName(), Roles.attorneyOnly(who));
         audit.record(who, AuditAction.VIEW, "CASE", id, null);
         return reader.view(dc);
+    }
+
+    /**
+     * One line's terms. Amounts may be sent as JSON numbers or strings: both are read as written (never through a
+     * double) by the same validation as the packet-details screen, so "abc" is a 422 naming the field like -1 is.
+     */
+    @Serdeable
+    public record TermsRequest(@Nullable String qpa, @Nullable String offer, @Nullable String mar,
+                               @Nullable String marComputation, @Nullable String amountInDispute, @Nullable String units,
+                               @Nullable String description) {
+        java.util.Map<String, String> asText() {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("qpa", qpa == null ? "" : qpa);
+            m.put("offer", offer == null ? "" : offer);
+            m.put("mar", mar == null ? "" : mar);
+            m.put("marComputation", marComputation == null ? "" : marComputation);
+            m.put("amountInDispute", amountInDispute == null ? "" : amountInDispute);
+            m.put("units", units == null ? "" : units);
+            m.put("description", description == null ? "" : description);
+            return m;
+        }
+    }
+
+    @Get("/{id}/lines/{lineId}/terms")
+    @Secured({Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN})
+    public LineTerms terms(@PathVariable Long id, @PathVariable Long lineId, Authentication who) {
+        service.readable(id, who.getName(), Roles.attorneyOnly(who));
+        audit.record(who, AuditAction.VIEW, "CASE", id, "line " + lineId + " terms");
+        return caseTerms.read(id, lineId);
+    }
+
+    /** Replaces the line's terms: amounts with at most two decimals, never negative; a bad one answers 422 naming it. */
+    @Put("/{id}/lines/{lineId}/terms")
+    @Secured({Roles.SPECIALIST, Roles.ADMIN})
+    public LineTerms setTerms(@PathVariable Long id, @PathVariable Long lineId, @Body TermsRequest body, Authentication who) {
+        service.readable(id, who.getName(), false);
+        return caseTerms.replace(id, lineId, body.asText(), who.getName());
     }
 
     @Post("/{id}/events")

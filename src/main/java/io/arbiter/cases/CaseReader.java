@@ -31,10 +31,12 @@ public class CaseReader {
     private final PayerRepository payers;
     private final JdbcOperations jdbc;
     private final CaseRulebook rules;
+    private final CaseLineTermsRepository terms;
 
     public CaseReader(DisputeCaseRepository cases, CaseLineRepository lines, CaseEventRepository events,
                       CaseDeadlineRepository deadlines, CaseDocumentRepository documents, CaseShareRepository shares,
-                      PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules) {
+                      PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules, CaseLineTermsRepository terms) {
+        this.terms = terms;
         this.rules = rules;
         this.cases = cases;
         this.lines = lines;
@@ -44,6 +46,16 @@ public class CaseReader {
         this.shares = shares;
         this.payers = payers;
         this.jdbc = jdbc;
+    }
+
+    /** The case's lines, each with its typed terms (LineTerms.NONE when none were entered). */
+    private List<CaseView.Line> lineViews(List<CaseLine> caseLines) {
+        java.util.Map<Long, LineTerms> byLine = new java.util.HashMap<>();
+        if (!caseLines.isEmpty()) {
+            terms.findByCaseLineIdIn(caseLines.stream().map(CaseLine::id).toList()).forEach(t -> byLine.put(t.caseLineId(), t.terms()));
+        }
+        return caseLines.stream().map(l -> new CaseView.Line(l.id(), l.claimId(), l.claimLineId(), l.procedureCode(), l.serviceDate(),
+                l.billed(), l.allowed(), l.paid(), l.costSharing(), byLine.getOrDefault(l.id(), LineTerms.NONE))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -69,8 +81,7 @@ public class CaseReader {
                 c.getNextDeadlineKey() == null ? null : new CaseView.NextDeadline(c.getNextDeadlineKey(), c.getNextDeadlineDate()),
                 deadlines.findByCaseIdOrderByDueDate(c.getId()).stream().map(d -> new CaseView.Deadline(d.key(), d.dueDate(),
                         d.dayType(), d.count(), d.fromKey(), d.fromDate(), d.citation(), d.ruleVersion(), d.alternatives(), d.met())).toList(),
-                lines.findByCaseIdOrderById(c.getId()).stream().map(l -> new CaseView.Line(l.id(), l.claimId(), l.claimLineId(),
-                        l.procedureCode(), l.serviceDate(), l.billed(), l.allowed(), l.paid(), l.costSharing())).toList(),
+                lineViews(lines.findByCaseIdOrderById(c.getId())),
                 history.stream().map(e -> new CaseView.Event(e.id(), e.type().name(), e.eventDate(), e.amount(), e.feeKind(),
                         e.outcome() == null ? null : e.outcome().name(), e.note(), e.actor(),
                         e.stageBefore() == null ? null : e.stageBefore().name(), e.stageAfter() == null ? null : e.stageAfter().name())).toList(),

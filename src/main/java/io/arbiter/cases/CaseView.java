@@ -64,7 +64,7 @@ public record CaseView(
 
     @Serdeable
     public record Line(Long id, Long claimId, Long lineId, String procedureCode, @Nullable LocalDate serviceDate,
-                       BigDecimal billed, @Nullable BigDecimal allowed, BigDecimal paid, BigDecimal costSharing) {
+                       BigDecimal billed, @Nullable BigDecimal allowed, BigDecimal paid, BigDecimal costSharing, LineTerms terms) {
     }
 
     @Serdeable

@@ -52,10 +52,13 @@ public class DemoCases {
     private final PacketDetails details;
     private final io.arbiter.cases.CaseLineRepository caseLines;
     private final io.arbiter.denials.DenialService denials;
+    private final io.arbiter.cases.CaseTerms caseTerms;
 
     public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlineRepository deadlines, ClaimRepository claims,
                      PracticeRepository practices, PayerRepository payers, PacketDetails details,
-                     io.arbiter.cases.CaseLineRepository caseLines, io.arbiter.denials.DenialService denials) {
+                     io.arbiter.cases.CaseLineRepository caseLines, io.arbiter.denials.DenialService denials,
+                     io.arbiter.cases.CaseTerms caseTerms) {
+        this.caseTerms = caseTerms;
         this.caseLines = caseLines;
         this.denials = denials;
         this.demoMode = demoMode;
@@ -157,7 +160,7 @@ public class DemoCases {
                     : offer.multiply(l.billed()).divide(billed, 2, java.math.RoundingMode.HALF_UP);
             assigned = assigned.add(share);
             BigDecimal lineQpa = l.allowed() == null ? l.paid() : l.allowed();
-            details.save(PacketDetail.Scope.LINE, l.id(), Map.of("offer", share.toPlainString(), "qpa", lineQpa.toPlainString()), SPECIALIST);
+            caseTerms.change(dc.getId(), l.id(), Map.of("offer", share.toPlainString(), "qpa", lineQpa.toPlainString()), "", SPECIALIST);
         }
         details.save(PacketDetail.Scope.CASE, dc.getId(), Map.of(
                 "idr.disputeNumber", disputeNumber, "idr.preferredIdre", "Federal Hearings and Appeals Services (FHAS)",

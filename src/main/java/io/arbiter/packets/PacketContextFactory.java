@@ -1,6 +1,8 @@
 package io.arbiter.packets;
 
 import io.arbiter.cases.CaseDeadline;
+import io.arbiter.cases.CaseTerms;
+import io.arbiter.cases.LineTerms;
 import io.arbiter.cases.CaseDeadlineRepository;
 import io.arbiter.cases.CaseDocument;
 import io.arbiter.cases.CaseDocumentRepository;
@@ -124,6 +126,7 @@ public class PacketContextFactory {
     private final RemittanceRepository remittances;
     private final PacketRules rules;
     private final Clock clock;
+    private final CaseTerms caseTerms;
 
     public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
                                 CaseDocumentRepository documents, ClaimRepository claims, ClaimLineRepository claimLines,
@@ -131,7 +134,8 @@ public class PacketContextFactory {
                                 PayerRepository payers, PlanRepository plans, PatientRepository patients,
                                 ProviderRepository providers, PacketDetails details, List<LinePricing> pricing,
                                 List<EvidenceChecklist> checklists, RemittanceRepository remittances, PacketRules rules,
-                                Clock clock) {
+                                Clock clock, CaseTerms caseTerms) {
+        this.caseTerms = caseTerms;
         this.caseLines = caseLines;
         this.events = events;
         this.deadlines = deadlines;
@@ -156,7 +160,7 @@ public class PacketContextFactory {
     public PacketContext build(DisputeCase c) {
         Map<String, String> d = details.forCase(c.getPracticeId(), c.getPayerId(), c.getId());
         List<CaseLine> lines = caseLines.findByCaseIdOrderById(c.getId());
-        Map<Long, Map<String, String>> lineDetails = details.forLines(lines.stream().map(CaseLine::id).toList());
+        Map<Long, LineTerms> lineTerms = caseTerms.forLines(lines.stream().map(CaseLine::id).toList());
         List<Long> claimIds = lines.stream().map(CaseLine::claimId).distinct().toList();
         Map<Long, Claim> claimById = claims.findByIdIn(claimIds).stream().collect(Collectors.toMap(Claim::id, x -> x));
         Claim first = claimById.values().stream().min(Comparator.comparing(Claim::serviceDateFrom, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -210,26 +214,26 @@ public class PacketContextFactory {
         for (CaseLine l : lines) {
             ClaimLine cl = claimLineById.get(l.claimLineId());
             Claim claim = claimById.get(l.claimId());
-            Map<String, String> ld = lineDetails.getOrDefault(l.id(), Map.of());
+            LineTerms t = lineTerms.getOrDefault(l.id(), LineTerms.NONE);
             String modifier = cl == null || cl.modifiers().isEmpty() ? null : cl.modifiers().get(0);
             LocalDate dos = l.serviceDate() != null ? l.serviceDate() : claim.serviceDateFrom();
-            BigDecimal qpa = money(ld.get("qpa"), single ? c.getQpa() : null);
-            BigDecimal offer = money(ld.get("offer"), single ? c.getProviderOffer() : null);
+            BigDecimal qpa = CaseTerms.lineQpa(t, single, c.getQpa());
+            BigDecimal offer = CaseTerms.lineOffer(t, single, c.getProviderOffer());
             LinePricing.Mar mar = lp == null ? null : lp.mar(l.claimLineId());
-            BigDecimal marAmount = money(ld.get("mar"), mar == null ? null : mar.amount());
-            BigDecimal amountInDispute = money(ld.get("amountInDispute"), inDispute(c.getTrack(), l, marAmount));
+            BigDecimal marAmount = t.mar() != null ? t.mar() : mar == null ? null : mar.amount();
+            BigDecimal amountInDispute = t.amountInDispute() != null ? t.amountInDispute() : inDispute(c.getTrack(), l, marAmount);
             if (amountInDispute == null) {
                 allDispute = false;
             } else {
                 dispute = dispute.add(amountInDispute);
             }
             packetLines.add(new PacketContext.PacketLine(dos, l.procedureCode(), cl == null ? List.of() : cl.modifiers(),
-                    cl == null ? 1 : cl.units().intValue(),
-                    ld.getOrDefault("description", lp == null ? null : lp.description(l.procedureCode())),
+                    t.units() != null ? t.units() : cl == null ? 1 : cl.units().intValue(),
+                    t.description() != null ? t.description() : lp == null ? null : lp.description(l.procedureCode()),
                     l.billed(), l.allowed(), l.paid(), qpa, offer, l.expected(),
                     lp == null ? null : lp.benchmark(c.getPracticeId(), l.procedureCode(), modifier, claim.geozip(), dos, "BILLED", 80),
                     lp == null ? null : lp.benchmark(c.getPracticeId(), l.procedureCode(), modifier, claim.geozip(), dos, "ALLOWED", 50),
-                    marAmount, ld.getOrDefault("marComputation", mar == null ? null : mar.computation()), amountInDispute,
+                    marAmount, t.marComputation() != null ? t.marComputation() : mar == null ? null : mar.computation(), amountInDispute,
                     adjs.stream().filter(a -> Objects.equals(a.claimLineId(), l.claimLineId())).map(a -> a.groupCode() + "-" + a.reasonCode()).distinct().toList(),
                     rarcs.stream().filter(r -> Objects.equals(r.claimLineId(), l.claimLineId())).map(RemarkCode::code).distinct().toList()));
         }
@@ -425,17 +429,6 @@ public class PacketContextFactory {
             return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private static @Nullable BigDecimal money(@Nullable String s, @Nullable BigDecimal fallback) {
-        if (s == null || s.isBlank()) {
-            return fallback;
-        }
-        try {
-            return new BigDecimal(s.trim().replace("$", "").replace(",", "")).setScale(2, java.math.RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            return fallback;
         }
     }
 }

@@ -56,9 +56,12 @@ public class PacketController {
     private final AuditLog audit;
     private final PracticeRepository practices;
     private final PayerRepository payers;
+    private final io.arbiter.cases.CaseTerms caseTerms;
 
     public PacketController(CaseService cases, CaseLineRepository caseLines, PacketContextFactory contexts, PacketService packets,
-                            PacketDetails details, AuditLog audit, PracticeRepository practices, PayerRepository payers) {
+                            PacketDetails details, AuditLog audit, PracticeRepository practices, PayerRepository payers,
+                            io.arbiter.cases.CaseTerms caseTerms) {
+        this.caseTerms = caseTerms;
         this.practices = practices;
         this.payers = payers;
         this.cases = cases;
@@ -126,12 +129,8 @@ public class PacketController {
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public Map<String, String> lineDetails(@PathVariable Long id, @PathVariable Long lineId, @jakarta.validation.Valid @Body DetailValues body, Authentication who) {
         cases.readable(id, who.getName(), false);
-        if (caseLines.findByCaseIdOrderById(id).stream().noneMatch(l -> l.id().equals(lineId))) {
-            throw ApiException.notFound("Line " + lineId + " of case " + id);
-        }
-        details.save(PacketDetail.Scope.LINE, lineId, body.values(), who.getName());
-        audit.record(who, AuditAction.CHANGE, "CASE", id, "line " + lineId + " packet details " + body.values().keySet());
-        return details.forLines(List.of(lineId)).getOrDefault(lineId, Map.of());
+        // Kept for integrations: the same validated command as PUT .../terms (a QPA of "abc" is a 422 naming values.qpa).
+        return caseTerms.change(id, lineId, body.values(), "values.", who.getName()).asText();
     }
 
     @Put("/practices/{id}/packet-details")

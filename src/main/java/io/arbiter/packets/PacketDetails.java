@@ -23,9 +23,8 @@ import java.util.Set;
 @Singleton
 public class PacketDetails {
 
-    /** Keys a line may carry (per disputed line). */
-    public static final Set<String> LINE_KEYS = Set.of("description", "qpa", "offer", "mar", "marComputation",
-            "amountInDispute", "units");
+    /** Keys a line may carry: the typed line terms of the case (cases.LineTerms, issue 16), not stored here. */
+    public static final Set<String> LINE_KEYS = Set.copyOf(io.arbiter.cases.LineTerms.FIELDS);
 
     private final PacketDetailRepository details;
     private final Clock clock;
@@ -46,18 +45,6 @@ public class PacketDetails {
         return out;
     }
 
-    /** Per-line values keyed by case line id. */
-    public Map<Long, Map<String, String>> forLines(Collection<Long> caseLineIds) {
-        Map<Long, Map<String, String>> out = new HashMap<>();
-        if (caseLineIds.isEmpty()) {
-            return out;
-        }
-        for (PacketDetail d : details.findByScopeAndScopeIdIn(PacketDetail.Scope.LINE.name(), caseLineIds)) {
-            out.computeIfAbsent(d.scopeId(), k -> new HashMap<>()).put(d.fieldKey(), d.fieldValue());
-        }
-        return out;
-    }
-
     private void put(Map<String, String> out, PacketDetail.Scope scope, Long id) {
         for (PacketDetail d : details.findByScopeAndScopeId(scope.name(), id)) {
             out.put(d.fieldKey(), d.fieldValue());
@@ -67,6 +54,9 @@ public class PacketDetails {
     /** Sets (or, with a blank value, clears) facts at one scope. Unknown keys are refused. */
     @Transactional
     public void save(PacketDetail.Scope scope, Long scopeId, Map<String, String> values, String username) {
+        if (scope == PacketDetail.Scope.LINE) {
+            throw new IllegalArgumentException("line values are typed case terms (cases.CaseTerms), not packet details");
+        }
         List<ApiProblem.ProblemDetail> errors = new ArrayList<>();
         values.keySet().forEach(k -> {
             boolean ok = scope == PacketDetail.Scope.LINE ? LINE_KEYS.contains(k) : PacketContextFactory.DETAIL_KEYS.contains(k);

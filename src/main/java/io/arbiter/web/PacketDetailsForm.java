@@ -100,7 +100,11 @@ public class PacketDetailsForm {
     private final PacketDetails details;
     private final AuditLog audit;
 
-    public PacketDetailsForm(Pages pages, CaseService cases, CaseLineRepository caseLines, PacketDetails details, AuditLog audit) {
+    private final io.arbiter.cases.CaseTerms caseTerms;
+
+    public PacketDetailsForm(Pages pages, CaseService cases, CaseLineRepository caseLines, PacketDetails details, AuditLog audit,
+                             io.arbiter.cases.CaseTerms caseTerms) {
+        this.caseTerms = caseTerms;
         this.pages = pages;
         this.cases = cases;
         this.caseLines = caseLines;
@@ -146,7 +150,8 @@ public class PacketDetailsForm {
             f.put("long", String.valueOf(key.startsWith("arguments.") || key.startsWith("denial.")));
             fields.add(f);
         });
-        Map<Long, Map<String, String>> lineValues = details.forLines(view.lines().stream().map(CaseView.Line::id).toList());
+        Map<Long, Map<String, String>> lineValues = new HashMap<>();
+        caseTerms.forLines(view.lines().stream().map(CaseView.Line::id).toList()).forEach((k, v) -> lineValues.put(k, v.asText()));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (CaseView.Line l : view.lines()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -180,7 +185,8 @@ public class PacketDetailsForm {
             }
         }
         List<CaseLine> lines = caseLines.findByCaseIdOrderById(id);
-        Map<Long, Map<String, String>> existing = details.forLines(lines.stream().map(CaseLine::id).toList());
+        Map<Long, Map<String, String>> existing = new HashMap<>();
+        caseTerms.forLines(lines.stream().map(CaseLine::id).toList()).forEach((k, v) -> existing.put(k, v.asText()));
         Map<Long, Map<String, String>> lineValues = new LinkedHashMap<>();
         for (CaseLine l : lines) {
             for (String key : LINE_LABELS.keySet()) {
@@ -191,13 +197,16 @@ public class PacketDetailsForm {
             }
         }
         try {
+            // Every line's values are checked before anything is saved: a bad amount on one line stores nothing.
+            for (var e : lineValues.entrySet()) {
+                io.arbiter.cases.LineTerms.parse(caseTerms.of(e.getKey()), e.getValue(), "line " + e.getKey() + " ");
+            }
             if (!caseValues.isEmpty()) {
                 details.save(PacketDetail.Scope.CASE, id, caseValues, who.getName());
                 audit.record(who, AuditAction.CHANGE, "CASE", id, "packet details " + caseValues.keySet() + ", browser");
             }
             for (var e : lineValues.entrySet()) {
-                details.save(PacketDetail.Scope.LINE, e.getKey(), e.getValue(), who.getName());
-                audit.record(who, AuditAction.CHANGE, "CASE", id, "line " + e.getKey() + " packet details " + e.getValue().keySet() + ", browser");
+                caseTerms.change(id, e.getKey(), e.getValue(), "line " + e.getKey() + " ", who.getName());
             }
         } catch (ApiException e) {
             return Pages.redirect("/ui/cases/" + id + "?error=" + QueuePage.enc(WebErrors.describe(e)) + "#packet-details");
