@@ -32,10 +32,13 @@ public class CaseReader {
     private final JdbcOperations jdbc;
     private final CaseRulebook rules;
     private final CaseLineTermsRepository terms;
+    private final CaseEligibilityGateRepository gateRows;
 
     public CaseReader(DisputeCaseRepository cases, CaseLineRepository lines, CaseEventRepository events,
                       CaseDeadlineRepository deadlines, CaseDocumentRepository documents, CaseShareRepository shares,
-                      PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules, CaseLineTermsRepository terms) {
+                      PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules, CaseLineTermsRepository terms,
+                      CaseEligibilityGateRepository gateRows) {
+        this.gateRows = gateRows;
         this.terms = terms;
         this.rules = rules;
         this.cases = cases;
@@ -46,6 +49,12 @@ public class CaseReader {
         this.shares = shares;
         this.payers = payers;
         this.jdbc = jdbc;
+    }
+
+    /** The case's eligibility screen as last run, gate by gate in the screen's order. */
+    public List<CaseView.Gate> gates(long caseId) {
+        return gateRows.findByCaseIdOrderByOrdinal(caseId).stream()
+                .map(g -> new CaseView.Gate(g.name(), g.status(), g.reason(), g.citation())).toList();
     }
 
     /** The case's lines, each with its typed terms (LineTerms.NONE when none were entered). */
@@ -66,13 +75,13 @@ public class CaseReader {
                 .map(CaseEvent::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         // The IDRE refunds the prevailing party's IDRE fee (42 U.S.C. 300gg-111(c)(5)(F); federal-idr.md §3).
         BigDecimal refundDue = c.getTrack() == Track.FEDERAL_IDR && c.getOutcome() == Outcome.WON ? idreFees : BigDecimal.ZERO;
-        List<CaseView.Gate> gates = parseGates(c.getEligibility());
+        List<CaseView.Gate> gates = gates(c.getId());
         CaseWorkflow workflow = CaseWorkflow.forTrack(c.getTrack());
         return new CaseView(c.getId(), c.getCaseNumber(), c.getTrack().name(), c.getStage().name(), c.isBatched(), c.getAssignee(),
                 payer == null ? null : new CaseView.Payer(payer.id(), payer.name(), payer.payerCode()),
                 c.getPrimaryCode(), c.getServiceRegion(), c.getInitialPaymentDate(),
                 c.getTrackReasons() == null || c.getTrackReasons().isBlank() ? List.of() : Arrays.asList(c.getTrackReasons().split("\n")),
-                gates, gates.stream().noneMatch(g -> "FAIL".equals(g.status())),
+                gates, gates.stream().noneMatch(g -> g.status() == GateOutcome.FAIL),
                 new CaseView.Money(c.getBilled(), c.getInitialPaid(), c.getCostSharing(), c.getQpa(), c.getExpected(),
                         c.getProviderOffer(), c.getPayerOffer(), c.getDetermination(), c.getSettlementAmount(), c.owed(),
                         c.getPaymentsReceived(), c.outstanding(), c.getFeesPaid(), Money.cents(refundDue),
@@ -91,20 +100,6 @@ public class CaseReader {
                 c.getStage().terminal() ? List.of() : workflow.allowedEvents(c.getStage()).stream().map(Enum::name).toList(),
                 shares.findByCaseId(c.getId()).stream().map(CaseShare::username).toList(),
                 c.getVersion() == null ? 0 : c.getVersion(), c.getCreatedAt());
-    }
-
-    private static List<CaseView.Gate> parseGates(@Nullable String text) {
-        List<CaseView.Gate> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        for (String line : text.split("\n")) {
-            String[] p = line.split("\\|", 4);
-            if (p.length >= 3) {
-                out.add(new CaseView.Gate(p[1], p[0], p[2], p.length > 3 && !p[3].isBlank() ? p[3] : null));
-            }
-        }
-        return out;
     }
 
     /**

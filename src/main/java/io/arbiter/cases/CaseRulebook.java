@@ -42,9 +42,9 @@ public interface CaseRulebook {
     record TrackChoice(Track track, List<String> reasons, List<String> citations, List<String> warnings) {
     }
 
-    record Gate(String name, String status, String reason, @Nullable String citation) {
+    record Gate(String name, GateOutcome status, String reason, @Nullable String citation) {
         public boolean failed() {
-            return "FAIL".equals(status);
+            return status == GateOutcome.FAIL;
         }
     }
 

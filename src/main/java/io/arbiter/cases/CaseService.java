@@ -49,11 +49,14 @@ public class CaseService {
     private final AuditLog audit;
     private final Clock clock;
     private final io.arbiter.findings.FindingRepository findings;
+    private final CaseEligibilityGateRepository gateRows;
 
     public CaseService(DisputeCaseRepository cases, CaseLineRepository caseLines, CaseEventRepository events,
                        CaseDeadlineRepository deadlines, CaseShareRepository shares, ClaimRepository claims,
                        ClaimLineRepository claimLines, AppUserRepository users, CaseRulebook rules,
-                       BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.FindingRepository findings) {
+                       BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.FindingRepository findings,
+                       CaseEligibilityGateRepository gateRows) {
+        this.gateRows = gateRows;
         this.findings = findings;
         this.cases = cases;
         this.caseLines = caseLines;
@@ -159,8 +162,9 @@ public class CaseService {
         dc.setFeesPaid(Money.ZERO);
         dc.setFeeRefundsReceived(Money.ZERO);
         dc.setTrackReasons(String.join("\n", choice.reasons()));
-        dc.setEligibility(gateText(rules.screen(choice.track(), new ArrayList<>(claimById.keySet()), null, null)));
+        List<CaseRulebook.Gate> screened = rules.screen(choice.track(), new ArrayList<>(claimById.keySet()), null, null);
         dc = cases.save(dc);
+        storeGates(dc.getId(), screened);
         dc.setCaseNumber(String.format("ARB-%d-%05d", today().getYear(), dc.getId()));
         dc = cases.update(dc);
         // The defensible amount per line comes from the latest underpayment finding (pricing + coding rules).
@@ -304,9 +308,14 @@ public class CaseService {
         }
     }
 
-    private static String gateText(List<CaseRulebook.Gate> gates) {
-        return gates.stream().map(g -> g.status() + "|" + g.name() + "|" + g.reason() + "|" + (g.citation() == null ? "" : g.citation()))
-                .collect(Collectors.joining("\n"));
+    /** The case's screen as it now stands, one row per gate in the screen's order (V79). */
+    private void storeGates(Long caseId, List<CaseRulebook.Gate> gates) {
+        gateRows.deleteByCaseId(caseId);
+        for (int i = 0; i < gates.size(); i++) {
+            CaseRulebook.Gate g = gates.get(i);
+            gateRows.save(new CaseEligibilityGate(null, caseId, i, truncate(g.name(), 120), g.status(), truncate(g.reason(), 2000),
+                    truncate(g.citation(), 1000)));
+        }
     }
 
     /**
@@ -321,7 +330,7 @@ public class CaseService {
             LocalDate initiated = history.stream().filter(e -> e.type() == CaseEventType.IDR_INITIATED).map(CaseEvent::eventDate)
                     .findFirst().orElse(null);
             List<Long> claimIds = caseLines.findByCaseIdOrderById(dc.getId()).stream().map(CaseLine::claimId).distinct().toList();
-            dc.setEligibility(gateText(rules.screen(dc.getTrack(), claimIds, onp, initiated)));
+            storeGates(dc.getId(), rules.screen(dc.getTrack(), claimIds, onp, initiated));
         }
         Map<String, LocalDate> triggers = new HashMap<>();
         for (CaseEvent e : history) {

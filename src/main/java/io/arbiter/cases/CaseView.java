@@ -42,7 +42,7 @@ public record CaseView(
     }
 
     @Serdeable
-    public record Gate(String name, String status, String reason, @Nullable String citation) {
+    public record Gate(String name, GateOutcome status, String reason, @Nullable String citation) {
     }
 
     @Serdeable

@@ -50,7 +50,6 @@ public class DisputeCase {
     @Nullable private LocalDate closedOn;
     @Nullable private LocalDate nextDeadlineDate;
     @Nullable private String nextDeadlineKey;
-    @Nullable private String eligibility;
     @Nullable private String trackReasons;
     @Version @Nullable private Long version;
     @DateCreated @Nullable private LocalDateTime createdAt;
@@ -281,14 +280,6 @@ public class DisputeCase {
 
     public void setNextDeadlineKey(String nextDeadlineKey) {
         this.nextDeadlineKey = nextDeadlineKey;
-    }
-
-    public String getEligibility() {
-        return eligibility;
-    }
-
-    public void setEligibility(String eligibility) {
-        this.eligibility = eligibility;
     }
 
     public String getTrackReasons() {

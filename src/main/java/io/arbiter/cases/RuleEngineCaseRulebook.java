@@ -172,6 +172,6 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
 
     private static Gate gate(GateResult g) {
         Citation c = g.citation();
-        return new Gate(g.gate(), g.status().name(), g.reason(), c == null ? null : c.toString());
+        return new Gate(g.gate(), GateOutcome.valueOf(g.status().name()), g.reason(), c == null ? null : c.toString());
     }
 }

@@ -2,6 +2,8 @@ package io.arbiter.packets;
 
 import io.arbiter.cases.CaseDeadline;
 import io.arbiter.cases.CaseTerms;
+import io.arbiter.cases.CaseReader;
+import io.arbiter.cases.CaseView;
 import io.arbiter.cases.LineTerms;
 import io.arbiter.cases.CaseDeadlineRepository;
 import io.arbiter.cases.CaseDocument;
@@ -127,6 +129,7 @@ public class PacketContextFactory {
     private final PacketRules rules;
     private final Clock clock;
     private final CaseTerms caseTerms;
+    private final CaseReader caseReader;
 
     public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
                                 CaseDocumentRepository documents, ClaimRepository claims, ClaimLineRepository claimLines,
@@ -134,7 +137,8 @@ public class PacketContextFactory {
                                 PayerRepository payers, PlanRepository plans, PatientRepository patients,
                                 ProviderRepository providers, PacketDetails details, List<LinePricing> pricing,
                                 List<EvidenceChecklist> checklists, RemittanceRepository remittances, PacketRules rules,
-                                Clock clock, CaseTerms caseTerms) {
+                                Clock clock, CaseTerms caseTerms, CaseReader caseReader) {
+        this.caseReader = caseReader;
         this.caseTerms = caseTerms;
         this.caseLines = caseLines;
         this.events = events;
@@ -341,16 +345,12 @@ public class PacketContextFactory {
     }
 
     private @Nullable Boolean stateLawOrApm(DisputeCase c) {
-        if (c.getEligibility() == null) {
-            return null;
-        }
-        for (String line : c.getEligibility().split("\n")) {
-            String[] p = line.split("\\|", 4);
-            if (p.length >= 2 && p[1].toUpperCase().contains("STATE_LAW")) {
-                return switch (p[0]) {
-                    case "PASS" -> Boolean.FALSE;
-                    case "FAIL" -> Boolean.TRUE;
-                    default -> null;
+        for (CaseView.Gate g : caseReader.gates(c.getId())) {
+            if (g.name().toUpperCase().contains("STATE_LAW")) {
+                return switch (g.status()) {
+                    case PASS -> Boolean.FALSE;
+                    case FAIL -> Boolean.TRUE;
+                    case UNKNOWN -> null;
                 };
             }
         }

@@ -1,0 +1,63 @@
+package io.arbiter.cases;
+
+import io.arbiter.claims.Claim;
+import io.arbiter.security.Roles;
+import io.arbiter.support.CaseApi;
+import io.arbiter.support.ClaimFixtures;
+import io.arbiter.support.TestAccounts;
+import io.arbiter.support.TestClock;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A case's eligibility screen is stored as rows (issue 16) and is what the case JSON shows, gate for gate. */
+@MicronautTest(transactional = false)
+class CaseEligibilityRowsTest {
+
+    @Inject @Client("/") HttpClient http;
+    @Inject TestAccounts accounts;
+    @Inject ClaimFixtures fixtures;
+    @Inject TestClock clock;
+    @Inject CaseEligibilityGateRepository gates;
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScreenIsStoredGateByGateWithStatusAndCitation() {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST);
+        Claim claim = fixtures.nsaTfesiClaim("LSGATES01");
+        clock.today(LocalDate.of(2026, 10, 9));
+        Map<String, Object> c = new CaseApi(client, specialist, clock).open(claim.id(), "2026-10-09");
+        long caseId = ((Number) c.get("id")).longValue();
+
+        List<CaseEligibilityGate> rows = gates.findByCaseIdOrderByOrdinal(caseId);
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) c.get("eligibility");
+        assertFalse(rows.isEmpty(), "a federal case is screened");
+        assertEquals(rows.size(), shown.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i, rows.get(i).ordinal());
+            assertEquals(rows.get(i).name(), shown.get(i).get("name"));
+            assertEquals(rows.get(i).status().name(), shown.get(i).get("status"));
+            assertEquals(rows.get(i).reason(), shown.get(i).get("reason"));
+        }
+        assertTrue(rows.stream().allMatch(g -> g.status() != null && !g.reason().contains("|")), rows.toString());
+        assertTrue(rows.stream().anyMatch(g -> g.citation() != null && g.citation().contains("300gg-111")), rows.toString());
+    }
+}
