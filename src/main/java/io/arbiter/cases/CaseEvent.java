@@ -18,7 +18,7 @@ public record CaseEvent(
         CaseEventType type,
         LocalDate eventDate,
         @Nullable BigDecimal amount,
-        @Nullable String feeKind,
+        @Nullable FeeKind feeKind,
         @Nullable Outcome outcome,
         @Nullable String note,
         String actor,

@@ -71,7 +71,7 @@ public class CaseReader {
     public CaseView view(DisputeCase c) {
         Payer payer = c.getPayerId() == null ? null : payers.findById(c.getPayerId()).orElse(null);
         List<CaseEvent> history = events.findByCaseIdOrderById(c.getId());
-        BigDecimal idreFees = history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID && "IDRE".equals(e.feeKind()))
+        BigDecimal idreFees = history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID && e.feeKind() == FeeKind.IDRE)
                 .map(CaseEvent::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         // The IDRE refunds the prevailing party's IDRE fee (42 U.S.C. 300gg-111(c)(5)(F); federal-idr.md §3).
         BigDecimal refundDue = c.getTrack() == Track.FEDERAL_IDR && c.getOutcome() == Outcome.WON ? idreFees : BigDecimal.ZERO;

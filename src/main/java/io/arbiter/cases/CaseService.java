@@ -262,16 +262,17 @@ public class CaseService {
 
     /** Applies one event through the aggregate, stores it, and recomputes deadlines. */
     DisputeCase apply(DisputeCase dc, CaseEventType type, LocalDate date, @Nullable BigDecimal amount,
-                      @Nullable String feeKind, @Nullable Outcome outcome, @Nullable String note, String username) {
+                      @Nullable String feeKindText, @Nullable Outcome outcome, @Nullable String note, String username) {
+        FeeKind feeKind = FeeKind.parse(feeKindText);
         CaseWorkflow workflow = CaseWorkflow.forTrack(dc.getTrack());
         CaseStage before = dc.getStage();
-        if (type == CaseEventType.FEE_PAID && (feeKind == null || feeKind.isBlank())) {
+        if (type == CaseEventType.FEE_PAID && feeKind == null) {
             throw CaseRuleViolation.invalid("feeKind", "is required for FEE_PAID (ADMIN, IDRE, ARBITRATOR, FILING or OTHER)");
         }
-        CaseStage after = dc.apply(workflow, type, date, amount, feeKind == null ? null : feeKind.toUpperCase(), outcome);
+        CaseStage after = dc.apply(workflow, type, date, amount, feeKind, outcome);
         DisputeCase saved = cases.update(dc);
         events.save(new CaseEvent(null, saved.getId(), type, date, amount == null ? null : Money.cents(amount),
-                feeKind == null ? null : feeKind.toUpperCase(), saved.getOutcome() != null && isDecision(type) ? saved.getOutcome() : outcome,
+                feeKind, saved.getOutcome() != null && isDecision(type) ? saved.getOutcome() : outcome,
                 note, username, before, after, null));
         refreshDeadlines(saved);
         audit.record(username, AuditAction.CHANGE, "CASE", saved.getId(), type + " " + before + "→" + after);

@@ -68,7 +68,7 @@ public record CaseView(
     }
 
     @Serdeable
-    public record Event(Long id, String type, LocalDate date, @Nullable BigDecimal amount, @Nullable String feeKind,
+    public record Event(Long id, String type, LocalDate date, @Nullable BigDecimal amount, @Nullable FeeKind feeKind,
                         @Nullable String outcome, @Nullable String note, String actor, @Nullable String stageBefore,
                         @Nullable String stageAfter) {
     }

@@ -356,7 +356,7 @@ public class DisputeCase {
      * @throws CaseRuleViolation when the event is not allowed now or its amount is missing/invalid
      */
     public CaseStage apply(CaseWorkflow workflow, CaseEventType type, LocalDate date, @Nullable BigDecimal amount,
-                           @Nullable String feeKind, @Nullable Outcome declaredOutcome) {
+                           @Nullable FeeKind feeKind, @Nullable Outcome declaredOutcome) {
         if (workflow.track() != track) {
             throw new IllegalArgumentException("workflow of another track");
         }

@@ -2,6 +2,7 @@ package io.arbiter.packets;
 
 import io.arbiter.cases.CaseDeadline;
 import io.arbiter.cases.CaseTerms;
+import io.arbiter.cases.FeeKind;
 import io.arbiter.cases.CaseReader;
 import io.arbiter.cases.CaseView;
 import io.arbiter.cases.LineTerms;
@@ -242,8 +243,8 @@ public class PacketContextFactory {
                     rarcs.stream().filter(r -> Objects.equals(r.claimLineId(), l.claimLineId())).map(RemarkCode::code).distinct().toList()));
         }
 
-        BigDecimal adminFees = fees(history, "ADMIN");
-        BigDecimal idreFees = fees(history, "IDRE");
+        BigDecimal adminFees = fees(history, FeeKind.ADMIN);
+        BigDecimal idreFees = fees(history, FeeKind.IDRE);
         BigDecimal refundDue = c.getTrack() == Track.FEDERAL_IDR && c.getOutcome() == Outcome.WON ? idreFees : null;
         var money = new PacketContext.MoneySummary(c.getBilled(), c.getInitialPaid(), c.getCostSharing(), c.getQpa(),
                 c.getProviderOffer(), c.getPayerOffer(), c.getDetermination(), allDispute ? dispute : null,
@@ -397,8 +398,8 @@ public class PacketContextFactory {
         return v == null ? null : v.max(BigDecimal.ZERO).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal fees(List<CaseEvent> history, String kind) {
-        return history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID && kind.equals(e.feeKind()))
+    private static BigDecimal fees(List<CaseEvent> history, FeeKind kind) {
+        return history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID && kind == e.feeKind())
                 .map(CaseEvent::amount).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

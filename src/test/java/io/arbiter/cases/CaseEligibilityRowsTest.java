@@ -60,4 +60,25 @@ class CaseEligibilityRowsTest {
         assertTrue(rows.stream().allMatch(g -> g.status() != null && !g.reason().contains("|")), rows.toString());
         assertTrue(rows.stream().anyMatch(g -> g.citation() != null && g.citation().contains("300gg-111")), rows.toString());
     }
+
+    /** Fee kinds are an enum end to end: any case is accepted, anything else is a 422 naming feeKind with the choices. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void feeKindsAreAClosedSet() {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST);
+        Claim claim = fixtures.nsaTfesiClaim("LSFEES01");
+        clock.today(LocalDate.of(2026, 10, 9));
+        CaseApi api = new CaseApi(client, specialist, clock);
+        long caseId = api.openId(claim.id(), "2026-10-09");
+        Map<String, Object> c = api.event(caseId, "FEE_PAID", "2026-10-12", "115.00", "feeKind", "admin");
+        List<Map<String, Object>> events = (List<Map<String, Object>>) c.get("events");
+        assertEquals("ADMIN", events.get(events.size() - 1).get("feeKind"));
+
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> api.event(caseId, "FEE_PAID", "2026-10-12", "20.00", "feeKind", "lunch"));
+        assertEquals(422, e.getStatus().getCode());
+        String problem = e.getResponse().getBody(String.class).orElse("");
+        assertTrue(problem.contains("feeKind") && problem.contains("[ADMIN, IDRE, ARBITRATOR, FILING, OTHER]"), problem);
+    }
 }

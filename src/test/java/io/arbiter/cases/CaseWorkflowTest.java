@@ -38,10 +38,10 @@ class CaseWorkflowTest {
         assertEquals(CaseStage.OPEN_NEGOTIATION, c.apply(w, CaseEventType.OPEN_NEGOTIATION_STARTED, D, null, null, null));
         assertEquals(CaseStage.OPEN_NEGOTIATION, c.apply(w, CaseEventType.PAYER_OFFER_RECEIVED, D, new BigDecimal("520.00"), null, null));
         assertEquals(CaseStage.IDR_INITIATED, c.apply(w, CaseEventType.IDR_INITIATED, D, null, null, null));
-        assertEquals(CaseStage.IDR_INITIATED, c.apply(w, CaseEventType.FEE_PAID, D, new BigDecimal("15.00"), "ADMIN", null));
+        assertEquals(CaseStage.IDR_INITIATED, c.apply(w, CaseEventType.FEE_PAID, D, new BigDecimal("15.00"), FeeKind.ADMIN, null));
         assertEquals(CaseStage.IDRE_SELECTED, c.apply(w, CaseEventType.IDRE_SELECTED, D, null, null, null));
         assertEquals(CaseStage.OFFERS_SUBMITTED, c.apply(w, CaseEventType.OFFER_SUBMITTED, D, new BigDecimal("2100.00"), null, null));
-        c.apply(w, CaseEventType.FEE_PAID, D, new BigDecimal("395.00"), "IDRE", null);
+        c.apply(w, CaseEventType.FEE_PAID, D, new BigDecimal("395.00"), FeeKind.IDRE, null);
         assertEquals(CaseStage.DETERMINED, c.apply(w, CaseEventType.DETERMINATION_ISSUED, D, new BigDecimal("2100.00"), null, null));
         assertEquals(Outcome.WON, c.getOutcome(), "the IDRE picked the provider's offer");
         // owed = determination − cost sharing − initial payment = 2,100.00 − 98.00 − 392.00 = 1,610.00
