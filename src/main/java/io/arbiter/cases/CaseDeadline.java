@@ -15,12 +15,11 @@ public record CaseDeadline(
         Long caseId,
         @MappedProperty("deadline_key") String key,
         LocalDate dueDate,
-        String dayType,
+        io.arbiter.deadlines.DayType dayType,
         @MappedProperty("day_count") int count,
         String fromKey,
         LocalDate fromDate,
         @Nullable String citation,
         @Nullable String ruleVersion,
-        @Nullable String alternatives,
         boolean met) {
 }

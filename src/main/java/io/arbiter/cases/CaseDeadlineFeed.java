@@ -42,7 +42,7 @@ public class CaseDeadlineFeed implements OpenDeadlineSource {
             DisputeCase c = mine.get(d.caseId());
             out.add(new OpenDeadline("arbiter-case-" + c.getId() + "-" + d.key(), d.dueDate(),
                     c.getCaseNumber() + ": " + d.key().replace('_', ' ').toLowerCase(),
-                    c.getTrack() + " · " + d.count() + " " + d.dayType().toLowerCase() + " days from "
+                    c.getTrack() + " · " + d.count() + " " + d.dayType().name().toLowerCase() + " days from "
                             + d.fromKey().replace('_', ' ').toLowerCase() + " (" + d.fromDate() + ")"
                             + (d.citation() == null ? "" : " · " + d.citation()),
                     "/ui/cases/" + c.getId()));

@@ -33,11 +33,13 @@ public class CaseReader {
     private final CaseRulebook rules;
     private final CaseLineTermsRepository terms;
     private final CaseEligibilityGateRepository gateRows;
+    private final CaseDeadlineAlternativeRepository alternativeRows;
 
     public CaseReader(DisputeCaseRepository cases, CaseLineRepository lines, CaseEventRepository events,
                       CaseDeadlineRepository deadlines, CaseDocumentRepository documents, CaseShareRepository shares,
                       PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules, CaseLineTermsRepository terms,
-                      CaseEligibilityGateRepository gateRows) {
+                      CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows) {
+        this.alternativeRows = alternativeRows;
         this.gateRows = gateRows;
         this.terms = terms;
         this.rules = rules;
@@ -49,6 +51,16 @@ public class CaseReader {
         this.shares = shares;
         this.payers = payers;
         this.jdbc = jdbc;
+    }
+
+    private List<CaseView.Deadline> deadlineViews(List<CaseDeadline> rows) {
+        java.util.Map<Long, List<CaseView.Alternative>> alternatives = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            alternativeRows.findByCaseDeadlineIdInOrderByOrdinal(rows.stream().map(CaseDeadline::id).toList()).forEach(a ->
+                    alternatives.computeIfAbsent(a.caseDeadlineId(), k -> new ArrayList<>()).add(new CaseView.Alternative(a.dueDate(), a.reading())));
+        }
+        return rows.stream().map(d -> new CaseView.Deadline(d.key(), d.dueDate(), d.dayType(), d.count(), d.fromKey(), d.fromDate(),
+                d.citation(), d.ruleVersion(), alternatives.getOrDefault(d.id(), List.of()), d.met())).toList();
     }
 
     /** The case's eligibility screen as last run, gate by gate in the screen's order. */
@@ -88,8 +100,7 @@ public class CaseReader {
                         c.getFeeRefundsReceived(), c.net()),
                 c.getOutcome() == null ? null : c.getOutcome().name(),
                 c.getNextDeadlineKey() == null ? null : new CaseView.NextDeadline(c.getNextDeadlineKey(), c.getNextDeadlineDate()),
-                deadlines.findByCaseIdOrderByDueDate(c.getId()).stream().map(d -> new CaseView.Deadline(d.key(), d.dueDate(),
-                        d.dayType(), d.count(), d.fromKey(), d.fromDate(), d.citation(), d.ruleVersion(), d.alternatives(), d.met())).toList(),
+                deadlineViews(deadlines.findByCaseIdOrderByDueDate(c.getId())),
                 lineViews(lines.findByCaseIdOrderById(c.getId())),
                 history.stream().map(e -> new CaseView.Event(e.id(), e.type().name(), e.eventDate(), e.amount(), e.feeKind(),
                         e.outcome() == null ? null : e.outcome().name(), e.note(), e.actor(),

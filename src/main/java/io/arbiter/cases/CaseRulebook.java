@@ -48,7 +48,7 @@ public interface CaseRulebook {
         }
     }
 
-    record Deadline(String key, LocalDate dueDate, String dayType, int count, String from, LocalDate fromDate,
+    record Deadline(String key, LocalDate dueDate, io.arbiter.deadlines.DayType dayType, int count, String from, LocalDate fromDate,
                     @Nullable String citation, @Nullable String ruleVersion, List<Alternative> alternatives) {
     }
 

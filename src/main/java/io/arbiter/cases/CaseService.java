@@ -50,12 +50,14 @@ public class CaseService {
     private final Clock clock;
     private final io.arbiter.findings.FindingRepository findings;
     private final CaseEligibilityGateRepository gateRows;
+    private final CaseDeadlineAlternativeRepository alternativeRows;
 
     public CaseService(DisputeCaseRepository cases, CaseLineRepository caseLines, CaseEventRepository events,
                        CaseDeadlineRepository deadlines, CaseShareRepository shares, ClaimRepository claims,
                        ClaimLineRepository claimLines, AppUserRepository users, CaseRulebook rules,
                        BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.FindingRepository findings,
-                       CaseEligibilityGateRepository gateRows) {
+                       CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows) {
+        this.alternativeRows = alternativeRows;
         this.gateRows = gateRows;
         this.findings = findings;
         this.cases = cases;
@@ -353,10 +355,12 @@ public class CaseService {
         CaseDeadline next = null;
         for (CaseRulebook.Deadline d : computed) {
             boolean met = DeadlineSatisfaction.met(d.key(), d.fromDate(), dc, history);
-            String alternatives = d.alternatives().stream().map(a -> a.dueDate() + " (" + a.reading() + ")")
-                    .collect(Collectors.joining("; "));
             CaseDeadline saved = deadlines.save(new CaseDeadline(null, dc.getId(), d.key(), d.dueDate(), d.dayType(), d.count(),
-                    d.from(), d.fromDate(), truncate(d.citation(), 1000), d.ruleVersion(), truncate(alternatives, 1000), met));
+                    d.from(), d.fromDate(), truncate(d.citation(), 1000), d.ruleVersion(), met));
+            for (int i = 0; i < d.alternatives().size(); i++) {
+                CaseRulebook.Alternative a = d.alternatives().get(i);
+                alternativeRows.save(new CaseDeadlineAlternative(null, saved.id(), i, a.dueDate(), truncate(a.reading(), 1000)));
+            }
             if (!met && (next == null || saved.dueDate().isBefore(next.dueDate()))) {
                 next = saved;
             }

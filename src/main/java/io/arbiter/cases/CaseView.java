@@ -58,8 +58,14 @@ public record CaseView(
     }
 
     @Serdeable
-    public record Deadline(String key, LocalDate dueDate, String dayType, int count, String from, LocalDate fromDate,
-                           @Nullable String citation, @Nullable String ruleVersion, @Nullable String alternatives, boolean met) {
+    public record Deadline(String key, LocalDate dueDate, io.arbiter.deadlines.DayType dayType, int count, String from,
+                           LocalDate fromDate, @Nullable String citation, @Nullable String ruleVersion,
+                           List<Alternative> alternatives, boolean met) {
+    }
+
+    /** Another reading of a deadline, as the deadline calculator gives it ({@code {"dueDate","reading"}}). */
+    @Serdeable
+    public record Alternative(@Nullable LocalDate dueDate, String reading) {
     }
 
     @Serdeable

@@ -122,7 +122,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
         });
         DeadlineOptions options = new DeadlineOptions(null, null, null, null, payerId);
         return deadlines.calculate(track, known, options).deadlines().stream()
-                .map(d -> new Deadline(d.key(), d.dueDate(), d.dayType().name(), d.count(), d.from(), d.fromDate(),
+                .map(d -> new Deadline(d.key(), d.dueDate(), d.dayType(), d.count(), d.from(), d.fromDate(),
                         d.citationText() == null ? d.citation() : d.citationText() + " — " + d.citation(), d.ruleVersion(),
                         d.alternatives().stream().map(a -> new Alternative(a.dueDate(), a.reading())).toList()))
                 .toList();

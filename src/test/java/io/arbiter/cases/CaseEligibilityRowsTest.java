@@ -81,4 +81,28 @@ class CaseEligibilityRowsTest {
         String problem = e.getResponse().getBody(String.class).orElse("");
         assertTrue(problem.contains("feeKind") && problem.contains("[ADMIN, IDRE, ARBITRATOR, FILING, OTHER]"), problem);
     }
+
+    /** A deadline's other readings are stored as rows and shown as the calculator shows them (issue 16). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void deadlineAlternativesAreRecordsInTheCaseView() {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST);
+        // Paid 2026-08-28: + 90 days = Thanksgiving 2026-11-26 -> due Fri 11-27; with the day after Thanksgiving as a state
+        // holiday, Mon 11-30 (TexasNationalHolidaysTest, at the engine).
+        Claim texas = fixtures.oneLineClaim("LSALT001", "BLUEBONNET ASSURANCE", "BLUE1", io.arbiter.practice.PlanType.FULLY_INSURED_STATE,
+                "TX", "64483", "2400.00", "336.00", LocalDate.of(2026, 8, 10), LocalDate.of(2026, 8, 28), "24", "770301234", "M5416",
+                List.of("N883"));
+        clock.today(LocalDate.of(2026, 9, 1));
+        Map<String, Object> c = new CaseApi(client, specialist, clock).open(texas.id(), "2026-09-01");
+        assertEquals("TEXAS_ARBITRATION", c.get("track"));
+        Map<String, Object> request = ((List<Map<String, Object>>) c.get("deadlines")).stream()
+                .filter(d -> "ARBITRATION_REQUEST_DUE".equals(d.get("key"))).findFirst().orElseThrow();
+        assertEquals("2026-11-27", request.get("dueDate"));
+        assertEquals("CALENDAR", request.get("dayType"));
+        List<Map<String, Object>> alternatives = (List<Map<String, Object>>) request.get("alternatives");
+        assertEquals(1, alternatives.size(), alternatives.toString());
+        assertEquals("2026-11-30", alternatives.get(0).get("dueDate"));
+        assertTrue(String.valueOf(alternatives.get(0).get("reading")).contains("662.003(b)"), alternatives.toString());
+    }
 }

@@ -1,0 +1,14 @@
+package io.arbiter.cases;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface CaseDeadlineAlternativeRepository extends CrudRepository<CaseDeadlineAlternative, Long> {
+
+    List<CaseDeadlineAlternative> findByCaseDeadlineIdInOrderByOrdinal(Collection<Long> caseDeadlineIds);
+}
