@@ -51,7 +51,7 @@ public class CaseController {
 
     @Post
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public HttpResponse<CaseView> create(@Body CaseRequests.Create body, Authentication who) {
+    public HttpResponse<CaseView> create(@jakarta.validation.Valid @Body CaseRequests.Create body, Authentication who) {
         DisputeCase dc = service.open(body, who.getName());
         return HttpResponse.created(reader.view(dc));
     }
@@ -81,9 +81,13 @@ public class CaseController {
      * double) by the same validation as the packet-details screen, so "abc" is a 422 naming the field like -1 is.
      */
     @Serdeable
-    public record TermsRequest(@Nullable String qpa, @Nullable String offer, @Nullable String mar,
-                               @Nullable String marComputation, @Nullable String amountInDispute, @Nullable String units,
-                               @Nullable String description) {
+    public record TermsRequest(@Nullable @jakarta.validation.constraints.Size(max = 40) String qpa,
+                               @Nullable @jakarta.validation.constraints.Size(max = 40) String offer,
+                               @Nullable @jakarta.validation.constraints.Size(max = 40) String mar,
+                               @Nullable @jakarta.validation.constraints.Size(max = 2000) String marComputation,
+                               @Nullable @jakarta.validation.constraints.Size(max = 40) String amountInDispute,
+                               @Nullable @jakarta.validation.constraints.Size(max = 10) String units,
+                               @Nullable @jakarta.validation.constraints.Size(max = 500) String description) {
         java.util.Map<String, String> asText() {
             java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
             m.put("qpa", qpa == null ? "" : qpa);
@@ -108,14 +112,14 @@ public class CaseController {
     /** Replaces the line's terms: amounts with at most two decimals, never negative; a bad one answers 422 naming it. */
     @Put("/{id}/lines/{lineId}/terms")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public LineTerms setTerms(@PathVariable Long id, @PathVariable Long lineId, @Body TermsRequest body, Authentication who) {
+    public LineTerms setTerms(@PathVariable Long id, @PathVariable Long lineId, @jakarta.validation.Valid @Body TermsRequest body, Authentication who) {
         service.readable(id, who.getName(), false);
         return caseTerms.replace(id, lineId, body.asText(), who.getName());
     }
 
     @Post("/{id}/events")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public CaseView event(@PathVariable Long id, @Body CaseRequests.Event body, Authentication who) {
+    public CaseView event(@PathVariable Long id, @jakarta.validation.Valid @Body CaseRequests.Event body, Authentication who) {
         return reader.view(service.record(id, body, who.getName()));
     }
 

@@ -2,12 +2,21 @@ package io.arbiter.cases;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the cases API. */
+/**
+ * Request bodies of the cases API. Shape and size are declared here and checked by micronaut-validation before a
+ * controller runs (400 naming the field); what the case's rules refuse is a 422 from the service.
+ */
 public final class CaseRequests {
 
     private CaseRequests() {
@@ -18,22 +27,29 @@ public final class CaseRequests {
      * payment date when the specialist knows the payment arrived on another day.
      */
     @Serdeable
-    public record Create(@Nullable List<Long> claimIds, @Nullable List<Long> lineIds, @Nullable String assignee,
+    public record Create(@Nullable @Size(max = 500) List<@NotNull Long> claimIds,
+                         @Nullable @Size(max = 2000) List<@NotNull Long> lineIds,
+                         @Nullable @Size(max = 100) String assignee,
                          @Nullable LocalDate initialPaymentReceived) {
     }
 
     /** {@code version}, when sent, must match the case's current version (else 409: someone else changed it). */
     @Serdeable
-    public record Event(String type, LocalDate date, @Nullable BigDecimal amount, @Nullable String note,
-                        @Nullable String feeKind, @Nullable String outcome, @Nullable Long version) {
+    public record Event(@NotBlank @Size(max = 40) String type,
+                        @NotNull LocalDate date,
+                        @Nullable @Digits(integer = 10, fraction = 2) @DecimalMin("-9999999999.99") @DecimalMax("9999999999.99") BigDecimal amount,
+                        @Nullable @Size(max = 2000) String note,
+                        @Nullable @Size(max = 20) String feeKind,
+                        @Nullable @Size(max = 20) String outcome,
+                        @Nullable Long version) {
     }
 
     @Serdeable
-    public record Share(@jakarta.validation.constraints.NotBlank String username) {
+    public record Share(@NotBlank @Size(max = 100) String username) {
     }
 
     @Serdeable
-    public record Assign(@jakarta.validation.constraints.NotEmpty List<@jakarta.validation.constraints.NotNull Long> caseIds,
-                         @jakarta.validation.constraints.NotBlank String assignee) {
+    public record Assign(@jakarta.validation.constraints.NotEmpty @Size(max = 1000) List<@NotNull Long> caseIds,
+                         @NotBlank @Size(max = 100) String assignee) {
     }
 }
