@@ -89,6 +89,48 @@ class ArchitectureTest {
         assertEquals(new TreeSet<>(ALLOWED.keySet()), seen, "the table names exactly the packages that exist");
     }
 
+    /**
+     * A capability's repositories are its own (issue 16): another capability reads through a service or read model the
+     * owner publishes. The pairs in {@code ForeignRepositoryDebt} are the ones that existed when this rule was written;
+     * no new pair may appear, and a pair that is gone must be struck from the list, so the debt only shrinks.
+     */
+    @Test
+    void noCapabilityReachesIntoAnotherCapabilitysRepositories() {
+        Set<String> found = new TreeSet<>();
+        main.forEach(c -> {
+            String from = capability(c.getPackageName());
+            if (from == null) {
+                return;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                var target = d.getTargetClass();
+                String to = capability(target.getPackageName());
+                if (to != null && !to.equals(from) && target.getSimpleName().endsWith("Repository")) {
+                    found.add(shortName(c.getName()) + " -> " + shortName(target.getName()));
+                }
+            }
+        });
+        Set<String> added = new TreeSet<>(found);
+        added.removeAll(ForeignRepositoryDebt.PAIRS);
+        Set<String> paid = new TreeSet<>(ForeignRepositoryDebt.PAIRS);
+        paid.removeAll(found);
+        assertTrue(added.isEmpty(), "new reads of another capability's repository (use the owner's service):\n" + String.join("\n", added));
+        assertTrue(paid.isEmpty(), "no longer used — strike from ForeignRepositoryDebt:\n" + String.join("\n", paid));
+    }
+
+    /** "packets.PacketContextFactory" for the class, its inner classes and Micronaut's generated {@code $...$Definition}s. */
+    private static String shortName(String className) {
+        String n = className.substring("io.arbiter.".length());
+        int dot = n.lastIndexOf('.');
+        String pkg = n.substring(0, dot + 1);
+        String simple = n.substring(dot + 1);
+        if (simple.startsWith("$")) {
+            simple = simple.substring(1);
+        }
+        int inner = simple.indexOf('$');
+        return pkg + (inner < 0 ? simple : simple.substring(0, inner));
+    }
+
     @Test
     void nothingDependsOnTheWebOrTheDemo() {
         ALLOWED.forEach((pkg, deps) -> {
