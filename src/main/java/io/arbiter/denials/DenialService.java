@@ -325,6 +325,11 @@ public class DenialService {
         return view(find(id));
     }
 
+    /** The denial record of a claim line, if the line was denied or reduced (after a sync). */
+    public Optional<DenialView> forClaimLine(Long claimLineId) {
+        return denials.findByClaimLineId(claimLineId).map(this::view);
+    }
+
     private Denial find(Long id) {
         return denials.findById(id).orElseThrow(() -> ApiException.notFound("Denial " + id));
     }

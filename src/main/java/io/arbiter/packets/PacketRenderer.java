@@ -77,17 +77,17 @@ public class PacketRenderer {
         this.failOnOverflow = failOnOverflow;
     }
 
+    /** The version stored with a packet of this type; changes with any edit of its template or the layout. */
+    public String templateVersion(PacketType type) {
+        return templates.version(type);
+    }
+
     /**
      * Validates the context against the type's required fields and the exhibits, then renders the PDF.
      *
      * @throws PacketValidationException listing every missing field / unusable exhibit
      * @throws PacketTemplateException   when the template is broken or breaks the sandbox
      */
-    /** The version stored with a packet of this type; changes with any edit of its template or the layout. */
-    public String templateVersion(PacketType type) {
-        return templates.version(type);
-    }
-
     public RenderedPacket render(PacketType type, PacketContext ctx) {
         List<PacketValidationException.FieldError> errors = new ArrayList<>(RequiredFields.check(type, ctx));
         long t0 = System.nanoTime();

@@ -83,6 +83,9 @@ public class CasePacketsPage implements CasePage.PacketLinks {
                 f.put("field", e.field());
                 f.put("message", e.message());
                 f.put("anchor", PacketDetailsForm.anchor(e.field(), caseLineIds));
+                // Fields entered elsewhere than the packet-details form link to their own screen.
+                f.put("href", e.field().startsWith("denial.evidence") ? "/ui/cases/" + view.id() + "/evidence"
+                        : e.field().startsWith("dates.") || e.field().startsWith("money.") ? "#event-form" : "");
                 return f;
             }).toList());
             out.add(link);

@@ -53,7 +53,7 @@ class ArchitectureTest {
                     "priorauth")),
             entry("demo", Set.of("common", "cluster", "security", "practice", "claims", "intake", "cases", "packets", "denials")),
             entry("web", Set.of("common", "audit", "rules", "security", "calendarfeed", "practice", "claims", "intake", "tracks", "pricing",
-                    "findings", "cases", "packets", "reports")));
+                    "findings", "cases", "packets", "denials", "reports")));
 
     private static JavaClasses main;
 
