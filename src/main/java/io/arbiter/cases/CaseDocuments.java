@@ -40,6 +40,14 @@ public class CaseDocuments {
             throw CaseRuleViolation.invalid("file", "is empty");
         }
         fileName = ContentDisposition.cleanFileName(fileName);
+        // Only what a packet can carry as an exhibit is kept, typed by its bytes (a .txt was accepted, then silently
+        // left out of every packet).
+        String detected = io.arbiter.common.DocumentTypes.detect(content);
+        if (detected == null) {
+            throw CaseRuleViolation.invalid("file", "'" + fileName + "' is not a PDF, PNG or JPEG file (by its content); "
+                    + "save it as PDF and upload it again");
+        }
+        contentType = detected;
         CaseDocument saved = documents.save(new CaseDocument(null, caseId, eventId, k,
                 title == null || title.isBlank() ? fileName : title, fileName, contentType, sha256(content), content.length,
                 content, username, null));

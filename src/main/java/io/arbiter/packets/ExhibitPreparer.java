@@ -86,21 +86,7 @@ final class ExhibitPreparer {
     }
 
     static String detect(byte[] b) {
-        if (b == null || b.length < 8) {
-            return null;
-        }
-        // %PDF- may follow a few bytes of junk in real scans; PDF readers accept up to 1024.
-        String head = new String(b, 0, Math.min(b.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (head.contains("%PDF-")) {
-            return "application/pdf";
-        }
-        if ((b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        return null;
+        return io.arbiter.common.DocumentTypes.detect(b);
     }
 
     private static byte[] imagePage(byte[] bytes) throws Exception {

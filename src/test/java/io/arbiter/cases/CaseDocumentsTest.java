@@ -144,4 +144,31 @@ class CaseDocumentsTest {
         assertArrayEquals(pdf, oldGot.body());
         assertEquals("attachment; filename=\"oldscan.pdf\"; filename*=UTF-8''oldscan.pdf", oldGot.getHeaders().get("Content-Disposition"));
     }
+
+    /** Issue 21: a .txt was accepted and then silently left out of every packet; documents are typed by their bytes. */
+    @Test
+    void onlyWhatAPacketCanCarryIsAcceptedTypedByItsContent() throws Exception {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST);
+        Claim claim = fixtures.nsaTfesiClaim("LSDOC03");
+        clock.today(LocalDate.of(2026, 10, 9));
+        long id = ((Number) client.retrieve(HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id())))
+                .bearerAuth(specialist), Map.class).get("id")).longValue();
+
+        MultipartBody text = MultipartBody.builder().addPart("file", "notes.txt", MediaType.TEXT_PLAIN_TYPE,
+                "Called payer 10/08, rep said resubmit".getBytes(java.nio.charset.StandardCharsets.UTF_8)).addPart("kind", "OTHER").build();
+        var refused = assertThrows(HttpClientResponseException.class, () -> client.exchange(HttpRequest.POST("/api/v1/cases/" + id
+                + "/documents", text).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
+        assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("is not a PDF, PNG or JPEG file"));
+
+        // A PDF declared as octet-stream (as some browsers send it) is kept as what it is.
+        MultipartBody pdf = MultipartBody.builder().addPart("file", "eob", MediaType.APPLICATION_OCTET_STREAM_TYPE, eobPdf())
+                .addPart("kind", "EOB").build();
+        Map<String, Object> kept = client.retrieve(HttpRequest.POST("/api/v1/cases/" + id + "/documents", pdf)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(specialist), Map.class);
+        assertEquals("application/pdf", kept.get("contentType"));
+        assertEquals(1, ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/cases/" + id).bearerAuth(specialist), Map.class)
+                .get("documents")).size(), "only the PDF was stored");
+    }
 }
