@@ -87,7 +87,7 @@ class WebBrowserTest {
 
     @Test
     @Order(1)
-    void specialistImportsAnOpensACaseAndStartsOpenNegotiation() {
+    void specialistImportsAnOpensACaseAndStartsOpenNegotiation() throws Exception {
         driver.get(base + "/ui/queue");
         assertEquals(base + "/", driver.getCurrentUrl(), "an anonymous visitor is sent to the login form");
         browser.screenshot("01-login");
@@ -149,8 +149,25 @@ class WebBrowserTest {
         assertTrue(due.matches("\\d{2}/\\d{2}/\\d{4}.*"), "the due date is shown: " + due);
         browser.screenshot("05-case");
 
+        // The raw 835 is not something a packet can carry: refused at upload, with the reason (issue 21).
         driver.findElement(By.id("doc-file")).sendKeys(new File("src/test/resources/fixtures/x12/acme-self-funded-835.edi").getAbsolutePath());
         new Select(driver.findElement(By.id("doc-kind"))).selectByValue("EOB");
+        driver.findElement(By.id("doc-title")).sendKeys("Acme ERA 2026-10-08");
+        go(By.id("doc-upload"));
+        assertTrue(text().contains("is not a PDF, PNG or JPEG file"), text());
+        // The payer's EOB as PDF is attached.
+        File eob = File.createTempFile("acme-eob-", ".pdf");
+        eob.deleteOnExit();
+        try (var out = new java.io.FileOutputStream(eob)) {
+            com.lowagie.text.Document doc = new com.lowagie.text.Document();
+            com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+            doc.open();
+            doc.add(new com.lowagie.text.Paragraph("EXPLANATION OF BENEFITS — ACME HEALTH PLAN — claim ERA0030000002"));
+            doc.close();
+        }
+        driver.findElement(By.id("doc-file")).sendKeys(eob.getAbsolutePath());
+        new Select(driver.findElement(By.id("doc-kind"))).selectByValue("EOB");
+        driver.findElement(By.id("doc-title")).clear();
         driver.findElement(By.id("doc-title")).sendKeys("Acme ERA 2026-10-08");
         go(By.id("doc-upload"));
         assertTrue(text().contains("Document attached.") && text().contains("Acme ERA 2026-10-08"), text());
