@@ -19,6 +19,12 @@ import java.util.List;
 @Replaces(HateoasErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<ApiProblem> {
 
+    private final java.util.List<BrowserErrorPage> browserPages;
+
+    public ProblemErrorResponseProcessor(java.util.List<BrowserErrorPage> browserPages) {
+        this.browserPages = browserPages;
+    }
+
     @Override
     @NonNull
     public MutableHttpResponse<ApiProblem> processResponse(@NonNull ErrorContext ctx, @NonNull MutableHttpResponse<?> response) {
@@ -33,6 +39,19 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Api
             detail = "Unexpected error; the server log has the details.";
         } else if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
             detail = "The upload is larger than the configured limit (arbiter: micronaut.server.multipart.max-file-size).";
+        }
+        if (status == HttpStatus.FORBIDDEN) {
+            // A browser on a screen gets a page (the security filter answers before any page filter runs).
+            for (BrowserErrorPage page : browserPages) {
+                var html = page.render(ctx.getRequest(), status.getCode(), detail);
+                if (html.isPresent()) {
+                    @SuppressWarnings({"unchecked", "rawtypes"})
+                    MutableHttpResponse<ApiProblem> r = (MutableHttpResponse) response.contentType("text/html;charset=utf-8").body(html.get())
+                            .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
+                            .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'");
+                    return r;
+                }
+            }
         }
         ApiProblem body = ApiProblem.of(status.getCode(), status.getReason(), detail, errors);
         return response.contentType(ApiProblem.MEDIA_TYPE).body(body);
