@@ -1,6 +1,7 @@
 package io.arbiter.cases;
 
 import org.flywaydb.core.Flyway;
+import io.arbiter.support.OwnDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -21,28 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CaseLineTermsMigrationTest {
 
-    private static final String TEST_URL = System.getenv().getOrDefault("ARBITER_TEST_DB_URL",
-            "jdbc:mysql://127.0.0.1:3306/test?connectionTimeZone=UTC&sslMode=DISABLED&allowPublicKeyRetrieval=true");
-    private static final String USER = System.getenv().getOrDefault("ARBITER_TEST_DB_USER", "root");
-    private static final String PASSWORD = System.getenv().getOrDefault("ARBITER_TEST_DB_PASSWORD", "");
     private static final String DATABASE = "arbiter_terms_migration_test";
     private static final String H2 = "jdbc:h2:mem:termsmigration;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
             + "NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
 
     @Test
     void movesLineValuesIntoTypedTermsOnMariaDb() throws SQLException {
-        String own = TEST_URL.replaceFirst("(jdbc:mysql://[^/]+/)[^?]*", "$1" + DATABASE);
-        try (Connection c = DriverManager.getConnection(TEST_URL, USER, PASSWORD); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            st.execute("CREATE DATABASE " + DATABASE);
-        }
-        try {
-            migrateAndCheck(own, USER, PASSWORD);
-        } finally {
-            try (Connection c = DriverManager.getConnection(TEST_URL, USER, PASSWORD); Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            }
-        }
+        OwnDatabase.onMariaDb(DATABASE, CaseLineTermsMigrationTest::migrateAndCheck);
     }
 
     @Test
