@@ -6,7 +6,7 @@ import io.arbiter.deadlines.DeadlineEngine;
 import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.PlanType;
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.RuleBook;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -32,10 +32,11 @@ public class AppealDeadlinePolicy {
     }
 
     private final DeadlineEngine engine;
-    private final Map<String, Object> rules = RuleData.load("/rules/denials-appeal-windows.yml");
+    private final AppealWindowRules rules;
 
-    public AppealDeadlinePolicy(DeadlineEngine engine) {
+    public AppealDeadlinePolicy(DeadlineEngine engine, RuleBook book) {
         this.engine = engine;
+        this.rules = book.get(AppealWindowRules.class);
     }
 
     public @Nullable Window due(@Nullable PlanType planType, @Nullable Payer payer, @Nullable LocalDate denialReceived,
@@ -47,26 +48,25 @@ public class AppealDeadlinePolicy {
             return dateOfService == null ? null : workersComp(denialReceived, dateOfService);
         }
         if (planType == PlanType.MEDICARE || planType == PlanType.MEDICARE_ADVANTAGE) {
-            Map<String, Object> w = DenialRules.inForce(RuleData.map(rules, "windows").get(planType.name()), denialReceived).orElse(null);
+            AppealWindowRules.Window w = rules.window(planType, denialReceived).orElse(null);
             if (w != null) {
-                int days = RuleData.integer(w, "days", 0);
-                Citation c = DenialRules.citation(w);
-                String from = w.get("from") == null ? "receipt of the denial" : RuleData.string(w, "from");
+                int days = w.days();
+                Citation c = w.citation();
+                String from = w.from() == null ? "receipt of the denial" : w.from();
                 // An unsettled period keeps the earlier date and names the other reading with its date.
-                Map<String, Object> alt = w.get("alternative") == null ? null : RuleData.map(w, "alternative");
-                String other = alt == null ? "" : "; other reading: " + denialReceived.plusDays(RuleData.integer(alt, "days", days))
-                        + " if " + RuleData.string(alt, "reading");
-                return new Window(denialReceived.plusDays(days), RuleData.string(w, "level") + ": " + days
-                        + " calendar days from " + from + (c != null && c.unverified() ? " (UNVERIFIED)" : "") + other + " — " + c, false);
+                AppealWindowRules.Alternative alt = w.alternative();
+                String other = alt == null ? "" : "; other reading: " + denialReceived.plusDays(alt.days()) + " if " + alt.reading();
+                return new Window(denialReceived.plusDays(days), w.level() + ": " + days
+                        + " calendar days from " + from + (c.unverified() ? " (UNVERIFIED)" : "") + other + " — " + c, false);
             }
         }
         Integer window = payer == null ? null : payer.appealWindowDays();
         String floorNote = "";
         if (planType == PlanType.SELF_FUNDED_ERISA && window != null) {
-            Map<String, Object> floor = DenialRules.inForce(rules.get("erisaMinimumDays"), denialReceived).orElse(null);
-            int min = floor == null ? 0 : RuleData.integer(floor, "days", 0);
+            AppealWindowRules.MinimumDays floor = rules.erisaMinimum(denialReceived).orElse(null);
+            int min = floor == null ? 0 : floor.days();
             if (window < min) {
-                floorNote = "; payer window " + window + " days raised to the ERISA minimum of " + min + " (" + DenialRules.citation(floor) + ")";
+                floorNote = "; payer window " + window + " days raised to the ERISA minimum of " + min + " (" + floor.citation() + ")";
                 window = min;
             }
         }
@@ -87,26 +87,25 @@ public class AppealDeadlinePolicy {
 
     /** Reconsideration to the carrier, then MFDR, both counted from the date of service (rules/workers-comp.yml). */
     private @Nullable Window workersComp(LocalDate denialReceived, LocalDate dateOfService) {
-        Map<String, Object> w = DenialRules.inForce(RuleData.map(rules, "windows").get(PlanType.WORKERS_COMP.name()), denialReceived)
-                .orElse(null);
-        if (w == null) {
+        AppealWindowRules.Window w = rules.window(PlanType.WORKERS_COMP, denialReceived).orElse(null);
+        if (w == null || w.deadline() == null) {
             return null;
         }
         List<Deadline> all = engine.calculate(Track.WORKERS_COMP, Map.of("DATE_OF_SERVICE", dateOfService), DeadlineOptions.DEFAULTS)
                 .deadlines();
-        Deadline appeal = byKey(all, RuleData.string(w, "deadline"));
+        Deadline appeal = byKey(all, w.deadline());
         if (appeal == null) {
             return null;
         }
-        Map<String, Object> next = RuleData.map(w, "nextLevel");
-        Deadline mfdr = byKey(all, RuleData.string(next, "deadline"));
+        AppealWindowRules.NextLevel next = w.nextLevel();
+        Deadline mfdr = next == null ? null : byKey(all, next.deadline());
         String alternatives = appeal.alternatives().stream().map(a -> a.dueDate() + " if " + a.reading())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return new Window(appeal.dueDate(), RuleData.string(w, "level") + " due " + appeal.dueDate() + ", " + appeal.count()
+        return new Window(appeal.dueDate(), w.level() + " due " + appeal.dueDate() + ", " + appeal.count()
                 + (appeal.convention() == io.arbiter.deadlines.Convention.MONTHS_AFTER ? " months" : " days")
                 + " from the date of service " + dateOfService + (appeal.unverified() ? " (UNVERIFIED" : " (")
                 + (alternatives.isEmpty() ? "" : "; other reading: " + alternatives) + ") — " + appeal.citationText()
-                + (mfdr == null ? "" : ". Then " + RuleData.string(next, "name") + " by " + mfdr.dueDate() + " — " + mfdr.citationText()),
+                + (mfdr == null ? "" : ". Then " + next.name() + " by " + mfdr.dueDate() + " — " + mfdr.citationText()),
                 false);
     }
 

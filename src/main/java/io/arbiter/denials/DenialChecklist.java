@@ -1,13 +1,11 @@
 package io.arbiter.denials;
 
 import io.arbiter.findings.DenialClassifier;
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.RuleBook;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,26 +19,19 @@ public class DenialChecklist {
     }
 
     private final DenialClassifier classifier;
-    private final Map<String, Object> categories = RuleData.map(RuleData.load("/rules/denials-checklists.yml"), "categories");
+    private final ChecklistRules rules;
 
-    public DenialChecklist(DenialClassifier classifier) {
+    public DenialChecklist(DenialClassifier classifier, RuleBook book) {
         this.classifier = classifier;
+        this.rules = book.get(ChecklistRules.class);
     }
 
-    @SuppressWarnings("unchecked")
     public List<Item> items(String category, String procedureCode) {
         DenialClassifier.Playbook pb = classifier.playbooks().stream().filter(p -> p.category().equals(category)).findFirst().orElse(null);
         if (pb == null) {
             return List.of();
         }
-        Map<String, Object> c = RuleData.map(categories, category);
-        Set<Integer> required = new HashSet<>();
-        RuleData.strings(c, "required").forEach(s -> required.add(Integer.parseInt(s)));
-        for (Map<String, Object> cond : (List<Map<String, Object>>) c.getOrDefault("requiredForCodes", List.of())) {
-            if (RuleData.strings(cond, "codes").contains(procedureCode)) {
-                required.add(RuleData.integer(cond, "item", -1));
-            }
-        }
+        Set<Integer> required = rules.forCategory(category).requiredFor(procedureCode);
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < pb.evidence().size(); i++) {
             out.add(new Item(i, pb.evidence().get(i), required.contains(i)));

@@ -1,10 +1,10 @@
 package io.arbiter.denials;
 
+import io.arbiter.claims.ClaimLine;
 import io.arbiter.common.Citation;
 import io.arbiter.practice.PlanType;
-import io.arbiter.claims.ClaimLine;
 import io.arbiter.pricing.BundledImagingPolicy;
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.RuleBook;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -13,7 +13,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,14 +28,11 @@ public class DenialTriagePolicy {
     }
 
     private final BundledImagingPolicy bundledImaging;
-    private final Map<String, Object> rules = RuleData.load("/rules/denials-appeal-windows.yml");
-    private final List<String> correctedCarcs = RuleData.strings(RuleData.map(rules, "correctedClaim"), "carcs");
-    private final List<String> correctedRarcs = RuleData.strings(RuleData.map(rules, "correctedClaim"), "rarcs");
-    private final List<String> notAppealableRarcs = RuleData.strings(RuleData.map(rules, "notAppealable"), "rarcs");
-    private final List<String> medicareNotAppealable = RuleData.strings(RuleData.map(rules, "notAppealable"), "medicareCarcs");
+    private final AppealWindowRules rules;
 
-    public DenialTriagePolicy(BundledImagingPolicy bundledImaging) {
+    public DenialTriagePolicy(BundledImagingPolicy bundledImaging, RuleBook book) {
         this.bundledImaging = bundledImaging;
+        this.rules = book.get(AppealWindowRules.class);
     }
 
     /**
@@ -55,10 +51,12 @@ public class DenialTriagePolicy {
     }
 
     public Triage triage(String carc, Collection<String> rarcs, PlanType planType) {
-        if (rarcs.stream().anyMatch(notAppealableRarcs::contains) || (planType == PlanType.MEDICARE && medicareNotAppealable.contains(carc))) {
+        AppealWindowRules.NotAppealable none = rules.notAppealable();
+        if (rarcs.stream().anyMatch(none.rarcs()::contains) || (planType == PlanType.MEDICARE && none.medicareCarcs().contains(carc))) {
             return new Triage(WorkType.NONE, false);
         }
-        if (correctedCarcs.contains(carc) || rarcs.stream().anyMatch(correctedRarcs::contains)) {
+        AppealWindowRules.CodeRule corrected = rules.correctedClaim();
+        if (corrected.carcs().contains(carc) || rarcs.stream().anyMatch(corrected.rarcs()::contains)) {
             return new Triage(WorkType.CORRECTED_CLAIM, false);
         }
         return new Triage(WorkType.APPEAL, true);
@@ -69,15 +67,15 @@ public class DenialTriagePolicy {
         if (work == WorkType.NONE) {
             return BigDecimal.ZERO.setScale(2);
         }
-        BigDecimal rate = DenialRules.inForce(rules.get("recoverability"), on).map(m -> DenialRules.decimal(m, "rate")).orElse(BigDecimal.ZERO);
+        BigDecimal rate = rules.recoverability(on).map(AppealWindowRules.Recoverability::rate).orElse(BigDecimal.ZERO);
         return denied.multiply(rate).setScale(2, RoundingMode.HALF_UP);
     }
 
     public Citation recoverabilityCitation(LocalDate on) {
-        return DenialRules.inForce(rules.get("recoverability"), on).map(DenialRules::citation).orElse(null);
+        return rules.recoverability(on).map(AppealWindowRules.Recoverability::citation).orElse(null);
     }
 
     public Citation correctedClaimCitation() {
-        return RuleData.citation(RuleData.map(rules, "correctedClaim"), "citation");
+        return rules.correctedClaim().citation();
     }
 }

@@ -1,7 +1,7 @@
 package io.arbiter.findings;
 
 import io.arbiter.common.Citation;
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.RuleBook;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -34,20 +34,15 @@ public class DenialClassifier {
     private final Map<String, Set<String>> rarcRequiredCarcs = new LinkedHashMap<>();
     private final Set<String> nonDenial;
 
-    public DenialClassifier() {
-        Map<String, Object> root = RuleData.load("/rules/denials-playbooks.yml");
-        Map<String, Object> cats = RuleData.map(root, "categories");
-        for (String cat : cats.keySet()) {
-            Map<String, Object> c = RuleData.map(cats, cat);
-            byCategory.put(cat, new Playbook(cat, RuleData.string(c, "playbook"), RuleData.strings(c, "evidence"), RuleData.citation(c, "citation")));
-            RuleData.strings(c, "carcs").forEach(x -> carcToCategory.put(x, cat));
-            RuleData.strings(c, "rarcs").forEach(x -> rarcToCategory.put(x, cat));
-            if (c.get("rarcOnlyWithCarcs") != null) {
-                Map<String, Object> only = RuleData.map(c, "rarcOnlyWithCarcs");
-                only.keySet().forEach(r -> rarcRequiredCarcs.put(r, Set.copyOf(RuleData.strings(only, r))));
-            }
-        }
-        nonDenial = Set.copyOf(RuleData.strings(root, "nonDenialCarcs"));
+    public DenialClassifier(RuleBook book) {
+        PlaybookRules rules = book.get(PlaybookRules.class);
+        rules.categories().forEach((cat, c) -> {
+            byCategory.put(cat, c.playbook());
+            c.carcs().forEach(x -> carcToCategory.put(x, cat));
+            c.rarcs().forEach(x -> rarcToCategory.put(x, cat));
+            rarcRequiredCarcs.putAll(c.rarcOnlyWithCarcs());
+        });
+        nonDenial = rules.nonDenialCarcs();
     }
 
     /** The playbook for a CARC (optionally with a RARC, which wins when it names a category, e.g. M15, N211). */

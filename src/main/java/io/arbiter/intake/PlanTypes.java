@@ -1,15 +1,17 @@
 package io.arbiter.intake;
 
+import io.arbiter.common.Citation;
 import io.arbiter.practice.PlanType;
+import io.arbiter.rules.RuleBook;
+import io.arbiter.rules.RuleNode;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps the 837P claim filing indicator (SBR09) to the plan type of a payer's first plan, from
@@ -22,20 +24,37 @@ public class PlanTypes {
     private final Map<String, PlanType> mapping = new HashMap<>();
     private final PlanType commercial;
 
-    public PlanTypes(@Value("${arbiter.intake.commercial-plan-type:OTHER}") String commercialPlanType) {
-        this.commercial = PlanType.valueOf(commercialPlanType);
-        try (InputStream in = PlanTypes.class.getResourceAsStream("/rules/claim-filing-indicator.yml")) {
-            if (in == null) {
-                throw new IllegalStateException("rules/claim-filing-indicator.yml missing");
-            }
-            Map<String, Object> doc = new Yaml().load(in);
-            @SuppressWarnings("unchecked")
-            Map<Object, Object> m = (Map<Object, Object>) doc.get("mapping");
-            m.forEach((k, v) -> mapping.put(String.valueOf(k),
-                    "commercial".equals(String.valueOf(v)) ? null : PlanType.valueOf(String.valueOf(v))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * rules/claim-filing-indicator.yml bound: indicator to plan type; an indicator mapped to {@code commercial} has no plan
+     * type of its own (null here) and takes the configured commercial default.
+     */
+    public record FilingIndicators(Map<String, PlanType> mapping, Set<String> commercial, Citation citation) {
+
+        static FilingIndicators bind(RuleNode root) {
+            root.period();
+            Map<String, PlanType> mapping = new HashMap<>();
+            Set<String> commercial = new HashSet<>();
+            root.entries("mapping").forEach((indicator, v) -> {
+                String type = v.scalar();
+                if ("commercial".equals(type)) {
+                    commercial.add(indicator);
+                    return;
+                }
+                try {
+                    mapping.put(indicator, PlanType.valueOf(type));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    v.problem("'" + type + "' is neither a plan type " + List.of(PlanType.values()) + " nor commercial");
+                }
+            });
+            return new FilingIndicators(Map.copyOf(mapping), Set.copyOf(commercial), root.citation("citation"));
         }
+    }
+
+    public PlanTypes(RuleBook book, @Value("${arbiter.intake.commercial-plan-type:OTHER}") String commercialPlanType) {
+        this.commercial = PlanType.valueOf(commercialPlanType);
+        FilingIndicators indicators = book.get(FilingIndicators.class);
+        this.mapping.putAll(indicators.mapping());
+        indicators.commercial().forEach(i -> this.mapping.put(i, null));
     }
 
     public PlanType forFilingIndicator(String sbr09) {

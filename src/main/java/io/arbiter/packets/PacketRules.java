@@ -1,13 +1,13 @@
 package io.arbiter.packets;
 
 import io.arbiter.common.Citation;
+import io.arbiter.rules.EffectivePeriod;
+import io.arbiter.rules.PrimarySources;
+import io.arbiter.rules.RuleBook;
+import io.arbiter.rules.RuleDocument;
+import io.arbiter.rules.RuleNode;
 import jakarta.inject.Singleton;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,46 +26,50 @@ public class PacketRules {
         }
     }
 
-    private final Map<String, Citation> citations = new LinkedHashMap<>();
+    private final Map<String, Citation> citations;
     private final List<PipPenaltyRule> pipRules;
-    private final Map<String, String> claimStatusLabels = new LinkedHashMap<>();
-    private final List<String> primarySources;
+    private final Map<String, String> claimStatusLabels;
+    private final PrimarySources primarySources;
 
-    public PacketRules() {
-        try (InputStream in = PacketRules.class.getResourceAsStream("/rules/packets.yml")) {
-            if (in == null) {
-                throw new IllegalStateException("rules/packets.yml missing from the classpath");
-            }
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> cs = (Map<String, Map<String, Object>>) root.get("citations");
-            cs.forEach((k, v) -> citations.put(k, new Citation((String) v.get("text"), (String) v.get("url"),
-                    Boolean.TRUE.equals(v.get("unverified")))));
-            @SuppressWarnings("unchecked")
-            List<String> primary = (List<String>) root.get("primarySources");
-            primarySources = primary == null ? List.of() : List.copyOf(primary);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> pip = (List<Map<String, Object>>) root.get("pipPenalty");
-            pipRules = pip.stream().map(m -> new PipPenaltyRule(date(m.get("effectiveFrom")), date(m.get("effectiveTo")),
-                    new BigDecimal(String.valueOf(m.get("penaltyPercent"))), ((Number) m.get("paymentDays")).intValue(),
-                    citation((String) m.get("citation")))).toList();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> status = (Map<String, Object>) root.get("claimStatusCodes");
-            if (status != null) {
-                @SuppressWarnings("unchecked")
-                Map<Object, Object> labels = (Map<Object, Object>) status.get("labels");
-                labels.forEach((k, v) -> claimStatusLabels.put(String.valueOf(k), String.valueOf(v)));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read rules/packets.yml", e);
-        }
+    public PacketRules(RuleBook book) {
+        Bound bound = book.get(Bound.class);
+        this.citations = bound.citations();
+        this.pipRules = bound.pipRules();
+        this.claimStatusLabels = bound.claimStatusLabels();
+        this.primarySources = book.primarySources();
     }
 
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
+    /** Loads rules/packets.yml alone (renderer tests and benchmarks that run without the service). */
+    public static PacketRules fromClasspath() {
+        return new PacketRules(RuleBook.load(List.of(document())));
+    }
+
+    static RuleDocument<Bound> document() {
+        return RuleDocument.classpath("packets.yml", Bound.class, Bound::bind);
+    }
+
+    /** rules/packets.yml bound to records. */
+    record Bound(Map<String, Citation> citations, List<PipPenaltyRule> pipRules, Map<String, String> claimStatusLabels) {
+
+        static Bound bind(RuleNode root) {
+            Map<String, Citation> citations = new LinkedHashMap<>();
+            root.entries("citations").keySet().forEach(k -> citations.put(k, root.get("citations").citation(k)));
+            List<PipPenaltyRule> pip = root.list("pipPenalty").stream().map(m -> {
+                EffectivePeriod p = m.has("effectiveFrom") ? m.period() : new EffectivePeriod(LocalDate.MIN, m.optionalDate("effectiveTo"));
+                String ref = m.text("citation");
+                Citation c = citations.get(ref);
+                if (c == null) {
+                    m.problem("citation", "'" + ref + "' is not one of citations " + citations.keySet());
+                }
+                return new PipPenaltyRule(p.from() == LocalDate.MIN ? null : p.from(), p.to(), m.decimal("penaltyPercent"),
+                        m.integer("paymentDays"), c);
+            }).toList();
+            Map<String, String> labels = new LinkedHashMap<>();
+            RuleNode status = root.get("claimStatusCodes");
+            status.optionalCitation("citation");
+            status.entries("labels").forEach((k, v) -> labels.put(k, v.scalar()));
+            return new Bound(Map.copyOf(citations), pip, labels);
         }
-        return o instanceof java.util.Date d ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate() : LocalDate.parse(o.toString());
     }
 
     public Citation citation(String key) {
@@ -81,7 +85,7 @@ public class PacketRules {
      * may cite; secondary pages (law-firm notes, vendor blogs) are research, never printed as the authority.
      */
     public boolean isPrimarySource(String url) {
-        return url != null && primarySources.stream().anyMatch(url.trim()::startsWith);
+        return primarySources.isPrimary(url);
     }
 
     public Map<String, Citation> citations() {

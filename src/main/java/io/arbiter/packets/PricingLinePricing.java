@@ -12,16 +12,12 @@ import io.arbiter.pricing.BenchmarkKind;
 import io.arbiter.pricing.PricedLine;
 import io.arbiter.pricing.PricingBasis;
 import io.arbiter.pricing.PricingService;
+import io.arbiter.rules.RuleBook;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Packet facts from pricing: plain-language code descriptions, benchmarks, workers' comp MAR and denial playbooks. */
@@ -34,24 +30,17 @@ public class PricingLinePricing implements PacketContextFactory.LinePricing {
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
     private final PlanRepository plans;
-    private final Map<String, String> descriptions = new HashMap<>();
+    private final Map<String, String> descriptions;
 
     public PricingLinePricing(PricingService pricing, DenialClassifier denials, PracticeRepository practices,
-                              ClaimRepository claims, ClaimLineRepository lines, PlanRepository plans) {
+                              ClaimRepository claims, ClaimLineRepository lines, PlanRepository plans, RuleBook book) {
         this.pricing = pricing;
         this.denials = denials;
         this.practices = practices;
         this.claims = claims;
         this.lines = lines;
         this.plans = plans;
-        try (InputStream in = getClass().getResourceAsStream("/rules/code-descriptions.yml")) {
-            Map<String, Object> doc = new Yaml().load(in);
-            @SuppressWarnings("unchecked")
-            Map<Object, Object> codes = (Map<Object, Object>) doc.get("codes");
-            codes.forEach((k, v) -> descriptions.put(String.valueOf(k), String.valueOf(v)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.descriptions = book.get(CodeDescriptions.class).codes();
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.arbiter.pricing;
 
 import io.arbiter.common.Citation;
-import jakarta.inject.Singleton;
+import io.arbiter.rules.EffectivePeriod;
+import io.arbiter.rules.RuleNode;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** ZIP -> Medicare PFS locality, as configurable data (rules/pricing-medicare-localities.yml). */
-@Singleton
-public class MedicareLocalities {
+public final class MedicareLocalities {
 
     public record Locality(String state, String locality, String name) {
     }
@@ -19,26 +19,25 @@ public class MedicareLocalities {
     private final Map<String, Locality> zip3 = new HashMap<>();
     private final Map<String, String> zip3State = new HashMap<>();
     private final Map<String, String> stateDefault = new HashMap<>();
+    private final EffectivePeriod period;
     private final Citation citation;
 
-    public MedicareLocalities() {
-        Map<String, Object> root = RuleData.load("/rules/pricing-medicare-localities.yml");
-        citation = RuleData.citation(root, "citation");
-        RuleData.map(root, "zip5").forEach((k, v) -> zip5.put(k, locality(v)));
-        RuleData.map(root, "zip3").forEach((k, v) -> zip3.put(k, locality(v)));
-        RuleData.map(root, "default").forEach((k, v) -> stateDefault.put(k, String.valueOf(v)));
-        Map<String, Object> states = RuleData.map(root, "states");
-        for (String state : states.keySet()) {
-            for (String z : RuleData.strings(states, state)) {
-                zip3State.put(z, state);
-            }
-        }
+    private MedicareLocalities(EffectivePeriod period, Citation citation) {
+        this.period = period;
+        this.citation = citation;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Locality locality(Object v) {
-        Map<String, Object> m = (Map<String, Object>) v;
-        return new Locality(RuleData.string(m, "state"), RuleData.string(m, "locality"), RuleData.string(m, "name"));
+    static MedicareLocalities bind(RuleNode root) {
+        MedicareLocalities m = new MedicareLocalities(root.period(), root.citation("citation"));
+        root.entries("zip5").forEach((k, v) -> m.zip5.put(k, locality(v)));
+        root.entries("zip3").forEach((k, v) -> m.zip3.put(k, locality(v)));
+        root.entries("default").forEach((k, v) -> m.stateDefault.put(k, v.scalar()));
+        root.entries("states").forEach((state, zips) -> zips.items().forEach(z -> m.zip3State.put(z.scalar(), state)));
+        return m;
+    }
+
+    private static Locality locality(RuleNode v) {
+        return new Locality(v.text("state"), v.text("locality"), v.text("name"));
     }
 
     /** The locality of a service ZIP; empty when the ZIP's state has no configured mapping. */

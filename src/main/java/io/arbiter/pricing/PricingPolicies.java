@@ -2,8 +2,8 @@ package io.arbiter.pricing;
 
 import io.arbiter.common.Citation;
 import io.arbiter.practice.PlanType;
+import io.arbiter.rules.RuleNode;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The numbers and citations behind the pricing policies, from rules/pricing-policies.yml. */
-@Singleton
-public class PricingPolicies {
-
-    public static final String RESOURCE = "/rules/pricing-policies.yml";
+/** The numbers and citations behind the pricing policies, from rules/pricing-policies.yml (bound by PricingRuleFiles). */
+public final class PricingPolicies {
 
     private final BigDecimal bilateralIndicator1Percent;
     private final BigDecimal bilateralIndicator3Percent;
@@ -41,40 +38,46 @@ public class PricingPolicies {
     private final BigDecimal minimumGap;
     private final BigDecimal minimumGapPercent;
 
-    public PricingPolicies() {
-        Map<String, Object> root = RuleData.load(RESOURCE);
-        Map<String, Object> bil = RuleData.map(root, "bilateral");
-        bilateralIndicator1Percent = RuleData.decimal(bil, "indicator1Percent");
-        bilateralIndicator3Percent = RuleData.decimal(bil, "indicator3Percent");
-        bilateralCitation = RuleData.citation(bil, "citation");
-        Map<String, Object> mp = RuleData.map(root, "multipleProcedure");
-        multipleProcedurePercents = RuleData.strings(mp, "percents").stream().map(BigDecimal::new).toList();
-        multipleProcedureCitation = RuleData.citation(mp, "citation");
-        sameDateCitation = RuleData.citation(mp, "sameDateCitation");
-        lowerOfChargeCitation = RuleData.citation(mp, "lowerOfChargeCitation");
-        Map<String, Object> img = RuleData.map(root, "bundledImaging");
-        imagingCodes = Set.copyOf(RuleData.strings(img, "imagingCodes"));
-        guidanceInclusiveCodes = Set.copyOf(RuleData.strings(img, "guidanceInclusiveCodes"));
-        bundledImagingCitation = RuleData.citation(img, "citation");
-        Map<String, Object> sos = RuleData.map(root, "siteOfService");
-        facilityPlacesOfService = Set.copyOf(RuleData.strings(sos, "facilityPlacesOfService"));
-        siteOfServiceCitation = RuleData.citation(sos, "citation");
-        posListCitation = RuleData.citation(sos, "posListCitation");
-        Map<String, Object> mc = RuleData.map(root, "medicare");
-        medicareFormulaCitation = RuleData.citation(mc, "formulaCitation");
-        rvuFileCitation = RuleData.citation(mc, "rvuFileCitation");
-        gpciCitation = RuleData.citation(mc, "gpciCitation");
-        feeScheduleRoundingCitation = RuleData.citation(mc, "roundingCitation");
-        gpciCarryForwardCitation = RuleData.citation(mc, "gpciCarryForwardCitation");
-        Map<String, Object> medicareBased = RuleData.map(root, "medicareBasedPlanTypes");
-        for (String type : medicareBased.keySet()) {
-            medicareBasedPlanTypes.put(PlanType.valueOf(type), RuleData.citation(RuleData.map(medicareBased, type), "citation"));
-        }
-        ucrCitation = RuleData.citation(RuleData.map(root, "ucr"), "citation");
-        qpaCitation = RuleData.citation(RuleData.map(root, "qpa"), "citation");
-        Map<String, Object> up = RuleData.map(root, "underpayment");
-        minimumGap = RuleData.decimal(up, "minimumGap");
-        minimumGapPercent = RuleData.decimal(up, "minimumGapPercent");
+    static PricingPolicies bind(RuleNode root) {
+        return new PricingPolicies(root);
+    }
+
+    private PricingPolicies(RuleNode root) {
+        RuleNode bil = root.get("bilateral");
+        bilateralIndicator1Percent = bil.decimal("indicator1Percent");
+        bilateralIndicator3Percent = bil.decimal("indicator3Percent");
+        bilateralCitation = bil.citation("citation");
+        RuleNode mp = root.get("multipleProcedure");
+        multipleProcedurePercents = mp.decimals("percents");
+        multipleProcedureCitation = mp.citation("citation");
+        sameDateCitation = mp.citation("sameDateCitation");
+        lowerOfChargeCitation = mp.citation("lowerOfChargeCitation");
+        RuleNode img = root.get("bundledImaging");
+        imagingCodes = Set.copyOf(img.strings("imagingCodes"));
+        guidanceInclusiveCodes = Set.copyOf(img.strings("guidanceInclusiveCodes"));
+        bundledImagingCitation = img.citation("citation");
+        RuleNode sos = root.get("siteOfService");
+        facilityPlacesOfService = Set.copyOf(sos.strings("facilityPlacesOfService"));
+        siteOfServiceCitation = sos.citation("citation");
+        posListCitation = sos.citation("posListCitation");
+        RuleNode mc = root.get("medicare");
+        medicareFormulaCitation = mc.citation("formulaCitation");
+        rvuFileCitation = mc.citation("rvuFileCitation");
+        gpciCitation = mc.citation("gpciCitation");
+        feeScheduleRoundingCitation = mc.citation("roundingCitation");
+        gpciCarryForwardCitation = mc.citation("gpciCarryForwardCitation");
+        root.entries("medicareBasedPlanTypes").forEach((type, entry) -> {
+            try {
+                medicareBasedPlanTypes.put(PlanType.valueOf(type), entry.citation("citation"));
+            } catch (IllegalArgumentException e) {
+                entry.problem("is not a plan type");
+            }
+        });
+        ucrCitation = root.get("ucr").citation("citation");
+        qpaCitation = root.get("qpa").citation("citation");
+        RuleNode up = root.get("underpayment");
+        minimumGap = up.decimal("minimumGap");
+        minimumGapPercent = up.decimal("minimumGapPercent");
     }
 
     public BigDecimal bilateralIndicator1Percent() { return bilateralIndicator1Percent; }

@@ -1,22 +1,21 @@
 package io.arbiter.pricing;
 
 import io.arbiter.common.Citation;
+import io.arbiter.rules.EffectivePeriod;
+import io.arbiter.rules.RuleNode;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Workers' compensation fee schedules as data (rules/pricing-fee-schedules.yml):
+ * Workers' compensation fee schedules as data (rules/pricing-fee-schedules.yml, bound by PricingRuleFiles):
  * FeeSchedule(state, program, dates) = base RVUs x GPCI x multiplier per category.
  */
-@Singleton
-public class WorkersCompSchedules {
+public final class WorkersCompSchedules {
 
     public enum Category { STANDARD, SURGERY_FACILITY }
 
@@ -36,25 +35,35 @@ public class WorkersCompSchedules {
         }
     }
 
-    private final List<Schedule> schedules = new ArrayList<>();
+    private final List<Schedule> schedules;
 
-    @SuppressWarnings("unchecked")
-    public WorkersCompSchedules() {
-        Map<String, Object> root = RuleData.load("/rules/pricing-fee-schedules.yml");
-        for (Object o : (List<Object>) root.get("schedules")) {
-            Map<String, Object> s = (Map<String, Object>) o;
+    private WorkersCompSchedules(List<Schedule> schedules) {
+        this.schedules = List.copyOf(schedules);
+    }
+
+    static WorkersCompSchedules bind(RuleNode root) {
+        List<Schedule> schedules = new ArrayList<>();
+        for (RuleNode s : root.list("schedules")) {
             List<Factor> factors = new ArrayList<>();
-            for (Object fo : (List<Object>) s.get("factors")) {
-                Map<String, Object> f = (Map<String, Object>) fo;
-                factors.add(new Factor(RuleData.date(f, "effectiveFrom", null), RuleData.date(f, "effectiveTo", null),
-                        Category.valueOf(RuleData.string(f, "category")), RuleData.decimal(f, "value"),
-                        Boolean.TRUE.equals(f.get("unverified")), RuleData.citation(f, "citation")));
+            for (RuleNode f : s.list("factors")) {
+                EffectivePeriod period = f.period();
+                // A factor not yet published is written as value: null and must say so (unverified).
+                BigDecimal value = f.optionalDecimal("value");
+                if (value == null && !f.flag("unverified")) {
+                    f.problem("value", "is missing: a factor without a value must be marked unverified: true");
+                }
+                factors.add(new Factor(period.from(), period.to() == null ? LocalDate.MAX : period.to(),
+                        f.enumValue("category", Category.class), value, f.flag("unverified"), f.citation("citation")));
             }
-            List<String> range = RuleData.strings(s, "surgeryCodeRange");
-            schedules.add(new Schedule(RuleData.string(s, "state"), RuleData.string(s, "program"), RuleData.string(s, "name"),
-                    range.get(0), range.get(1), Boolean.TRUE.equals(s.get("categoryMappingUnverified")), RuleData.citation(s, "citation"),
-                    List.copyOf(factors)));
+            List<String> range = s.strings("surgeryCodeRange");
+            if (range.size() != 2) {
+                s.problem("surgeryCodeRange", "must list the first and last code of the range");
+                range = List.of("", "");
+            }
+            schedules.add(new Schedule(s.text("state"), s.text("program"), s.text("name"), range.get(0), range.get(1),
+                    s.flag("categoryMappingUnverified"), s.citation("citation"), List.copyOf(factors)));
         }
+        return new WorkersCompSchedules(schedules);
     }
 
     public Optional<Schedule> schedule(String state, String program) {

@@ -2,7 +2,9 @@ package io.arbiter.priorauth;
 
 import io.arbiter.common.Citation;
 import io.arbiter.practice.PlanType;
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.EffectivePeriod;
+import io.arbiter.rules.RuleBook;
+import io.arbiter.rules.RuleNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -40,33 +42,62 @@ public class AuthRequirements {
     public record Turnaround(int standardDays, int expeditedDays, Citation citation) {
     }
 
-    private final Map<AuthFamily, List<String>> families = new LinkedHashMap<>();
-    private final List<Requirement> requirements = new ArrayList<>();
-    private final List<Map<String, Object>> turnaround;
+    /** One version of a decision-turnaround clock for some plan types. */
+    public record TurnaroundRule(EffectivePeriod period, List<PlanType> planTypes, Turnaround turnaround) {
+    }
+
+    /** rules/priorauth-requirements.yml bound to records. */
+    public record Rules(Map<AuthFamily, List<String>> families, List<Requirement> requirements, List<TurnaroundRule> turnaround,
+                        int scsReliefPercent, Citation scsCitation) {
+
+        static Rules bind(RuleNode doc) {
+            Map<AuthFamily, List<String>> families = new LinkedHashMap<>();
+            doc.entries("families").forEach((k, v) -> {
+                try {
+                    families.put(AuthFamily.valueOf(k), v.items().stream().map(RuleNode::scalar).toList());
+                } catch (IllegalArgumentException e) {
+                    v.problem("is not a procedure family " + List.of(AuthFamily.values()));
+                }
+            });
+            List<Requirement> requirements = new ArrayList<>();
+            for (RuleNode r : doc.list("requirements")) {
+                EffectivePeriod period = r.optionalPeriod();
+                requirements.add(new Requirement(r.text("key"), r.text("version"), planTypes(r), r.strings("payerCodes"),
+                        r.strings("pos"), r.strings("codes"), r.optionalEnum("family", AuthFamily.class), period.from(), period.to(),
+                        r.optionalInteger("validityDays"), r.strings("documentation"), r.citation("citation")));
+            }
+            List<TurnaroundRule> turnaround = doc.list("turnaround").stream().map(t -> new TurnaroundRule(t.optionalPeriod(),
+                    planTypes(t), new Turnaround(t.integer("standardDays"), t.integer("expeditedDays"), t.citation("citation")))).toList();
+            RuleNode scs = doc.get("scsGating");
+            return new Rules(families, requirements, turnaround, scs.integer("reliefPercent"), scs.citation("citation"));
+        }
+
+        private static List<PlanType> planTypes(RuleNode r) {
+            List<PlanType> out = new ArrayList<>();
+            for (RuleNode n : r.list("planTypes")) {
+                try {
+                    out.add(PlanType.valueOf(n.scalar()));
+                } catch (IllegalArgumentException e) {
+                    n.problem("is not a plan type " + List.of(PlanType.values()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private final Map<AuthFamily, List<String>> families;
+    private final List<Requirement> requirements;
+    private final List<TurnaroundRule> turnaround;
     private final int scsReliefPercent;
     private final Citation scsCitation;
 
-    @SuppressWarnings("unchecked")
-    public AuthRequirements(@Nullable @Value("${arbiter.priorauth.scs-relief-percent:}") Integer reliefOverride) {
-        Map<String, Object> doc = RuleData.load("/rules/priorauth-requirements.yml");
-        RuleData.map(doc, "families").forEach((k, v) -> families.put(AuthFamily.valueOf(k), RuleData.strings(Map.of("c", v), "c")));
-        for (Map<String, Object> r : (List<Map<String, Object>>) doc.get("requirements")) {
-            Citation c = RuleData.citation(r, "citation");
-            if (Boolean.TRUE.equals(r.get("unverified"))) {
-                c = new Citation(c.text(), c.url(), true);
-            }
-            Object validity = r.get("validityDays");
-            requirements.add(new Requirement(RuleData.string(r, "key"), RuleData.string(r, "version"),
-                    RuleData.strings(r, "planTypes").stream().map(PlanType::valueOf).toList(), RuleData.strings(r, "payerCodes"),
-                    RuleData.strings(r, "pos"), RuleData.strings(r, "codes"),
-                    r.get("family") == null ? null : AuthFamily.valueOf(RuleData.string(r, "family")),
-                    RuleData.date(r, "effectiveFrom", LocalDate.MIN), r.get("effectiveTo") == null ? null : RuleData.date(r, "effectiveTo", null),
-                    validity == null ? null : Integer.valueOf(validity.toString()), RuleData.strings(r, "documentation"), c));
-        }
-        turnaround = (List<Map<String, Object>>) doc.getOrDefault("turnaround", List.of());
-        Map<String, Object> scs = RuleData.map(doc, "scsGating");
-        scsReliefPercent = reliefOverride != null ? reliefOverride : RuleData.integer(scs, "reliefPercent", 50);
-        scsCitation = RuleData.citation(scs, "citation");
+    public AuthRequirements(RuleBook book, @Nullable @Value("${arbiter.priorauth.scs-relief-percent:}") Integer reliefOverride) {
+        Rules rules = book.get(Rules.class);
+        families = rules.families();
+        requirements = rules.requirements();
+        turnaround = rules.turnaround();
+        scsReliefPercent = reliefOverride != null ? reliefOverride : rules.scsReliefPercent();
+        scsCitation = rules.scsCitation();
     }
 
     /** The code's family; 63650 is the permanent implant when the same claim (date) carries the generator 63685. */
@@ -88,18 +119,8 @@ public class AuthRequirements {
         if (planType == null) {
             return Optional.empty();
         }
-        for (Map<String, Object> t : turnaround) {
-            LocalDate from = RuleData.date(t, "effectiveFrom", LocalDate.MIN);
-            LocalDate to = RuleData.date(t, "effectiveTo", LocalDate.MAX);
-            if (RuleData.strings(t, "planTypes").contains(planType.name()) && !requested.isBefore(from) && !requested.isAfter(to)) {
-                Citation c = RuleData.citation(t, "citation");
-                if (Boolean.TRUE.equals(t.get("unverified"))) {
-                    c = new Citation(c.text(), c.url(), true);
-                }
-                return Optional.of(new Turnaround(RuleData.integer(t, "standardDays", 0), RuleData.integer(t, "expeditedDays", 0), c));
-            }
-        }
-        return Optional.empty();
+        return turnaround.stream().filter(t -> t.planTypes().contains(planType) && t.period().covers(requested))
+                .map(TurnaroundRule::turnaround).findFirst();
     }
 
     public int scsReliefPercent() {

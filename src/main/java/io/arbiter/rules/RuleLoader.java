@@ -1,9 +1,5 @@
 package io.arbiter.rules;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,8 +31,17 @@ public final class RuleLoader {
         return new RuleLoader(RuleLoader.class.getClassLoader(), "rules/");
     }
 
+    /** Loads and validates the dated entries alone (no typed documents); see {@link RuleBook#load}. */
     public RuleSet load() {
-        List<String> problems = new ArrayList<>();
+        return RuleBook.load(this, List.of()).entries();
+    }
+
+    InputStream open(String file) {
+        return classLoader.getResourceAsStream(base + file);
+    }
+
+    /** The dated entries of the files listed in index.yml, validated; problems are added to {@code problems}. */
+    List<RuleEntry> loadEntries(PrimarySources primarySources, List<String> problems) {
         Map<String, Object> index = read("index.yml", problems);
         List<RuleEntry> entries = new ArrayList<>();
         if (index != null) {
@@ -52,11 +57,8 @@ public final class RuleLoader {
                 }
             }
         }
-        problems.addAll(RuleValidator.validate(entries));
-        if (!problems.isEmpty()) {
-            throw new RuleValidationException(problems);
-        }
-        return new RuleSet(entries);
+        problems.addAll(RuleValidator.validate(entries, primarySources));
+        return entries;
     }
 
     @SuppressWarnings("unchecked")
@@ -66,7 +68,7 @@ public final class RuleLoader {
                 problems.add(file + ": file not found under " + base);
                 return null;
             }
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Object doc = RuleYaml.parser().load(new InputStreamReader(in, StandardCharsets.UTF_8));
             if (!(doc instanceof Map<?, ?>)) {
                 problems.add(file + ": not a YAML mapping");
                 return null;

@@ -19,7 +19,7 @@ final class RuleValidator {
     private RuleValidator() {
     }
 
-    static List<String> validate(List<RuleEntry> entries) {
+    static List<String> validate(List<RuleEntry> entries, PrimarySources primarySources) {
         List<String> p = new ArrayList<>();
         Map<String, List<RuleEntry>> byKeyVariant = new HashMap<>();
         Set<String> deadlineKeysSeen = new HashSet<>();
@@ -27,6 +27,9 @@ final class RuleValidator {
             String w = e.source() + " " + e.key() + " [" + e.version() + "]";
             if (!e.citationUrl().matches("https?://\\S+")) {
                 p.add(w + ": citation must be an http(s) URL, got '" + e.citationUrl() + "'");
+            } else if (!e.unverified() && !primarySources.isPrimary(e.citationUrl())) {
+                p.add(w + ": citation '" + e.citationUrl() + "' is not a primary source (rules/primary-sources.yml): cite the "
+                        + "statute, regulation or agency page, or mark the rule unverified: true");
             }
             if (e.effectiveTo() != null && e.effectiveTo().isBefore(e.effectiveFrom())) {
                 p.add(w + ": effectiveTo " + e.effectiveTo() + " is before effectiveFrom " + e.effectiveFrom());

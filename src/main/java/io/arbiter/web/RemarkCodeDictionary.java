@@ -1,12 +1,8 @@
 package io.arbiter.web;
 
 import io.arbiter.common.Citation;
-import jakarta.inject.Singleton;
-import org.yaml.snakeyaml.Yaml;
+import io.arbiter.rules.RuleNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,8 +10,7 @@ import java.util.Map;
  * Group codes, CARCs and RARCs in plain words for the claim view, from rules/carc-rarc-descriptions.yml
  * (cited rule data; entries absent from the domain references are flagged unverified).
  */
-@Singleton
-public class RemarkCodeDictionary {
+public final class RemarkCodeDictionary {
 
     /** A code's meaning with where it comes from. */
     public record Meaning(String code, String text, Citation citation) {
@@ -25,25 +20,29 @@ public class RemarkCodeDictionary {
     private final Map<String, Meaning> carcs = new HashMap<>();
     private final Map<String, Meaning> rarcs = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
-    public RemarkCodeDictionary() {
-        try (InputStream in = getClass().getResourceAsStream("/rules/carc-rarc-descriptions.yml")) {
-            Map<String, Object> root = new Yaml().load(in);
-            String source = String.valueOf(((Map<String, Object>) root.get("citation")).get("text"));
-            load((Map<String, Map<String, Object>>) root.get("groups"), groups, source);
-            load((Map<String, Map<String, Object>>) root.get("carcs"), carcs, source);
-            load((Map<String, Map<String, Object>>) root.get("rarcs"), rarcs, source);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private RemarkCodeDictionary() {
     }
 
-    private static void load(Map<String, Map<String, Object>> entries, Map<String, Meaning> into, String source) {
+    /**
+     * Binds rules/carc-rarc-descriptions.yml. A verified entry cites the X12 code list (the file's citation); an entry
+     * marked unverified keeps its own page and says so. The pages beside verified entries are the research trail only.
+     */
+    static RemarkCodeDictionary bind(RuleNode root) {
+        root.period();
+        Citation list = root.citation("citation");
+        RemarkCodeDictionary d = new RemarkCodeDictionary();
+        load(root.entries("groups"), d.groups, list);
+        load(root.entries("carcs"), d.carcs, list);
+        load(root.entries("rarcs"), d.rarcs, list);
+        return d;
+    }
+
+    private static void load(Map<String, RuleNode> entries, Map<String, Meaning> into, Citation list) {
         entries.forEach((code, e) -> {
-            boolean unverified = Boolean.TRUE.equals(e.get("unverified"));
-            String url = e.get("url") == null ? "" : e.get("url").toString();
-            into.put(String.valueOf(code), new Meaning(String.valueOf(code), String.valueOf(e.get("text")),
-                    new Citation(unverified ? "X12 list wording, not in the domain references (unverified)" : source, url, unverified)));
+            Citation c = e.flag("unverified")
+                    ? new Citation("X12 list wording, not in the domain references (unverified)", e.optionalText("url"), true)
+                    : list;
+            into.put(code, new Meaning(code, e.text("text"), c));
         });
     }
 

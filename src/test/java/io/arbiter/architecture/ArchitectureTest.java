@@ -35,14 +35,14 @@ class ArchitectureTest {
             entry("security", Set.of("common", "audit", "cluster")),
             entry("practice", Set.of("common", "audit")),
             entry("claims", Set.of("common", "audit", "practice")),
-            entry("intake", Set.of("common", "audit", "practice", "claims")),
+            entry("intake", Set.of("common", "audit", "practice", "claims", "rules")),
             entry("rules", Set.of("common")),
             entry("calendar", Set.of("common", "rules")),
             entry("deadlines", Set.of("common", "rules", "calendar", "practice")),
             entry("tracks", Set.of("common", "audit", "rules", "calendar", "deadlines", "practice", "claims")),
-            entry("pricing", Set.of("common", "audit", "practice", "claims")),
-            entry("findings", Set.of("common", "audit", "cluster", "practice", "claims", "pricing")),
-            entry("priorauth", Set.of("common", "audit", "practice", "claims", "pricing", "findings")),
+            entry("pricing", Set.of("common", "audit", "practice", "claims", "rules")),
+            entry("findings", Set.of("common", "audit", "cluster", "practice", "claims", "rules", "pricing")),
+            entry("priorauth", Set.of("common", "audit", "practice", "claims", "rules", "pricing", "findings")),
             entry("calendarfeed", Set.of("common", "audit", "security")),
             entry("cases", Set.of("common", "audit", "cluster", "security", "practice", "claims", "rules", "calendar",
                     "deadlines", "tracks", "findings", "calendarfeed")),
@@ -129,6 +129,26 @@ class ArchitectureTest {
         }
         int inner = simple.indexOf('$');
         return pkg + (inner < 0 ? simple : simple.substring(0, inner));
+    }
+
+    /**
+     * One rule system: only {@code io.arbiter.rules} parses YAML. A capability binds its rule file through a
+     * {@code RuleDocument} (checked with every other file at start-up); a class that opened a file with SnakeYAML itself
+     * — as PlanTypes and PacketRules once did — fails here with the class and the SnakeYAML type it uses.
+     */
+    @Test
+    void onlyTheRuleLoaderReadsYaml() {
+        List<String> offenders = new ArrayList<>();
+        main.forEach(c -> {
+            if (!c.getPackageName().equals("io.arbiter.rules")) {
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    if (d.getTargetClass().getPackageName().startsWith("org.yaml.snakeyaml")) {
+                        offenders.add(c.getName() + " -> " + d.getTargetClass().getName());
+                    }
+                }
+            }
+        });
+        assertTrue(offenders.isEmpty(), "read rule files through io.arbiter.rules.RuleDocument: " + new TreeSet<>(offenders));
     }
 
     @Test

@@ -28,7 +28,8 @@ class FeeCalculatorTest {
         assertEquals(new BigDecimal("215.00"), after.totalMin());
         assertEquals(new BigDecimal("855.00"), after.totalMax());
         assertTrue(after.unverified(), "IDRE ranges after 2026-06-11 are reported unchanged by one source only");
-        assertTrue(after.citations().get(0).url().contains("sidley"));
+        // The CMS-9897-F fee rule, cited to its Federal Register document (the primary source), not a law firm's summary.
+        assertEquals("https://www.federalregister.gov/d/2026-11140", after.citations().get(0).url());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.arbiter.packets;
 
-import io.arbiter.common.DisplayFormat;
 import com.lowagie.text.Chapter;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
@@ -10,6 +9,7 @@ import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfWriter;
+import io.arbiter.common.DisplayFormat;
 import io.arbiter.packets.model.PacketContext;
 
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ public class PacketBenchmark {
         List<PacketContext.Exhibit> exhibits = List.of(PacketFixtures.pdfExhibit("EOB batch", 4),
                 PacketFixtures.pngExhibit("Scanned EOB"));
         PacketContext ctx = PacketFixtures.batchedOfferBrief(exhibits);
-        PacketRenderer renderer = new PacketRenderer(new PacketTemplates(null), new PacketRules());
+        PacketRenderer renderer = new PacketRenderer(new PacketTemplates(null), PacketRules.fromClasspath());
 
         for (int i = 0; i < warmup; i++) {
             renderer.render(PacketType.OFFER_BRIEF, ctx);

@@ -38,14 +38,14 @@ class PacketFitTest {
                 + "<td class=\"num\" style=\"white-space:nowrap\">Offer $2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00 "
                 + "$2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00 $2,022.00</td>"
                 + "</tr></table></body></html>");
-        var strict = new PacketRenderer(new PacketTemplates(dir.toString()), new PacketRules());
+        var strict = new PacketRenderer(new PacketTemplates(dir.toString()), PacketRules.fromClasspath());
         var e = assertThrows(PacketLayoutException.class,
                 () -> strict.render(PacketType.OFFER_BRIEF, PacketFixtures.forType(PacketType.OFFER_BRIEF)));
         assertTrue(e.getMessage().contains("<td class=\"num\">"), e.getMessage());
         assertTrue(e.getMessage().contains("Offer $2,022.00"), e.getMessage());
 
         // the production renderer still delivers the document and names the problem
-        var lenient = new PacketRenderer(new PacketTemplates(dir.toString()), new PacketRules(), false);
+        var lenient = new PacketRenderer(new PacketTemplates(dir.toString()), PacketRules.fromClasspath(), false);
         RenderedPacket packet = lenient.render(PacketType.OFFER_BRIEF, PacketFixtures.forType(PacketType.OFFER_BRIEF));
         assertEquals(e.overflow(), packet.overflow());
     }

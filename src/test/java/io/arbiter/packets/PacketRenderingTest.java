@@ -1,10 +1,9 @@
 package io.arbiter.packets;
 
-import io.arbiter.common.DisplayFormat;
 import io.arbiter.packets.model.PacketContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every packet type renders to a PDF that an independent reader (PDFBox) opens and finds complete. */
 class PacketRenderingTest {
 
-    static final PacketRenderer RENDERER = new PacketRenderer(new PacketTemplates(null), new PacketRules());
+    static final PacketRenderer RENDERER = new PacketRenderer(new PacketTemplates(null), PacketRules.fromClasspath());
 
     /**
      * Values each packet must print, formatted. Sums from PacketFixtures: QPA 612.40 + 88.15 = 700.55;

@@ -1,7 +1,6 @@
 package io.arbiter.packets;
 
 import io.arbiter.packets.model.PacketContext;
-import io.arbiter.packets.model.PacketContext.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,7 @@ class PacketSandboxTest {
 
     private PacketRenderer rendererWithOfferBrief(String templateBody) throws Exception {
         Files.writeString(dir.resolve("offer_brief.ftl"), templateBody);
-        return new PacketRenderer(new PacketTemplates(dir.toString()), new PacketRules());
+        return new PacketRenderer(new PacketTemplates(dir.toString()), PacketRules.fromClasspath());
     }
 
     private static final String OK_PAGE = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h2 id=\"sec-a\">A</h2><p>%s</p></body></html>";
@@ -94,7 +93,7 @@ class PacketSandboxTest {
 
         var templates = new PacketTemplates(null);
         String xhtml = templates.render(PacketType.OFFER_BRIEF,
-                PacketDataModel.build(PacketType.OFFER_BRIEF, ctx, new PacketRules(), List.of(), "LSSP"));
+                PacketDataModel.build(PacketType.OFFER_BRIEF, ctx, PacketRules.fromClasspath(), List.of(), "LSSP"));
         assertTrue(xhtml.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h2 id=&quot;sec-evil&quot;&gt;"), "escaped in XHTML");
         assertFalse(xhtml.contains("<script>"));
 
@@ -113,7 +112,7 @@ class PacketSandboxTest {
         var overridden = new PacketTemplates(dir.toString());
         assertNotEquals(shipped, overridden.version(PacketType.OFFER_BRIEF));
         assertEquals(classpathOnly.version(PacketType.WC_MFDR), overridden.version(PacketType.WC_MFDR));
-        var r = new PacketRenderer(overridden, new PacketRules());
+        var r = new PacketRenderer(overridden, PacketRules.fromClasspath());
         String text = new PdfInspector(r.render(PacketType.OFFER_BRIEF, PacketFixtures.forType(PacketType.OFFER_BRIEF)).pdf()).allText();
         assertTrue(text.contains("Practice edition for " + PacketFixtures.CLAIM_NO));
         // other packet types still come from the shipped copies

@@ -7,7 +7,7 @@ import java.util.List;
 /** Writes one PDF per packet type to a directory for eyeballing (not a test). */
 public class PacketSmoke {
     public static void main(String[] args) throws Exception {
-        PacketRenderer r = new PacketRenderer(new PacketTemplates(null), new PacketRules());
+        PacketRenderer r = new PacketRenderer(new PacketTemplates(null), PacketRules.fromClasspath());
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/packets");
         Files.createDirectories(dir);
         for (PacketType t : PacketType.values()) {

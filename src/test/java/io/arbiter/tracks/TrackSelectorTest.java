@@ -46,7 +46,7 @@ class TrackSelectorTest {
         TrackDecision d = selector.select(tdiPlan("24", NetworkStatus.IN_NETWORK, false, Set.of("N871")));
         assertEquals(Track.TEXAS_ARBITRATION, d.track());
         assertTrue(d.warnings().isEmpty(), d.warnings().toString());
-        assertTrue(d.citations().contains("https://lawserver.com/law/state/texas/tx-codes/texas_insurance_code_1467-084"));
+        assertTrue(d.citations().contains("https://statutes.capitol.texas.gov/Docs/IN/htm/IN.1467.htm"), d.citations().toString());
     }
 
     @Test

@@ -19,13 +19,13 @@ public class AddOnWithoutPrimaryRule implements ScrubberRule {
 
     @Override
     public List<RuleHit> check(ScrubContext ctx, RuleConfig config) {
-        Map<String, Object> primaries = config.map("primaries");
+        Map<String, List<String>> primaries = config.codeMap("primaries");
         List<RuleHit> hits = new ArrayList<>();
         for (ScanClaim.Line l : ctx.claim().lines()) {
             if (!primaries.containsKey(l.code())) {
                 continue;
             }
-            List<String> needed = io.arbiter.pricing.RuleData.strings(primaries, l.code());
+            List<String> needed = primaries.get(l.code());
             boolean onClaim = ctx.claim().lines().stream().anyMatch(o -> needed.contains(o.code()) && o.serviceDate().equals(l.serviceDate()));
             boolean elsewhere = ctx.history().services().stream().anyMatch(s -> needed.contains(s.code()) && s.date().equals(l.serviceDate()));
             if (!onClaim && !elsewhere) {

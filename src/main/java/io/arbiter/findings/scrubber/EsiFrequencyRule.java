@@ -3,12 +3,12 @@ package io.arbiter.findings.scrubber;
 import io.arbiter.findings.ScanClaim;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.time.LocalDate;
 
 /**
  * ESI-04: more than four ESI sessions per spinal region in a rolling 12 months (Medicare; payer-keyed
@@ -26,9 +26,9 @@ public class EsiFrequencyRule implements ScrubberRule {
     public List<RuleHit> check(ScrubContext ctx, RuleConfig config) {
         int max = config.integer("maxSessions", 4);
         int window = config.integer("windowDays", 365);
-        Map<String, Object> overrides = config.map("payerOverrides");
+        Map<String, Integer> overrides = config.numberMap("payerOverrides");
         if (ctx.claim().payerCode() != null && overrides.containsKey(ctx.claim().payerCode())) {
-            max = Integer.parseInt(String.valueOf(overrides.get(ctx.claim().payerCode())));
+            max = overrides.get(ctx.claim().payerCode());
         }
         List<RuleHit> hits = new ArrayList<>();
         Set<String> reported = new HashSet<>();

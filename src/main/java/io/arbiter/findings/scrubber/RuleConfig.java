@@ -2,26 +2,31 @@ package io.arbiter.findings.scrubber;
 
 import io.arbiter.common.Citation;
 import io.arbiter.findings.ScanClaim;
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.EffectivePeriod;
+import io.arbiter.rules.RuleNode;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A rule's row of rules/scrubber-pain.yml: title, severity, payer scope, effective dates, citation, parameters. */
-public record RuleConfig(String id, String title, String severity, List<String> payerScope, LocalDate effectiveFrom,
-                         LocalDate effectiveTo, boolean enabled, Citation citation, Map<String, Object> params) {
+/** A rule's row of rules/scrubber-pain.yml: title, severity, payer scope, effective dates, citation, typed parameters. */
+public record RuleConfig(String id, String title, String severity, List<String> payerScope, EffectivePeriod period,
+                         boolean enabled, Citation citation, ScrubberParameters params) {
 
-    static RuleConfig of(String id, Map<String, Object> m) {
-        Object scope = m.get("payerScope");
-        List<String> payerScope = scope instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(scope));
-        return new RuleConfig(id, RuleData.string(m, "title"), RuleData.string(m, "severity"), payerScope,
-                RuleData.date(m, "effectiveFrom", LocalDate.MIN), RuleData.date(m, "effectiveTo", LocalDate.MAX),
-                !Boolean.FALSE.equals(m.get("enabled")), RuleData.citation(m, "citation"), m);
+    static final Set<String> SEVERITIES = Set.of("ERROR", "WARNING", "INFO");
+
+    static RuleConfig bind(String id, RuleNode row) {
+        List<String> payerScope = row.get("payerScope").isList() ? row.strings("payerScope") : List.of(row.text("payerScope"));
+        String severity = row.text("severity");
+        if (!severity.isEmpty() && !SEVERITIES.contains(severity)) {
+            row.problem("severity", "must be one of " + SEVERITIES + ", got '" + severity + "'");
+        }
+        return new RuleConfig(id, row.text("title"), severity, payerScope, row.period(),
+                !row.has("enabled") || row.flag("enabled"), row.citation("citation"), ScrubberParameters.bind(row));
     }
 
     public boolean appliesTo(ScanClaim claim) {
-        if (!enabled || claim.serviceDate().isBefore(effectiveFrom) || claim.serviceDate().isAfter(effectiveTo)) {
+        if (!enabled || !period.covers(claim.serviceDate())) {
             return false;
         }
         if (payerScope.contains("ALL")) {
@@ -34,14 +39,18 @@ public record RuleConfig(String id, String title, String severity, List<String> 
     }
 
     public int integer(String key, int dflt) {
-        return RuleData.integer(params, key, dflt);
+        return params.integer(key, dflt);
     }
 
     public List<String> strings(String key) {
-        return RuleData.strings(params, key);
+        return params.codes(key);
     }
 
-    public Map<String, Object> map(String key) {
-        return RuleData.map(params, key);
+    public Map<String, List<String>> codeMap(String key) {
+        return params.codeMap(key);
+    }
+
+    public Map<String, Integer> numberMap(String key) {
+        return params.numberMap(key);
     }
 }

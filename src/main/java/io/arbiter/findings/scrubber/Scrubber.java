@@ -1,6 +1,6 @@
 package io.arbiter.findings.scrubber;
 
-import io.arbiter.pricing.RuleData;
+import io.arbiter.rules.RuleBook;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -18,17 +18,16 @@ public class Scrubber {
     private final Map<String, ScrubberRule> rules = new LinkedHashMap<>();
     private final Map<String, RuleConfig> configs = new LinkedHashMap<>();
 
-    public Scrubber(List<ScrubberRule> implementations) {
-        Map<String, Object> root = RuleData.map(RuleData.load("/rules/scrubber-pain.yml"), "rules");
+    public Scrubber(List<ScrubberRule> implementations, RuleBook book) {
         for (ScrubberRule r : implementations) {
             rules.put(r.id(), r);
         }
-        for (String id : root.keySet()) {
+        book.get(ScrubberRules.class).rules().forEach((id, config) -> {
             if (!rules.containsKey(id)) {
-                throw new IllegalStateException("scrubber rule " + id + " has no implementation");
+                throw new IllegalStateException("rules/scrubber-pain.yml rules." + id + ": no scrubber rule class implements it");
             }
-            configs.put(id, RuleConfig.of(id, RuleData.map(root, id)));
-        }
+            configs.put(id, config);
+        });
     }
 
     public List<Hit> scrub(ScrubContext ctx) {

@@ -25,7 +25,7 @@ public class UnguidedEsiWithImagingRule implements ScrubberRule {
 
     @Override
     public List<RuleHit> check(ScrubContext ctx, RuleConfig config) {
-        Map<String, Object> unguided = config.map("unguidedCodes");
+        Map<String, List<String>> unguided = config.codeMap("unguidedCodes");
         List<RuleHit> hits = new ArrayList<>();
         for (ScanClaim.Line l : ctx.claim().lines()) {
             if (!unguided.containsKey(l.code())) {
@@ -33,7 +33,7 @@ public class UnguidedEsiWithImagingRule implements ScrubberRule {
             }
             ctx.claim().lines().stream().filter(o -> policies.imagingCodes().contains(o.code()) && o.serviceDate().equals(l.serviceDate()))
                     .findFirst().ifPresent(img -> hits.add(new RuleHit(l.id(), l.code() + " (no imaging) billed with " + img.code()
-                            + ": code " + unguided.get(l.code()) + ", which includes the guidance, and drop " + img.code())));
+                            + ": code " + String.join(" or ", unguided.get(l.code())) + ", which includes the guidance, and drop " + img.code())));
         }
         return hits;
     }
