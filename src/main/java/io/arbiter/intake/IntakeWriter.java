@@ -1,5 +1,6 @@
 package io.arbiter.intake;
 
+import io.arbiter.claims.ClaimLedgerWriter;
 import io.arbiter.claims.RemittanceDetail;
 import io.arbiter.common.BulkInsert;
 import io.arbiter.intake.IntakeModel.BilledClaim;
@@ -7,7 +8,6 @@ import io.arbiter.intake.IntakeModel.BilledLine;
 import io.arbiter.intake.IntakeModel.Cas;
 import io.arbiter.intake.IntakeModel.PaidClaim;
 import io.arbiter.intake.IntakeModel.PaidLine;
-import io.arbiter.intake.IntakeModel.Party;
 import io.arbiter.intake.IntakeModel.Remark;
 
 import java.math.BigDecimal;
@@ -17,7 +17,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,11 +59,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private final PlanTypes planTypes;
     private final Runnable progress;
     private final Timing timing;
-    private final Map<String, Long> practices = new HashMap<>();
-    private final Map<String, Long> payers = new HashMap<>();
-    private final Map<Long, Long> plans = new HashMap<>();
     private final List<PaidClaim> pending = new ArrayList<>(CHUNK);
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final IntakeParties parties;
     private int skippedDuplicates;
 
     /** Receives how long each phase of writing took (the benchmark sums them); {@link #NONE} otherwise. */
@@ -88,6 +84,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         this.issues = issues;
         this.planTypes = planTypes;
         this.progress = progress;
+        this.parties = new IntakeParties(conn, now, issues, planTypes);
     }
 
     public int skippedDuplicates() {
@@ -142,13 +139,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     @Override
     public void close() {
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // closing is best effort; the connection is closed by the caller
-            }
-        }
+        parties.close();
     }
 
     /** Failures of the database itself (not of the input); the import is rolled back. */
@@ -158,162 +149,8 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ reference data
-
     private PreparedStatement ps(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            statements.put(sql, ps);
-        }
-        return ps;
-    }
-
-    private long practiceId(Party party, String location) throws SQLException {
-        if (party == null || party.key() == null) {
-            issues.error(location, "the payee/billing provider has neither an NPI nor a tax id: the practice cannot be identified");
-            return -1;
-        }
-        String key = party.key();
-        Long id = practices.get(key);
-        if (id != null) {
-            return id;
-        }
-        PreparedStatement find = ps("SELECT id FROM practice WHERE billing_npi = ?");
-        find.setString(1, key);
-        id = firstId(find);
-        if (id == null && party.npi == null && party.tin != null) {
-            PreparedStatement byTin = ps("SELECT id FROM practice WHERE tin = ? ORDER BY id");
-            byTin.setString(1, party.tin);
-            id = firstId(byTin);
-        }
-        if (id == null) {
-            if (party.npi == null) {
-                issues.warning(location, "the payee has no NPI; its practice is keyed by tax id " + party.tin);
-            }
-            PreparedStatement ins = ps("INSERT INTO practice (name, tin, billing_npi, state, zip, bates_prefix, benchmark_kind, "
-                    + "benchmark_percentile, version, created_at, updated_at) VALUES (?,?,?,?,?,'ARB','BILLED',80,0,?,?)");
-            ins.setString(1, cut(party.name == null ? "Practice " + key : party.name, 200));
-            ins.setString(2, cut(party.tin == null ? "" : party.tin, 20));
-            ins.setString(3, cut(key, 10));
-            ins.setString(4, party.state == null || party.state.length() != 2 ? null : party.state);
-            ins.setString(5, cut(party.zip, 10));
-            ins.setObject(6, now);
-            ins.setObject(7, now);
-            ins.executeUpdate();
-            id = generatedKey(ins);
-        }
-        practices.put(key, id);
-        return id;
-    }
-
-    /** The first row's id of a lookup, or null when it finds nothing. */
-    private static Long firstId(PreparedStatement find) throws SQLException {
-        try (ResultSet rs = find.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
-        }
-    }
-
-    private Long payerId(String code, String name) throws SQLException {
-        if (code == null) {
-            return null;
-        }
-        String key = cut(code, 80);
-        Long id = payers.get(key);
-        if (id != null) {
-            return id;
-        }
-        PreparedStatement find = ps("SELECT id FROM payer WHERE payer_code = ?");
-        find.setString(1, key);
-        id = firstId(find);
-        if (id == null) {
-            PreparedStatement ins = ps("INSERT INTO payer (name, payer_code, bilateral_format, version, created_at, updated_at) "
-                    + "VALUES (?,?,'MODIFIER_50',0,?,?)");
-            ins.setString(1, cut(name == null ? code : name, 200));
-            ins.setString(2, key);
-            ins.setObject(3, now);
-            ins.setObject(4, now);
-            ins.executeUpdate();
-            id = generatedKey(ins);
-        }
-        payers.put(key, id);
-        return id;
-    }
-
-    private Long planId(Long payerId, String payerName, String filingIndicator) throws SQLException {
-        if (payerId == null) {
-            return null;
-        }
-        Long id = plans.get(payerId);
-        if (id != null) {
-            return id;
-        }
-        PreparedStatement find = ps("SELECT id FROM plan WHERE payer_id = ? ORDER BY id");
-        find.setLong(1, payerId);
-        id = firstId(find);
-        if (id == null) {
-            PreparedStatement ins = ps("INSERT INTO plan (payer_id, name, plan_type, network_status, version, created_at, updated_at) "
-                    + "VALUES (?,?,?,'OUT_OF_NETWORK',0,?,?)");
-            ins.setLong(1, payerId);
-            ins.setString(2, cut((payerName == null ? "Plan" : payerName) + (filingIndicator == null ? "" : " (" + filingIndicator + ")"), 200));
-            ins.setString(3, planTypes.forFilingIndicator(filingIndicator).name());
-            ins.setObject(4, now);
-            ins.setObject(5, now);
-            ins.executeUpdate();
-            id = generatedKey(ins);
-        }
-        plans.put(payerId, id);
-        return id;
-    }
-
-    private Long patientId(long practiceId, String last, String first, LocalDate dob, String memberId) throws SQLException {
-        if (last == null) {
-            return null;
-        }
-        Long id = null;
-        LocalDate knownDob = null;
-        String knownFirst = null;
-        if (memberId != null) {
-            PreparedStatement find = ps("SELECT id, birth_date, first_name FROM patient WHERE practice_id = ? AND member_id = ? AND last_name = ? ORDER BY id");
-            find.setLong(1, practiceId);
-            find.setString(2, cut(memberId, 80));
-            find.setString(3, cut(last, 100));
-            try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    id = rs.getLong(1);
-                    Date d = rs.getDate(2);
-                    knownDob = d == null ? null : d.toLocalDate();
-                    knownFirst = rs.getString(3);
-                }
-            }
-        }
-        if (id == null) {
-            return insertPatient(practiceId, last, first, dob, memberId);
-        }
-        if ((knownDob == null && dob != null) || (knownFirst == null && first != null)) {
-            PreparedStatement upd = ps("UPDATE patient SET birth_date = COALESCE(birth_date, ?), first_name = COALESCE(first_name, ?), "
-                    + "version = version + 1, updated_at = ? WHERE id = ?");
-            setDate(upd, 1, dob);
-            upd.setString(2, cut(first, 100));
-            upd.setObject(3, now);
-            upd.setLong(4, id);
-            upd.executeUpdate();
-        }
-        return id;
-    }
-
-    private long insertPatient(long practiceId, String last, String first, LocalDate dob, String memberId) throws SQLException {
-        PreparedStatement ins = ps("INSERT INTO patient (practice_id, last_name, first_name, birth_date, member_id, version, created_at, updated_at) "
-                + "VALUES (?,?,?,?,?,0,?,?)");
-        ins.setLong(1, practiceId);
-        ins.setString(2, cut(last, 100));
-        ins.setString(3, cut(first, 100));
-        setDate(ins, 4, dob);
-        ins.setString(5, cut(memberId, 80));
-        ins.setObject(6, now);
-        ins.setObject(7, now);
-        ins.executeUpdate();
-        return generatedKey(ins);
+        return parties.ps(sql);
     }
 
     // ------------------------------------------------------------------ 835 chunks
@@ -372,7 +209,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         Set<String> seen = new HashSet<>();
         Set<String> known = knownRemittances(chunk);
         for (PaidClaim c : chunk) {
-            long practice = practiceId(c.payee, c.location);
+            long practice = parties.practiceId(c.payee, c.location);
             if (practice < 0 || c.pcn == null) {
                 continue;
             }
@@ -610,7 +447,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
             LocalDate from = c.dateFrom != null ? c.dateFrom : first;
             LocalDate to = c.dateTo != null ? c.dateTo : last;
-            ins.add(practice).add(patients.get(patientKey(practice, c))).add(payerId(c.payerCode, c.payerName)).add(cut(c.pcn, 38))
+            ins.add(practice).add(patients.get(patientKey(practice, c))).add(parties.payerId(c.payerCode, c.payerName)).add(cut(c.pcn, 38))
                     .add(cut(c.payerClaimControlNumber, 50)).add(cut(c.status, 4)).add(from).add(to == null ? from : to)
                     .add(cut(c.facilityCode, 4)).add(cut(c.renderingNpi, 10)).add(c.payee == null ? null : cut(c.payee.npi, 10))
                     .add(cents(c.charge)).add(cents(c.paid)).add(cents(orZero(c.patientResponsibility))).add(c.paymentDate)
@@ -720,7 +557,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
                 for (PaidLine l : c.lines) {
                     addDetail(adjustments, remarks, lineOf.get(l).id, l.adjustments, l.remarks);
                 }
-                rem.add(ref.id).add(cut(c.pcn, 38)).add(cut(c.payerClaimControlNumber, 50)).add(payerId(c.payerCode, c.payerName))
+                rem.add(ref.id).add(cut(c.pcn, 38)).add(cut(c.payerClaimControlNumber, 50)).add(parties.payerId(c.payerCode, c.payerName))
                         .add(cut(c.status == null ? "" : c.status, 4)).add(cents(c.charge)).add(cents(c.paid)).add(cents(c.patientResponsibility))
                         .add(cut(c.facilityCode, 4)).add(c.paymentDate).add(cut(c.paymentTrace, 60)).add(c.reversal())
                         .add(linesOnClaim(ref)).add(adjustments.isEmpty() ? null : adjustments.toString())
@@ -836,13 +673,13 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     }
 
     private void writeBilled(BilledClaim c) throws SQLException {
-        long practice = practiceId(c.billing, c.location);
+        long practice = parties.practiceId(c.billing, c.location);
         if (practice < 0 || c.pcn == null || issues.hasErrors()) {
             return;
         }
-        Long payer = payerId(c.payerCode, c.payerName);
-        Long plan = planId(payer, c.payerName, c.filingIndicator);
-        Long patient = patientId(practice, c.patientLastName, c.patientFirstName, c.patientBirthDate, c.memberId);
+        Long payer = parties.payerId(c.payerCode, c.payerName);
+        Long plan = parties.planId(payer, c.payerName, c.filingIndicator);
+        Long patient = parties.patientId(practice, c.patientLastName, c.patientFirstName, c.patientBirthDate, c.memberId);
         LocalDate from = null;
         LocalDate to = null;
         for (BilledLine l : c.lines) {
@@ -855,7 +692,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         PreparedStatement find = ps("SELECT id FROM claim WHERE practice_id = ? AND patient_control_number = ?");
         find.setLong(1, practice);
         find.setString(2, cut(c.pcn, 38));
-        claimId = firstId(find);
+        claimId = IntakeParties.firstId(find);
         String dx = cut(String.join(",", c.diagnosisCodes), 400);
         if (claimId == null) {
             PreparedStatement ins = ps("INSERT INTO claim (practice_id, patient_id, payer_id, plan_id, patient_control_number, "
@@ -1015,226 +852,9 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     // ------------------------------------------------------------------ derived claim state
 
-    private static final class RemitRow implements io.arbiter.claims.PaymentEvent {
-        long id;
-        long claimId;
-        String status;
-        BigDecimal charge;
-        BigDecimal paid;
-        BigDecimal resp;
-        String ccn;
-        LocalDate paymentDate;
-        String trace;
-        boolean reversal;
-        boolean cancelled;
-        boolean newlyCancelled;
-
-        @Override
-        public boolean reversal() {
-            return reversal;
-        }
-
-        @Override
-        public LocalDate paymentDate() {
-            return paymentDate;
-        }
-    }
-
-    /**
-     * Re-derives paid amounts of the given claims from their stored remittances: pairs each
-     * reversal with its original (same payer claim control number, opposite payment), marks both
-     * cancelled (their adjustments and remark codes leave the current picture), then writes the net
-     * of the remaining remittances to the claim and its lines.
-     */
+    /** Nets the claims' stored remittances into their paid amounts; how is the claims ledger's ({@link ClaimLedgerWriter}). */
     void recompute(Set<Long> claimIds) throws SQLException {
-        if (claimIds.isEmpty()) {
-            return;
-        }
-        List<Long> ids = new ArrayList<>(claimIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            recomputeChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-        }
-    }
-
-    private void recomputeChunk(List<Long> ids) throws SQLException {
-        String in = marks(ids.size());
-        Map<Long, List<RemitRow>> remits = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, claim_id, claim_status_code, total_charge, total_paid, "
-                + "patient_responsibility, payer_claim_control_number, payment_date, payment_trace, reversal, cancelled FROM remittance "
-                + "WHERE claim_id IN (" + in + ") ORDER BY id")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    RemitRow r = new RemitRow();
-                    r.id = rs.getLong(1);
-                    r.claimId = rs.getLong(2);
-                    r.status = rs.getString(3);
-                    r.charge = rs.getBigDecimal(4);
-                    r.paid = rs.getBigDecimal(5);
-                    r.resp = rs.getBigDecimal(6);
-                    r.ccn = rs.getString(7);
-                    Date d = rs.getDate(8);
-                    r.paymentDate = d == null ? null : d.toLocalDate();
-                    r.trace = rs.getString(9);
-                    r.reversal = rs.getBoolean(10);
-                    r.cancelled = rs.getBoolean(11);
-                    remits.computeIfAbsent(r.claimId, k -> new ArrayList<>()).add(r);
-                }
-            }
-        }
-        Map<Long, Boolean> billed = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, billed FROM claim WHERE id IN (" + in + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    billed.put(rs.getLong(1), rs.getBoolean(2));
-                }
-            }
-        }
-        Set<Long> active = new HashSet<>();
-        List<Long> cancelledNow = new ArrayList<>();
-        PreparedStatement updClaim = ps("UPDATE claim SET total_paid = ?, patient_responsibility = ?, claim_status_code = ?, "
-                + "payer_claim_control_number = COALESCE(?, payer_claim_control_number), payment_date = ?, payment_trace = ?, "
-                + "total_charge = CASE WHEN billed THEN total_charge ELSE ? END, version = version + 1, updated_at = ? WHERE id = ?");
-        for (Long claimId : ids) {
-            List<RemitRow> rows = remits.getOrDefault(claimId, List.of());
-            for (RemitRow r : rows) {
-                if (!r.reversal || r.cancelled) {
-                    continue;
-                }
-                RemitRow original = null;
-                for (RemitRow o : rows) {
-                    if (o != r && !o.reversal && !o.cancelled && Objects.equals(o.ccn, r.ccn)) {
-                        if (original == null || (o.paid != null && r.paid != null && o.paid.compareTo(r.paid.negate()) == 0
-                                && !(original.paid != null && original.paid.compareTo(r.paid.negate()) == 0))) {
-                            original = o;
-                        }
-                    }
-                }
-                if (original != null) {
-                    r.cancelled = r.newlyCancelled = true;
-                    original.cancelled = original.newlyCancelled = true;
-                    cancelledNow.add(r.id);
-                    cancelledNow.add(original.id);
-                }
-            }
-            BigDecimal paid = BigDecimal.ZERO;
-            BigDecimal resp = BigDecimal.ZERO;
-            RemitRow latest = null;
-            RemitRow latestOriginal = null;
-            for (RemitRow r : rows) {
-                if (r.cancelled) {
-                    continue;
-                }
-                active.add(r.id);
-                paid = paid.add(r.paid);
-                resp = resp.add(orZero(r.resp));
-                latest = r;
-                if (!r.reversal && r.charge.signum() != 0) { // a supplemental payment carries no charge of its own
-                    latestOriginal = r;
-                }
-            }
-            if (rows.isEmpty()) {
-                continue;
-            }
-            // payment_date is the clock's trigger: the initial payment or denial, even when later reversed
-            // (42 U.S.C. 300gg-111(c)(1)(A)); status and control number follow the latest remittance.
-            RemitRow initial = io.arbiter.claims.RemittanceLedger.initial(rows).orElse(null);
-            updClaim.setBigDecimal(1, cents(paid));
-            updClaim.setBigDecimal(2, cents(resp));
-            updClaim.setString(3, latest == null ? null : latest.status);
-            updClaim.setString(4, latest == null ? null : latest.ccn);
-            setDate(updClaim, 5, initial == null ? null : initial.paymentDate);
-            updClaim.setString(6, initial == null ? null : initial.trace);
-            RemitRow chargeFrom = latestOriginal != null ? latestOriginal : latest;
-            updClaim.setBigDecimal(7, chargeFrom == null ? Money0 : chargeFrom.charge.abs());
-            updClaim.setObject(8, now);
-            updClaim.setLong(9, claimId);
-            updClaim.addBatch();
-        }
-        updClaim.executeBatch();
-        if (!cancelledNow.isEmpty()) {
-            cancel(cancelledNow);
-        }
-        // lines: paid and allowed are the net of active remittance lines
-        Map<Long, BigDecimal[]> lineTotals = new LinkedHashMap<>();
-        Map<Long, Long> lineClaim = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, claim_id FROM claim_line WHERE claim_id IN (" + in + ")")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lineTotals.put(rs.getLong(1), new BigDecimal[]{BigDecimal.ZERO, null, null, null});
-                    lineClaim.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT claim_line_id, remittance_id, paid, allowed, charge, units FROM remittance_line "
-                + "WHERE claim_id IN (" + in + ") AND claim_line_id IS NOT NULL ORDER BY remittance_id, seq")) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!active.contains(rs.getLong(2))) {
-                        continue;
-                    }
-                    BigDecimal[] t = lineTotals.get(rs.getLong(1));
-                    if (t == null) {
-                        continue;
-                    }
-                    t[0] = t[0].add(rs.getBigDecimal(3));
-                    BigDecimal allowed = rs.getBigDecimal(4);
-                    if (allowed != null) {
-                        t[1] = t[1] == null ? allowed : t[1].add(allowed);
-                    }
-                    BigDecimal charge = rs.getBigDecimal(5);
-                    if (charge != null && charge.signum() > 0) { // a supplemental line (charge 0) keeps the billed charge
-                        t[2] = charge;
-                        t[3] = rs.getBigDecimal(6);
-                    }
-                }
-            }
-        }
-        PreparedStatement updLine = ps("UPDATE claim_line SET paid = ?, allowed = ?, charge = ?, units = ?, version = version + 1, "
-                + "updated_at = ? WHERE id = ?");
-        PreparedStatement updBilledLine = ps("UPDATE claim_line SET paid = ?, allowed = ?, version = version + 1, updated_at = ? WHERE id = ?");
-        boolean lines = false;
-        boolean billedLines = false;
-        for (Map.Entry<Long, BigDecimal[]> e : lineTotals.entrySet()) {
-            BigDecimal[] t = e.getValue();
-            boolean isBilled = Boolean.TRUE.equals(billed.get(lineClaim.get(e.getKey())));
-            if (isBilled || t[2] == null) {
-                updBilledLine.setBigDecimal(1, cents(t[0]));
-                updBilledLine.setBigDecimal(2, cents(t[1]));
-                updBilledLine.setObject(3, now);
-                updBilledLine.setLong(4, e.getKey());
-                updBilledLine.addBatch();
-                billedLines = true;
-            } else {
-                updLine.setBigDecimal(1, cents(t[0]));
-                updLine.setBigDecimal(2, cents(t[1]));
-                updLine.setBigDecimal(3, cents(t[2]));
-                updLine.setBigDecimal(4, t[3] == null ? BigDecimal.ONE : t[3].abs());
-                updLine.setObject(5, now);
-                updLine.setLong(6, e.getKey());
-                updLine.addBatch();
-                lines = true;
-            }
-        }
-        if (lines) {
-            updLine.executeBatch();
-        }
-        if (billedLines) {
-            updBilledLine.executeBatch();
-        }
-    }
-
-    private static final BigDecimal Money0 = BigDecimal.ZERO.setScale(2, RoundingMode.UNNECESSARY);
-
-    /** Marks a reversal and its original cancelled: both keep their detail but leave the claim's current picture. */
-    private void cancel(List<Long> remittanceIds) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE remittance SET cancelled = TRUE WHERE id IN (" + marks(remittanceIds.size()) + ")")) {
-            bind(ps, remittanceIds);
-            ps.executeUpdate();
-        }
+        new ClaimLedgerWriter(conn, now).recompute(claimIds);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -1253,7 +873,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         return sb.toString();
     }
 
-    private static long generatedKey(PreparedStatement ps) throws SQLException {
+    static long generatedKey(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.getGeneratedKeys()) {
             if (!rs.next()) {
                 throw new SQLException("no generated key returned");
@@ -1270,7 +890,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
     }
 
-    private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+    static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
         if (d == null) {
             ps.setNull(i, Types.DATE);
         } else {
