@@ -72,7 +72,7 @@ public class PacketContextFactory {
             "payer.address.line1", "payer.address.city", "payer.address.state", "payer.address.zip",
             "payer.email", "payer.phone", "payer.policyNumber",
             "patient.dateOfInjury", "patient.employerName",
-            "claim.serviceType",
+            "claim.serviceType", "claim.facilityName", "claim.placeOfService", "claim.serviceState",
             "idr.disputeNumber", "idr.preferredIdre", "idr.selectedIdre",
             "arguments.serviceDescription", "arguments.complexity", "arguments.trainingAndExperience",
             "arguments.marketShare", "arguments.priorContractedRates", "arguments.codingJustification",
@@ -209,7 +209,10 @@ public class PacketContextFactory {
         var claimCtx = new PacketContext.Claim(first.patientControlNumber(),
                 claimById.size() == 1 ? first.payerClaimControlNumber()
                         : claimById.values().stream().map(Claim::payerClaimControlNumber).filter(Objects::nonNull).collect(Collectors.joining(", ")),
-                first.serviceDateFrom(), lastDos, first.placeOfService(), first.facilityName(), first.serviceState(), first.geozip(), dx,
+                // An 835 does not say where the service was furnished: the 837P's values win, else what the case was given.
+                first.serviceDateFrom(), lastDos, orElse(first.placeOfService(), d.get("claim.placeOfService")),
+                orElse(first.facilityName(), d.get("claim.facilityName")), orElse(first.serviceState(), d.get("claim.serviceState")),
+                first.geozip(), dx,
                 d.getOrDefault("claim.serviceType", serviceType(first)));
 
         boolean single = lines.size() == 1;
@@ -431,5 +434,9 @@ public class PacketContextFactory {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static @Nullable String orElse(@Nullable String imported, @Nullable String entered) {
+        return imported != null && !imported.isBlank() ? imported : entered;
     }
 }

@@ -45,27 +45,46 @@ public class PacketDetails {
         return out;
     }
 
+    /** The values stored at payer scope (the payer's own contact, before any case overrides it). */
+    public Map<String, String> forPayer(Long payerId) {
+        Map<String, String> out = new HashMap<>();
+        put(out, PacketDetail.Scope.PAYER, payerId);
+        return out;
+    }
+
     private void put(Map<String, String> out, PacketDetail.Scope scope, Long id) {
         for (PacketDetail d : details.findByScopeAndScopeId(scope.name(), id)) {
             out.put(d.fieldKey(), d.fieldValue());
         }
     }
 
-    /** Sets (or, with a blank value, clears) facts at one scope. Unknown keys are refused. */
+    /** What is wrong with values about to be saved at a scope (unknown keys, malformed dates, ZIPs...), each naming its field. */
+    public List<ApiProblem.ProblemDetail> problems(PacketDetail.Scope scope, Map<String, String> values) {
+        List<ApiProblem.ProblemDetail> errors = new ArrayList<>();
+        values.keySet().forEach(k -> {
+            boolean ok = scope != PacketDetail.Scope.LINE && PacketContextFactory.DETAIL_KEYS.contains(k);
+            if (!ok) {
+                errors.add(new ApiProblem.ProblemDetail("values." + k, "is not a packet field at " + scope + " scope"));
+                return;
+            }
+            String why = PacketDetailFormats.problem(k, values.get(k));
+            if (why != null) {
+                errors.add(new ApiProblem.ProblemDetail("values." + k, why));
+            }
+        });
+        return errors;
+    }
+
+    /** Sets (or, with a blank value, clears) facts at one scope. Unknown keys and malformed values are refused. */
     @Transactional
     public void save(PacketDetail.Scope scope, Long scopeId, Map<String, String> values, String username) {
         if (scope == PacketDetail.Scope.LINE) {
             throw new IllegalArgumentException("line values are typed case terms (cases.CaseTerms), not packet details");
         }
-        List<ApiProblem.ProblemDetail> errors = new ArrayList<>();
-        values.keySet().forEach(k -> {
-            boolean ok = scope == PacketDetail.Scope.LINE ? LINE_KEYS.contains(k) : PacketContextFactory.DETAIL_KEYS.contains(k);
-            if (!ok) {
-                errors.add(new ApiProblem.ProblemDetail("values." + k, "is not a packet field at " + scope + " scope"));
-            }
-        });
+        List<ApiProblem.ProblemDetail> errors = problems(scope, values);
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("Unknown packet fields", errors);
+            throw ApiException.unprocessable(errors.size() == 1 ? errors.get(0).location() + " " + errors.get(0).message()
+                    : errors.size() + " packet fields are not valid", errors);
         }
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         values.forEach((key, value) -> {

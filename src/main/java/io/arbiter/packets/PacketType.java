@@ -91,6 +91,34 @@ public enum PacketType {
         return requiredFields;
     }
 
+    /** Fields every packet's letterhead and signature block print when given (templates/packets/_layout.ftl). */
+    public static final List<String> LAYOUT_FIELDS = List.of("practice.contactName", "practice.contactTitle", "practice.email",
+            "practice.phone", "payer.address", "payer.email", "payer.phone", "claim.facilityName", "claim.placeOfService",
+            "claim.serviceState");
+
+    /** Fields the template prints when they are given but does not require (PacketTypeFieldsTest keeps this true). */
+    public List<String> optionalFields() {
+        return switch (this) {
+            case OPEN_NEGOTIATION_NOTICE, FEE_RECEIPT_SUMMARY, WC_RECONSIDERATION -> List.of();
+            case IDR_INITIATION_DATA_SHEET -> List.of("idr.preferredIdre");
+            case OFFER_BRIEF -> List.of("idr.disputeNumber", "idr.selectedIdre", "arguments.marketShare", "arguments.priorContractedRates",
+                    "arguments.goodFaithContracting", "arguments.benchmarkSource", "arguments.benchmarkHistory");
+            case TEXAS_ARBITRATION_REQUEST -> List.of("arguments.priorContractedRates", "arguments.goodFaithContracting",
+                    "arguments.patientCharacteristics", "arguments.benchmarkHistory", "arguments.billedChargeComparison",
+                    "arguments.usualCharges");
+            case TEXAS_PIP_DEMAND, WC_MFDR -> List.of();
+            case COMMERCIAL_APPEAL -> List.of("denial.denialReason");
+        };
+    }
+
+    /** Every field the packet prints: required, optional and the letterhead's. */
+    public java.util.Set<String> usedFields() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(requiredFields);
+        out.addAll(optionalFields());
+        out.addAll(LAYOUT_FIELDS);
+        return out;
+    }
+
     /** Template file name under templates/packets, e.g. offer_brief.ftl. */
     public String templateName() {
         return name().toLowerCase(Locale.ROOT) + ".ftl";

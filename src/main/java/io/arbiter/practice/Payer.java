@@ -32,6 +32,12 @@ public record Payer(
         return new Payer(null, name, payerCode, legalEntity, BilateralFormat.MODIFIER_50, null, null, null, null);
     }
 
+    /** The plan or issuer's legal name, as the Notice of IDR Initiation names the other party (blank clears it). */
+    public Payer withLegalEntity(@Nullable String legalName) {
+        return new Payer(id, name, payerCode, legalName == null || legalName.isBlank() ? null : legalName.trim(), bilateralFormat,
+                appealWindowDays, version, createdAt, updatedAt);
+    }
+
     public Payer withPolicies(BilateralFormat format, @Nullable Integer appealWindowDays) {
         return new Payer(id, name, payerCode, legalEntity, format, appealWindowDays, version, createdAt, updatedAt);
     }

@@ -6,7 +6,7 @@ import io.arbiter.calendarfeed.CalendarTokens;
 import io.arbiter.common.ApiException;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Practice;
 import io.arbiter.pricing.BenchmarkImporter;
 import io.arbiter.pricing.BenchmarkStore;
@@ -62,7 +62,7 @@ public class AdminPage {
     private final PracticeRepository practices;
     private final CalendarTokens tokens;
     private final AuditLog audit;
-    private final PayerRepository payers;
+    private final Payers payers;
     private final BenchmarkImporter benchmarkImporter;
     private final RvuImporter rvuImporter;
     private final GpciImporter gpciImporter;
@@ -70,7 +70,7 @@ public class AdminPage {
     private final FeeScheduleStore feeSchedules;
 
     public AdminPage(Pages pages, AppUserRepository users, PasswordHasher hasher, PracticeRepository practices, CalendarTokens tokens,
-                     AuditLog audit, PayerRepository payers, BenchmarkImporter benchmarkImporter, RvuImporter rvuImporter,
+                     AuditLog audit, Payers payers, BenchmarkImporter benchmarkImporter, RvuImporter rvuImporter,
                      GpciImporter gpciImporter, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules) {
         this.payers = payers;
         this.benchmarkImporter = benchmarkImporter;
@@ -99,7 +99,7 @@ public class AdminPage {
         practices.findFirstOrderById().ifPresent(p -> m.put("practice", p));
         m.put("kinds", List.of("BILLED", "ALLOWED"));
         m.put("newToken", request.getParameters().get("token"));
-        m.put("payers", payers.listOrderByName().stream().map(p -> {
+        m.put("payers", payers.byName().stream().map(p -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", p.id());
             row.put("name", p.name());
@@ -174,7 +174,7 @@ public class AdminPage {
     public HttpResponse<String> payerPolicies(HttpRequest<?> request, Authentication who, @PathVariable Long id,
                                               @Body Map<String, String> form) {
         pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
-        Payer p = payers.findById(id).orElseThrow(() -> ApiException.notFound("Payer " + id));
+        Payer p = payers.require(id);
         BilateralFormat format;
         Integer window = null;
         try {
@@ -189,7 +189,7 @@ public class AdminPage {
         if (window != null && (window < 1 || window > 730)) {
             return Pages.redirect("/ui/admin?error=" + QueuePage.enc("The appeal window must be between 1 and 730 days."));
         }
-        payers.update(p.withPolicies(format, window));
+        payers.changePolicies(id, format, window);
         audit.record(who, AuditAction.CHANGE, "PAYER", id, "policies, browser");
         return Pages.redirect("/ui/admin?flash=" + QueuePage.enc("Policies for " + p.name() + " saved."));
     }

@@ -9,7 +9,7 @@ import io.arbiter.cases.CaseView;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.common.ApiException;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.security.Roles;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,10 +53,10 @@ public class BatchesPage {
     private final Pages pages;
     private final BatchProposer proposer;
     private final CaseService cases;
-    private final PayerRepository payers;
+    private final Payers payers;
     private final AuditLog audit;
 
-    public BatchesPage(Pages pages, BatchProposer proposer, CaseService cases, PayerRepository payers, AuditLog audit) {
+    public BatchesPage(Pages pages, BatchProposer proposer, CaseService cases, Payers payers, AuditLog audit) {
         this.pages = pages;
         this.proposer = proposer;
         this.cases = cases;
@@ -67,7 +67,7 @@ public class BatchesPage {
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who) {
         BatchProposer.Proposals p = proposer.propose(null);
-        Map<Long, String> payerNames = payers.listOrderByName().stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
+        Map<Long, String> payerNames = payers.byName().stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
         List<Map<String, Object>> proposals = new ArrayList<>();
         for (BatchProposer.Proposal x : p.proposals()) {
             Map<String, Object> row = new LinkedHashMap<>();

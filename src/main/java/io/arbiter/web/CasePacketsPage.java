@@ -85,7 +85,9 @@ public class CasePacketsPage implements CasePage.PacketLinks {
                 f.put("anchor", PacketDetailsForm.anchor(e.field(), caseLineIds));
                 // Fields entered elsewhere than the packet-details form link to their own screen.
                 f.put("href", e.field().startsWith("denial.evidence") ? "/ui/cases/" + view.id() + "/evidence"
-                        : e.field().startsWith("dates.") || e.field().startsWith("money.") ? "#event-form" : "");
+                        : e.field().startsWith("dates.") || e.field().startsWith("money.") ? "#event-form"
+                        : PacketDetailsForm.livesOnPayer(e.field()) || e.field().equals("payer.address") || e.field().equals("payer.legalEntity")
+                        ? "/ui/payers" + (dc.getPayerId() == null ? "" : "#payer-" + dc.getPayerId()) : "");
                 return f;
             }).toList());
             out.add(link);

@@ -77,6 +77,16 @@ public class CasePage {
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     @Secured({Roles.SPECIALIST, Roles.ADMIN, Roles.FINANCE, Roles.ATTORNEY})
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @PathVariable Long id) {
+        return render(request, who, id, Map.of(), io.micronaut.http.HttpStatus.OK);
+    }
+
+    /**
+     * The case page; {@code extra} may carry "packetFormState" ({typed, errors} of a refused packet-details save) and an
+     * "error" line, answered with {@code status} (422 for a refused form).
+     */
+    @SuppressWarnings("unchecked")
+    HttpResponse<String> render(HttpRequest<?> request, Authentication who, Long id, Map<String, Object> extra,
+                                io.micronaut.http.HttpStatus status) {
         boolean attorneyOnly = Roles.attorneyOnly(who);
         io.arbiter.cases.DisputeCase dc = service.readable(id, who.getName(), attorneyOnly);
         CaseView view = reader.view(dc);
@@ -102,12 +112,17 @@ public class CasePage {
         m.put("eventFields", EVENT_FIELDS);
         m.put("packets", packetLinks.stream().flatMap(p -> p.links(view).stream()).toList());
         if (!attorneyOnly) {
-            m.put("packetForm", detailsForm.model(dc, view));
+            Map<String, Object> state = (Map<String, Object>) extra.getOrDefault("packetFormState", Map.of());
+            m.put("packetForm", detailsForm.model(dc, view, (Map<String, String>) state.getOrDefault("typed", Map.of()),
+                    (Map<String, String>) state.getOrDefault("errors", Map.of())));
         }
         if (view.batched()) {
             m.put("batch", BatchesPage.panel(view));
         }
-        return pages.page(request, who, "case.ftlh", view.caseNumber(), m);
+        if (extra.get("error") != null) {
+            m.put("error", extra.get("error"));
+        }
+        return pages.page(request, who, "case.ftlh", view.caseNumber(), m, status);
     }
 
     @Post(value = "/{id}/events", consumes = MediaType.APPLICATION_FORM_URLENCODED)

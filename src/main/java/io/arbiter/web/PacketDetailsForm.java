@@ -11,6 +11,7 @@ import io.arbiter.common.ApiException;
 import io.arbiter.packets.PacketContextFactory;
 import io.arbiter.packets.PacketDetail;
 import io.arbiter.packets.PacketDetails;
+import io.arbiter.packets.PacketType;
 import io.arbiter.security.Roles;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,9 +28,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +52,7 @@ public class PacketDetailsForm {
     /** Per-line fields (PacketDetails.LINE_KEYS). */
     static final Map<String, String> LINE_LABELS = new LinkedHashMap<>();
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
+    private static final Pattern PROBLEM_LINE = Pattern.compile("line (\\d+) (\\w+)");
 
     static {
         CASE_LABELS.put("practice.contactName", "Practice contact (representative)");
@@ -65,6 +69,9 @@ public class PacketDetailsForm {
         CASE_LABELS.put("patient.dateOfInjury", "Date of injury / accident (YYYY-MM-DD)");
         CASE_LABELS.put("patient.employerName", "Employer");
         CASE_LABELS.put("claim.serviceType", "Type of service (NSA category)");
+        CASE_LABELS.put("claim.facilityName", "Facility where the services were furnished (when the claim does not name it)");
+        CASE_LABELS.put("claim.placeOfService", "Place-of-service code (when the claim has none)");
+        CASE_LABELS.put("claim.serviceState", "State where the services were furnished (when the claim has none)");
         CASE_LABELS.put("idr.disputeNumber", "IDR dispute number");
         CASE_LABELS.put("idr.preferredIdre", "Preferred IDR entity");
         CASE_LABELS.put("idr.selectedIdre", "Selected IDR entity");
@@ -102,8 +109,11 @@ public class PacketDetailsForm {
 
     private final io.arbiter.cases.CaseTerms caseTerms;
 
+    private final jakarta.inject.Provider<CasePage> casePage;
+
     public PacketDetailsForm(Pages pages, CaseService cases, CaseLineRepository caseLines, PacketDetails details, AuditLog audit,
-                             io.arbiter.cases.CaseTerms caseTerms) {
+                             io.arbiter.cases.CaseTerms caseTerms, jakarta.inject.Provider<CasePage> casePage) {
+        this.casePage = casePage;
         this.caseTerms = caseTerms;
         this.pages = pages;
         this.cases = cases;
@@ -112,13 +122,22 @@ public class PacketDetailsForm {
         this.audit = audit;
     }
 
+    /** The form input a problem location names: "values.payer.email" -> payer.email, "line 12 qpa" -> line.12.qpa. */
+    static String inputName(String location) {
+        Matcher m = PROBLEM_LINE.matcher(location);
+        if (m.matches()) {
+            return "line." + m.group(1) + "." + m.group(2);
+        }
+        return location.startsWith("values.") ? location.substring("values.".length()) : location;
+    }
+
     /** The form's HTML id for a missing packet field, or "" when the field is not entered here (events, settings...). */
     static String anchor(String field, List<Long> caseLineIds) {
+        if (livesOnPayer(field) || field.equals("payer.address")) {
+            return ""; // entered on the payer screen (CasePacketsPage links there)
+        }
         if (PacketContextFactory.DETAIL_KEYS.contains(field)) {
             return caseId(field);
-        }
-        if (field.equals("payer.address")) {
-            return caseId("payer.address.line1");
         }
         Matcher m = LINE_FIELD.matcher(field);
         if (m.matches() && PacketDetails.LINE_KEYS.contains(m.group(2))) {
@@ -136,19 +155,58 @@ public class PacketDetailsForm {
         return "pdl-" + caseLineId + "-" + key;
     }
 
+    /** Payer contact fields: entered on the payer (/ui/payers), where every case of that payer reads them. */
+    static boolean livesOnPayer(String key) {
+        return key.startsWith("payer.address.") || key.equals("payer.email") || key.equals("payer.phone");
+    }
+
+    /**
+     * The fields the case's track prints (PacketType.usedFields of every packet type of the track): a workers' comp case
+     * is not asked for IDR numbers, a federal IDR case not for the date of injury.
+     */
+    static Set<String> usedBy(io.arbiter.rules.Track caseTrack) {
+        io.arbiter.packets.model.PacketContext.Track track = io.arbiter.packets.model.PacketContext.Track.valueOf(caseTrack.name());
+        Set<String> used = new HashSet<>();
+        for (PacketType t : PacketType.values()) {
+            if (t.appliesTo(track)) {
+                used.addAll(t.usedFields());
+            }
+        }
+        return used;
+    }
+
     /** What the case page needs to draw the form: current (merged practice → payer → case) values. */
     Map<String, Object> model(DisputeCase dc, CaseView view) {
+        return model(dc, view, Map.of(), Map.of());
+    }
+
+    /**
+     * The form with the values a refused save typed ({@code typed}, by input name) in place of the stored ones, and each
+     * refused value's message beside its field ({@code errors}, by input name).
+     */
+    Map<String, Object> model(DisputeCase dc, CaseView view, Map<String, String> typed, Map<String, String> errors) {
         Map<String, String> current = details.forCase(dc.getPracticeId(), dc.getPayerId(), dc.getId());
+        Set<String> used = usedBy(dc.getTrack());
         List<Map<String, String>> fields = new ArrayList<>();
         CASE_LABELS.forEach((key, label) -> {
+            if (livesOnPayer(key) || !used.contains(key)) {
+                return;
+            }
             Map<String, String> f = new LinkedHashMap<>();
             f.put("key", key);
             f.put("id", caseId(key));
             f.put("label", label);
             f.put("group", key.substring(0, key.indexOf('.')));
-            f.put("value", current.getOrDefault(key, ""));
+            f.put("value", typed.containsKey(key) ? typed.get(key) : current.getOrDefault(key, ""));
+            f.put("error", errors.getOrDefault(key, ""));
             f.put("long", String.valueOf(key.startsWith("arguments.") || key.startsWith("denial.")));
             fields.add(f);
+        });
+        Map<String, String> lineLabels = new LinkedHashMap<>();
+        LINE_LABELS.forEach((key, label) -> {
+            if (key.equals("units") || key.equals("description") || used.contains("lines[]." + key)) {
+                lineLabels.put(key, label);
+            }
         });
         Map<Long, Map<String, String>> lineValues = new HashMap<>();
         caseTerms.forLines(view.lines().stream().map(CaseView.Line::id).toList()).forEach((k, v) -> lineValues.put(k, v.asText()));
@@ -159,15 +217,21 @@ public class PacketDetailsForm {
             row.put("code", l.procedureCode());
             row.put("serviceDate", l.serviceDate());
             List<Map<String, String>> cells = new ArrayList<>();
-            LINE_LABELS.forEach((key, label) -> cells.add(Map.of("name", "line." + l.id() + "." + key, "id", lineId(l.id(), key),
-                    "label", label, "value", lineValues.getOrDefault(l.id(), Map.of()).getOrDefault(key, ""))));
+            lineLabels.forEach((key, label) -> {
+                String name = "line." + l.id() + "." + key;
+                cells.add(Map.of("name", name, "id", lineId(l.id(), key), "label", label,
+                        "value", typed.containsKey(name) ? typed.get(name) : lineValues.getOrDefault(l.id(), Map.of()).getOrDefault(key, ""),
+                        "error", errors.getOrDefault(name, "")));
+            });
             row.put("cells", cells);
             lines.add(row);
         }
         Map<String, Object> m = new HashMap<>();
         m.put("fields", fields);
-        m.put("lineLabels", List.copyOf(LINE_LABELS.values()));
+        m.put("lineLabels", List.copyOf(lineLabels.values()));
         m.put("lines", lines);
+        m.put("payerId", dc.getPayerId());
+        m.put("failed", !errors.isEmpty());
         return m;
     }
 
@@ -179,7 +243,7 @@ public class PacketDetailsForm {
         Map<String, String> current = details.forCase(dc.getPracticeId(), dc.getPayerId(), id);
         Map<String, String> caseValues = new LinkedHashMap<>();
         for (String key : CASE_LABELS.keySet()) {
-            String submitted = form.get(key);
+            String submitted = form.get(key); // a field the track's form does not show is not submitted: left as it is
             if (submitted != null && !submitted.trim().equals(current.getOrDefault(key, ""))) {
                 caseValues.put(key, submitted);
             }
@@ -196,11 +260,24 @@ public class PacketDetailsForm {
                 }
             }
         }
-        try {
-            // Every line's values are checked before anything is saved: a bad amount on one line stores nothing.
-            for (var e : lineValues.entrySet()) {
+        // Every value is checked before anything is saved: one bad amount or date stores nothing.
+        List<io.arbiter.common.ApiProblem.ProblemDetail> problems = new ArrayList<>(details.problems(PacketDetail.Scope.CASE, caseValues));
+        for (var e : lineValues.entrySet()) {
+            try {
                 io.arbiter.cases.LineTerms.parse(caseTerms.of(e.getKey()), e.getValue(), "line " + e.getKey() + " ");
+            } catch (ApiException ex) {
+                problems.addAll(ex.errors());
             }
+        }
+        if (!problems.isEmpty()) {
+            // Shown again with every typed value kept and each refused one's reason beside its field.
+            Map<String, String> errors = new HashMap<>();
+            problems.forEach(d -> errors.put(inputName(d.location()), d.message()));
+            return casePage.get().render(request, who, id, Map.of("packetFormState", Map.of("typed", form, "errors", errors),
+                    "error", "Packet details not saved: " + problems.size() + " value" + (problems.size() == 1 ? " needs" : "s need")
+                            + " correcting (see the messages beside the fields)."), io.micronaut.http.HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        try {
             if (!caseValues.isEmpty()) {
                 details.save(PacketDetail.Scope.CASE, id, caseValues, who.getName());
                 audit.record(who, AuditAction.CHANGE, "CASE", id, "packet details " + caseValues.keySet() + ", browser");

@@ -29,6 +29,12 @@ public class Pages {
         this.session = session;
     }
 
+    /** The page with another status: a form re-shown with its errors answers 422, the typed values kept. */
+    public HttpResponse<String> page(HttpRequest<?> request, @Nullable Authentication who, String template, String title,
+                                     Map<String, Object> model, io.micronaut.http.HttpStatus status) {
+        return ((io.micronaut.http.MutableHttpResponse<String>) page(request, who, template, title, model)).status(status);
+    }
+
     public HttpResponse<String> page(HttpRequest<?> request, @Nullable Authentication who, String template, String title,
                                      Map<String, Object> model) {
         Map<String, Object> m = new HashMap<>(model);
@@ -56,6 +62,7 @@ public class Pages {
             items.add(new NavItem("/ui/claims", "Claims", path.startsWith("/ui/claims")));
             items.add(new NavItem("/ui/batches", "Batches", path.startsWith("/ui/batches")));
             items.add(new NavItem("/ui/imports", "Imports", path.startsWith("/ui/imports")));
+            items.add(new NavItem("/ui/payers", "Payers", path.startsWith("/ui/payers")));
         }
         if (roles.contains(Roles.ATTORNEY)) {
             items.add(new NavItem("/ui/attorney", "Shared cases", path.startsWith("/ui/attorney")));

@@ -4,7 +4,7 @@ import io.arbiter.cases.CaseReader;
 import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.CaseView;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.security.AppUserRepository;
 import io.arbiter.security.Roles;
 import io.micronaut.core.annotation.Nullable;
@@ -41,9 +41,9 @@ public class QueuePage {
     private final CaseReader cases;
     private final CaseService service;
     private final AppUserRepository users;
-    private final PayerRepository payers;
+    private final Payers payers;
 
-    public QueuePage(Pages pages, CaseReader cases, CaseService service, AppUserRepository users, PayerRepository payers,
+    public QueuePage(Pages pages, CaseReader cases, CaseService service, AppUserRepository users, Payers payers,
                      AuditLog audit) {
         this.audit = audit;
         this.pages = pages;
@@ -77,7 +77,7 @@ public class QueuePage {
         m.put("stages", java.util.Arrays.stream(io.arbiter.cases.CaseStage.values()).map(Enum::name).toList());
         m.put("specialists", users.listOrderByUsername().stream().filter(u -> u.hasRole(Roles.SPECIALIST) || u.hasRole(Roles.ADMIN))
                 .map(u -> u.username()).toList());
-        m.put("payers", payers.listOrderByName().stream().map(p -> p.name()).toList());
+        m.put("payers", payers.byName().stream().map(p -> p.name()).toList());
         return pages.page(request, who, "queue.ftlh", "Work queue", m);
     }
 

@@ -95,10 +95,8 @@ final class ForeignRepositoryDebt {
             "tracks.TrackFactsService -> claims.ClaimRepository",
             "tracks.TrackFactsService -> practice.PlanRepository",
             "tracks.TrackFactsService -> practice.ProviderRepository",
-            "web.AdminPage -> practice.PayerRepository",
             "web.AdminPage -> practice.PracticeRepository",
             "web.AdminPage -> security.AppUserRepository",
-            "web.BatchesPage -> practice.PayerRepository",
             "web.CasePacketsPage -> cases.CaseLineRepository",
             "web.CasePacketsPage -> cases.DisputeCaseRepository",
             "web.CasePage -> security.AppUserRepository",
@@ -106,6 +104,5 @@ final class ForeignRepositoryDebt {
             "web.ClaimsPage -> cases.DisputeCaseRepository",
             "web.ClaimsPage -> findings.FindingRepository",
             "web.PacketDetailsForm -> cases.CaseLineRepository",
-            "web.QueuePage -> practice.PayerRepository",
             "web.QueuePage -> security.AppUserRepository");
 }
