@@ -4,7 +4,7 @@ import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.common.ApiException;
 import io.arbiter.security.AppUser;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -21,11 +21,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @SecurityRequirement(name = "bearer")
 public class CalendarTokenController {
 
-    private final AppUserRepository users;
+    private final Users users;
     private final CalendarTokens tokens;
     private final AuditLog audit;
 
-    public CalendarTokenController(AppUserRepository users, CalendarTokens tokens, AuditLog audit) {
+    public CalendarTokenController(Users users, CalendarTokens tokens, AuditLog audit) {
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;

@@ -1,7 +1,7 @@
 package io.arbiter.calendarfeed;
 
 import io.arbiter.security.AppUser;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,9 @@ import java.util.Optional;
 public class CalendarTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final AppUserRepository users;
+    private final Users users;
 
-    public CalendarTokens(AppUserRepository users) {
+    public CalendarTokens(Users users) {
         this.users = users;
     }
 

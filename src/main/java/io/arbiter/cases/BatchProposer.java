@@ -2,8 +2,8 @@ package io.arbiter.cases;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.rules.Track;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -48,13 +48,13 @@ public class BatchProposer {
     public record Proposals(List<Proposal> proposals, List<Excluded> excluded, String citation) {
     }
 
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
+    private final Claims claims;
+    private final ClaimLines lines;
     private final CaseLineRepository caseLines;
     private final DisputeCaseRepository cases;
     private final CaseRulebook rules;
 
-    public BatchProposer(ClaimRepository claims, ClaimLineRepository lines, CaseLineRepository caseLines,
+    public BatchProposer(Claims claims, ClaimLines lines, CaseLineRepository caseLines,
                          DisputeCaseRepository cases, CaseRulebook rules) {
         this.claims = claims;
         this.lines = lines;

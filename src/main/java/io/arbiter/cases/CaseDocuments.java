@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +54,15 @@ public class CaseDocuments {
                 content, username, null));
         audit.record(username, AuditAction.CREATE, "CASE_DOCUMENT", saved.id(), "case " + caseId + ", " + k);
         return saved;
+    }
+
+    /** A document by id, whatever its case (the caller checks the case it belongs to). */
+    public Optional<CaseDocument> findById(Long documentId) {
+        return documents.findById(documentId);
+    }
+
+    public List<CaseDocument> findByCaseIdOrderById(Long caseId) {
+        return documents.findByCaseIdOrderById(caseId);
     }
 
     public Optional<CaseDocument> find(Long caseId, Long documentId) {

@@ -2,7 +2,7 @@ package io.arbiter.cases;
 
 import io.arbiter.common.Money;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -28,7 +28,7 @@ public class CaseReader {
     private final CaseDeadlineRepository deadlines;
     private final CaseDocumentRepository documents;
     private final CaseShareRepository shares;
-    private final PayerRepository payers;
+    private final Payers payers;
     private final JdbcOperations jdbc;
     private final CaseRulebook rules;
     private final CaseLineTermsRepository terms;
@@ -37,7 +37,7 @@ public class CaseReader {
 
     public CaseReader(DisputeCaseRepository cases, CaseLineRepository lines, CaseEventRepository events,
                       CaseDeadlineRepository deadlines, CaseDocumentRepository documents, CaseShareRepository shares,
-                      PayerRepository payers, JdbcOperations jdbc, CaseRulebook rules, CaseLineTermsRepository terms,
+                      Payers payers, JdbcOperations jdbc, CaseRulebook rules, CaseLineTermsRepository terms,
                       CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows) {
         this.alternativeRows = alternativeRows;
         this.gateRows = gateRows;

@@ -4,12 +4,12 @@ import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Money;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import io.arbiter.security.Roles;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
@@ -41,21 +41,21 @@ public class CaseService {
     private final CaseEventRepository events;
     private final CaseDeadlineRepository deadlines;
     private final CaseShareRepository shares;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository claimLines;
-    private final AppUserRepository users;
+    private final Claims claims;
+    private final ClaimLines claimLines;
+    private final Users users;
     private final CaseRulebook rules;
     private final BatchingPolicy batching;
     private final AuditLog audit;
     private final Clock clock;
-    private final io.arbiter.findings.FindingRepository findings;
+    private final io.arbiter.findings.Findings findings;
     private final CaseEligibilityGateRepository gateRows;
     private final CaseDeadlineAlternativeRepository alternativeRows;
 
     public CaseService(DisputeCaseRepository cases, CaseLineRepository caseLines, CaseEventRepository events,
-                       CaseDeadlineRepository deadlines, CaseShareRepository shares, ClaimRepository claims,
-                       ClaimLineRepository claimLines, AppUserRepository users, CaseRulebook rules,
-                       BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.FindingRepository findings,
+                       CaseDeadlineRepository deadlines, CaseShareRepository shares, Claims claims,
+                       ClaimLines claimLines, Users users, CaseRulebook rules,
+                       BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.Findings findings,
                        CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows) {
         this.alternativeRows = alternativeRows;
         this.gateRows = gateRows;

@@ -3,7 +3,7 @@ package io.arbiter.cases;
 import io.arbiter.calendar.Calendars;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.Citation;
 import io.arbiter.deadlines.DeadlineEngine;
 import io.arbiter.deadlines.DeadlineOptions;
@@ -45,7 +45,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
     private final FeeCalculator fees;
     private final Calendars calendars;
     private final RuleSet rules;
-    private final ClaimRepository claims;
+    private final Claims claims;
     private final DisputeCaseRepository cases;
     private final CaseLineRepository caseLines;
     private final CaseEventRepository events;
@@ -53,7 +53,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
 
     public RuleEngineCaseRulebook(TrackFactsService facts, TrackSelector selector, EligibilityScreen screen,
                                   DeadlineEngine deadlines, FeeCalculator fees, Calendars calendars, RuleSet rules,
-                                  ClaimRepository claims, DisputeCaseRepository cases, CaseLineRepository caseLines,
+                                  Claims claims, DisputeCaseRepository cases, CaseLineRepository caseLines,
                                   CaseEventRepository events, Clock clock) {
         this.facts = facts;
         this.selector = selector;

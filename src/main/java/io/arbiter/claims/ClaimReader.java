@@ -2,9 +2,9 @@ package io.arbiter.claims;
 
 import io.arbiter.common.ApiException;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -24,13 +24,13 @@ public class ClaimReader {
     private final ClaimRepository claims;
     private final ClaimLineRepository lines;
     private final CurrentRemittanceDetail detail;
-    private final PayerRepository payers;
-    private final PlanRepository plans;
+    private final Payers payers;
+    private final Plans plans;
     private final RemittanceRepository remittances;
     private final ClaimIntakeWarningRepository intakeWarnings;
 
     public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, CurrentRemittanceDetail detail,
-                       PayerRepository payers, PlanRepository plans, RemittanceRepository remittances,
+                       Payers payers, Plans plans, RemittanceRepository remittances,
                        ClaimIntakeWarningRepository intakeWarnings) {
         this.remittances = remittances;
         this.intakeWarnings = intakeWarnings;

@@ -2,7 +2,7 @@ package io.arbiter.deadlines;
 
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.security.Roles;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
@@ -29,9 +29,9 @@ import java.util.Map;
 public class DeadlineController {
 
     private final DeadlineEngine engine;
-    private final PayerRepository payers;
+    private final Payers payers;
 
-    public DeadlineController(DeadlineEngine engine, PayerRepository payers) {
+    public DeadlineController(DeadlineEngine engine, Payers payers) {
         this.engine = engine;
         this.payers = payers;
     }

@@ -2,16 +2,16 @@ package io.arbiter.demo;
 
 import io.arbiter.common.DemoMode;
 import io.arbiter.cases.CaseDeadline;
-import io.arbiter.cases.CaseDeadlineRepository;
+import io.arbiter.cases.CaseDeadlines;
 import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.claims.Claim;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.Claims;
 import io.arbiter.packets.PacketDetail;
 import io.arbiter.packets.PacketDetails;
-import io.arbiter.practice.PayerRepository;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Payers;
+import io.arbiter.practice.Practices;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
@@ -45,18 +45,18 @@ public class DemoCases {
 
     private final DemoMode demoMode;
     private final CaseService cases;
-    private final CaseDeadlineRepository deadlines;
-    private final ClaimRepository claims;
-    private final PracticeRepository practices;
-    private final PayerRepository payers;
+    private final CaseDeadlines deadlines;
+    private final Claims claims;
+    private final Practices practices;
+    private final Payers payers;
     private final PacketDetails details;
-    private final io.arbiter.cases.CaseLineRepository caseLines;
+    private final io.arbiter.cases.CaseLines caseLines;
     private final io.arbiter.denials.DenialService denials;
     private final io.arbiter.cases.CaseTerms caseTerms;
 
-    public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlineRepository deadlines, ClaimRepository claims,
-                     PracticeRepository practices, PayerRepository payers, PacketDetails details,
-                     io.arbiter.cases.CaseLineRepository caseLines, io.arbiter.denials.DenialService denials,
+    public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlines deadlines, Claims claims,
+                     Practices practices, Payers payers, PacketDetails details,
+                     io.arbiter.cases.CaseLines caseLines, io.arbiter.denials.DenialService denials,
                      io.arbiter.cases.CaseTerms caseTerms) {
         this.caseTerms = caseTerms;
         this.caseLines = caseLines;

@@ -4,27 +4,27 @@ import io.arbiter.common.DemoMode;
 import io.arbiter.claims.Adjustment;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.claims.RemarkCode;
 import io.arbiter.claims.Remittance;
-import io.arbiter.claims.RemittanceRepository;
+import io.arbiter.claims.Remittances;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.NetworkStatus;
 import io.arbiter.practice.Patient;
-import io.arbiter.practice.PatientRepository;
+import io.arbiter.practice.Patients;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.arbiter.practice.Provider;
-import io.arbiter.practice.ProviderRepository;
+import io.arbiter.practice.Providers;
 import io.arbiter.practice.ProviderType;
 import io.arbiter.security.AppUser;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import io.arbiter.security.PasswordHasher;
 import io.arbiter.security.Roles;
 import io.micronaut.context.event.StartupEvent;
@@ -58,21 +58,21 @@ public class DemoSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final DemoMode demoMode;
-    private final AppUserRepository users;
+    private final Users users;
     private final PasswordHasher hasher;
-    private final PracticeRepository practices;
-    private final ProviderRepository providers;
-    private final PayerRepository payers;
-    private final PlanRepository plans;
-    private final PatientRepository patients;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
-    private final RemittanceRepository remittances;
+    private final Practices practices;
+    private final Providers providers;
+    private final Payers payers;
+    private final Plans plans;
+    private final Patients patients;
+    private final Claims claims;
+    private final ClaimLines lines;
+    private final Remittances remittances;
 
-    public DemoSeeder(DemoMode demoMode, AppUserRepository users, PasswordHasher hasher, PracticeRepository practices,
-                      ProviderRepository providers, PayerRepository payers, PlanRepository plans,
-                      PatientRepository patients, ClaimRepository claims, ClaimLineRepository lines,
-                      RemittanceRepository remittances) {
+    public DemoSeeder(DemoMode demoMode, Users users, PasswordHasher hasher, Practices practices,
+                      Providers providers, Payers payers, Plans plans,
+                      Patients patients, Claims claims, ClaimLines lines,
+                      Remittances remittances) {
         this.demoMode = demoMode;
         this.users = users;
         this.hasher = hasher;

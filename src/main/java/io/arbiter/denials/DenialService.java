@@ -1,29 +1,29 @@
 package io.arbiter.denials;
 
 import io.arbiter.cases.CaseDocument;
-import io.arbiter.cases.CaseDocumentRepository;
-import io.arbiter.cases.CaseLineRepository;
+import io.arbiter.cases.CaseDocuments;
+import io.arbiter.cases.CaseLines;
 import io.arbiter.claims.Adjustment;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.claims.CurrentRemittanceDetail;
 import io.arbiter.claims.RemarkCode;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
+import io.arbiter.common.Jdbc;
 import io.arbiter.common.Money;
 import io.arbiter.common.Page;
 import io.arbiter.findings.DenialClassifier;
 import io.arbiter.findings.ScanClaim;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
 import io.arbiter.practice.PlanType;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.Practice;
-import io.arbiter.practice.PracticeRepository;
-import io.arbiter.pricing.Jdbc;
+import io.arbiter.practice.Practices;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -62,14 +62,14 @@ public class DenialService {
 
     private final DenialRepository denials;
     private final DenialEvidenceRepository evidence;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
+    private final Claims claims;
+    private final ClaimLines lines;
     private final CurrentRemittanceDetail detail;
-    private final PayerRepository payers;
-    private final PlanRepository plans;
-    private final PracticeRepository practices;
-    private final CaseDocumentRepository documents;
-    private final CaseLineRepository caseLines;
+    private final Payers payers;
+    private final Plans plans;
+    private final Practices practices;
+    private final CaseDocuments documents;
+    private final CaseLines caseLines;
     private final DenialClassifier classifier;
     private final DenialTriagePolicy triage;
     private final AppealDeadlinePolicy deadlines;
@@ -80,9 +80,9 @@ public class DenialService {
     /** Appeal windows of the running sync by plan type, payer and denial date (the deadline engine is the costly part). */
     private final Map<String, Optional<AppealDeadlinePolicy.Window>> windowCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DenialService(DenialRepository denials, DenialEvidenceRepository evidence, ClaimRepository claims, ClaimLineRepository lines,
-                         CurrentRemittanceDetail detail, PayerRepository payers, PlanRepository plans,
-                         PracticeRepository practices, CaseDocumentRepository documents, CaseLineRepository caseLines,
+    public DenialService(DenialRepository denials, DenialEvidenceRepository evidence, Claims claims, ClaimLines lines,
+                         CurrentRemittanceDetail detail, Payers payers, Plans plans,
+                         Practices practices, CaseDocuments documents, CaseLines caseLines,
                          DenialClassifier classifier, DenialTriagePolicy triage, AppealDeadlinePolicy deadlines, DenialRouter router,
                          DenialChecklist checklist, Clock clock, Jdbc jdbc) {
         this.denials = denials;

@@ -2,7 +2,7 @@ package io.arbiter.findings;
 
 import io.arbiter.common.DemoMode;
 import io.arbiter.practice.Practice;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.arbiter.pricing.BenchmarkImporter;
 import io.arbiter.pricing.BenchmarkStore;
 import io.arbiter.pricing.GpciImporter;
@@ -40,11 +40,11 @@ public class DemoFindingsLoader {
     private final BenchmarkImporter benchmarkImporter;
     private final RvuImporter rvuImporter;
     private final GpciImporter gpciImporter;
-    private final PracticeRepository practices;
+    private final Practices practices;
     private final FindingsScanner scanner;
 
     public DemoFindingsLoader(DemoMode demoMode, BenchmarkStore benchmarks, BenchmarkImporter benchmarkImporter, RvuImporter rvuImporter,
-                              GpciImporter gpciImporter, PracticeRepository practices, FindingsScanner scanner) {
+                              GpciImporter gpciImporter, Practices practices, FindingsScanner scanner) {
         this.demoMode = demoMode;
         this.benchmarks = benchmarks;
         this.benchmarkImporter = benchmarkImporter;

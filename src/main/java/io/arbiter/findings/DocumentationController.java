@@ -3,7 +3,7 @@ package io.arbiter.findings;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.claims.Claim;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.security.Roles;
@@ -63,12 +63,12 @@ public class DocumentationController {
         }
     }
 
-    private final ClaimRepository claims;
+    private final Claims claims;
     private final ClinicalDocumentRepository documents;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DocumentationController(ClaimRepository claims, ClinicalDocumentRepository documents, AuditLog audit, Clock clock) {
+    public DocumentationController(Claims claims, ClinicalDocumentRepository documents, AuditLog audit, Clock clock) {
         this.claims = claims;
         this.documents = documents;
         this.audit = audit;

@@ -6,37 +6,37 @@ import io.arbiter.cases.FeeKind;
 import io.arbiter.cases.CaseReader;
 import io.arbiter.cases.CaseView;
 import io.arbiter.cases.LineTerms;
-import io.arbiter.cases.CaseDeadlineRepository;
+import io.arbiter.cases.CaseDeadlines;
 import io.arbiter.cases.CaseDocument;
-import io.arbiter.cases.CaseDocumentRepository;
+import io.arbiter.cases.CaseDocuments;
 import io.arbiter.cases.CaseEvent;
-import io.arbiter.cases.CaseEventRepository;
+import io.arbiter.cases.CaseEvents;
 import io.arbiter.cases.CaseEventType;
 import io.arbiter.cases.CaseLine;
-import io.arbiter.cases.CaseLineRepository;
+import io.arbiter.cases.CaseLines;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.cases.Outcome;
 import io.arbiter.claims.Adjustment;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.claims.CurrentRemittanceDetail;
 import io.arbiter.claims.RemarkCode;
 import io.arbiter.claims.Remittance;
-import io.arbiter.claims.RemittanceRepository;
+import io.arbiter.claims.Remittances;
 import io.arbiter.common.Citation;
 import io.arbiter.packets.model.PacketContext;
 import io.arbiter.practice.Patient;
-import io.arbiter.practice.PatientRepository;
+import io.arbiter.practice.Patients;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.Practice;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.arbiter.practice.Provider;
-import io.arbiter.practice.ProviderRepository;
+import io.arbiter.practice.Providers;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -111,33 +111,33 @@ public class PacketContextFactory {
         }
     }
 
-    private final CaseLineRepository caseLines;
-    private final CaseEventRepository events;
-    private final CaseDeadlineRepository deadlines;
-    private final CaseDocumentRepository documents;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository claimLines;
+    private final CaseLines caseLines;
+    private final CaseEvents events;
+    private final CaseDeadlines deadlines;
+    private final CaseDocuments documents;
+    private final Claims claims;
+    private final ClaimLines claimLines;
     private final CurrentRemittanceDetail detail;
-    private final PracticeRepository practices;
-    private final PayerRepository payers;
-    private final PlanRepository plans;
-    private final PatientRepository patients;
-    private final ProviderRepository providers;
+    private final Practices practices;
+    private final Payers payers;
+    private final Plans plans;
+    private final Patients patients;
+    private final Providers providers;
     private final PacketDetails details;
     private final List<LinePricing> pricing;
     private final List<EvidenceChecklist> checklists;
-    private final RemittanceRepository remittances;
+    private final Remittances remittances;
     private final PacketRules rules;
     private final Clock clock;
     private final CaseTerms caseTerms;
     private final CaseReader caseReader;
 
-    public PacketContextFactory(CaseLineRepository caseLines, CaseEventRepository events, CaseDeadlineRepository deadlines,
-                                CaseDocumentRepository documents, ClaimRepository claims, ClaimLineRepository claimLines,
-                                CurrentRemittanceDetail detail, PracticeRepository practices,
-                                PayerRepository payers, PlanRepository plans, PatientRepository patients,
-                                ProviderRepository providers, PacketDetails details, List<LinePricing> pricing,
-                                List<EvidenceChecklist> checklists, RemittanceRepository remittances, PacketRules rules,
+    public PacketContextFactory(CaseLines caseLines, CaseEvents events, CaseDeadlines deadlines,
+                                CaseDocuments documents, Claims claims, ClaimLines claimLines,
+                                CurrentRemittanceDetail detail, Practices practices,
+                                Payers payers, Plans plans, Patients patients,
+                                Providers providers, PacketDetails details, List<LinePricing> pricing,
+                                List<EvidenceChecklist> checklists, Remittances remittances, PacketRules rules,
                                 Clock clock, CaseTerms caseTerms, CaseReader caseReader) {
         this.caseReader = caseReader;
         this.caseTerms = caseTerms;

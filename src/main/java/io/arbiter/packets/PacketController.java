@@ -2,9 +2,9 @@ package io.arbiter.packets;
 
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
-import io.arbiter.practice.PayerRepository;
-import io.arbiter.practice.PracticeRepository;
-import io.arbiter.cases.CaseLineRepository;
+import io.arbiter.practice.Payers;
+import io.arbiter.practice.Practices;
+import io.arbiter.cases.CaseLines;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.common.ApiException;
@@ -49,17 +49,17 @@ public class PacketController {
     }
 
     private final CaseService cases;
-    private final CaseLineRepository caseLines;
+    private final CaseLines caseLines;
     private final PacketContextFactory contexts;
     private final PacketService packets;
     private final PacketDetails details;
     private final AuditLog audit;
-    private final PracticeRepository practices;
-    private final PayerRepository payers;
+    private final Practices practices;
+    private final Payers payers;
     private final io.arbiter.cases.CaseTerms caseTerms;
 
-    public PacketController(CaseService cases, CaseLineRepository caseLines, PacketContextFactory contexts, PacketService packets,
-                            PacketDetails details, AuditLog audit, PracticeRepository practices, PayerRepository payers,
+    public PacketController(CaseService cases, CaseLines caseLines, PacketContextFactory contexts, PacketService packets,
+                            PacketDetails details, AuditLog audit, Practices practices, Payers payers,
                             io.arbiter.cases.CaseTerms caseTerms) {
         this.caseTerms = caseTerms;
         this.practices = practices;

@@ -82,24 +82,8 @@ public class PacketTemplates {
     }
 
     static Configuration sandboxedConfiguration(TemplateLoader loader) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setTemplateLoader(loader);
-        c.setDefaultEncoding("UTF-8");
-        c.setLocalizedLookup(false);
+        Configuration c = io.arbiter.common.TemplateSandbox.configuration(loader, XHTMLOutputFormat.INSTANCE, new RestrictedObjectWrapper());
         c.setRecognizeStandardFileExtensions(false);
-        c.setOutputFormat(XHTMLOutputFormat.INSTANCE);
-        c.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setAPIBuiltinEnabled(false);
-        c.setObjectWrapper(new RestrictedObjectWrapper());
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        c.setLocale(Locale.US);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setNumberFormat("computer");
-        c.setBooleanFormat("c");
         // Practices edit templates while the service runs: re-check the file at most every 2 s.
         c.setTemplateUpdateDelayMilliseconds(2000);
         return c;

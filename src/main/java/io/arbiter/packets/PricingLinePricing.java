@@ -2,12 +2,12 @@ package io.arbiter.packets;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.findings.DenialClassifier;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.PlanType;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.arbiter.pricing.BenchmarkKind;
 import io.arbiter.pricing.PricedLine;
 import io.arbiter.pricing.PricingBasis;
@@ -26,14 +26,14 @@ public class PricingLinePricing implements PacketContextFactory.LinePricing {
 
     private final PricingService pricing;
     private final DenialClassifier denials;
-    private final PracticeRepository practices;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
-    private final PlanRepository plans;
+    private final Practices practices;
+    private final Claims claims;
+    private final ClaimLines lines;
+    private final Plans plans;
     private final Map<String, String> descriptions;
 
-    public PricingLinePricing(PricingService pricing, DenialClassifier denials, PracticeRepository practices,
-                              ClaimRepository claims, ClaimLineRepository lines, PlanRepository plans, RuleBook book) {
+    public PricingLinePricing(PricingService pricing, DenialClassifier denials, Practices practices,
+                              Claims claims, ClaimLines lines, Plans plans, RuleBook book) {
         this.pricing = pricing;
         this.denials = denials;
         this.practices = practices;

@@ -16,6 +16,27 @@ public class Payers {
         this.payers = payers;
     }
 
+    public java.util.Optional<Payer> findById(Long id) {
+        return payers.findById(id);
+    }
+
+    public List<Payer> findAll() {
+        return payers.findAll();
+    }
+
+    public java.util.Optional<Payer> findByPayerCode(String payerCode) {
+        return payers.findByPayerCode(payerCode);
+    }
+
+    public boolean existsById(Long id) {
+        return payers.existsById(id);
+    }
+
+    /** Creates a payer (imports create theirs in bulk, see intake). */
+    public Payer save(Payer payer) {
+        return payers.save(payer);
+    }
+
     public List<Payer> byName() {
         return payers.listOrderByName();
     }

@@ -1,5 +1,6 @@
 package io.arbiter.pricing;
 
+import io.arbiter.common.Jdbc;
 import jakarta.inject.Singleton;
 
 import java.sql.Date;

@@ -2,18 +2,18 @@ package io.arbiter.pricing;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.DemoMode;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -37,16 +37,16 @@ public class PricingService {
     private final MedicareLocalities localities;
     private final WorkersCompSchedules workersComp;
     private final PricingPolicies policies;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
-    private final PayerRepository payers;
-    private final PlanRepository plans;
-    private final PracticeRepository practices;
+    private final Claims claims;
+    private final ClaimLines lines;
+    private final Payers payers;
+    private final Plans plans;
+    private final Practices practices;
     private final boolean gpciCarryForward;
 
     public PricingService(PricingEngine engine, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules, MedicareLocalities localities,
-                          WorkersCompSchedules workersComp, PricingPolicies policies, ClaimRepository claims, ClaimLineRepository lines,
-                          PayerRepository payers, PlanRepository plans, PracticeRepository practices,
+                          WorkersCompSchedules workersComp, PricingPolicies policies, Claims claims, ClaimLines lines,
+                          Payers payers, Plans plans, Practices practices,
                           @Value("${arbiter.pricing.gpci-carry-forward:}") String gpciCarryForward, DemoMode demoMode) {
         // Unset: on in demo mode only (the demo bundles GPCI 2025 with RVU 2026; its 2026 Medicare lines then say UNVERIFIED).
         this.gpciCarryForward = gpciCarryForward == null || gpciCarryForward.isBlank() ? demoMode.enabled() : Boolean.parseBoolean(gpciCarryForward.trim());

@@ -2,14 +2,14 @@ package io.arbiter.priorauth;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.Citation;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.PlanType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -50,15 +50,15 @@ public class AuthCheck {
                          int flaggedLines, BigDecimal chargeAtRisk) {
     }
 
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
-    private final PlanRepository plans;
-    private final PayerRepository payers;
+    private final Claims claims;
+    private final ClaimLines lines;
+    private final Plans plans;
+    private final Payers payers;
     private final PriorAuthRepository auths;
     private final AuthRequirements requirements;
     private final ScsTrialGate scs;
 
-    public AuthCheck(ClaimRepository claims, ClaimLineRepository lines, PlanRepository plans, PayerRepository payers,
+    public AuthCheck(Claims claims, ClaimLines lines, Plans plans, Payers payers,
                      PriorAuthRepository auths, AuthRequirements requirements, ScsTrialGate scs) {
         this.claims = claims;
         this.lines = lines;

@@ -27,7 +27,7 @@ public class PriorAuthController {
     private final ScsTrialGate scs;
     private final AuditLog audit;
     @jakarta.inject.Inject
-    io.arbiter.practice.PatientRepository patients;
+    io.arbiter.practice.Patients patients;
 
     public PriorAuthController(PriorAuthService service, AuthCheck check, ScsTrialGate scs, AuditLog audit) {
         this.service = service;

@@ -4,10 +4,10 @@ import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Page;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
-import io.arbiter.practice.PatientRepository;
+import io.arbiter.practice.Payers;
+import io.arbiter.practice.Patients;
 import io.arbiter.practice.PlanType;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -24,15 +24,15 @@ public class PriorAuthService {
 
     private final PriorAuthRepository auths;
     private final PriorAuthEventRepository events;
-    private final PayerRepository payers;
-    private final PatientRepository patients;
-    private final PracticeRepository practices;
+    private final Payers payers;
+    private final Patients patients;
+    private final Practices practices;
     private final AuthRequirements requirements;
     private final ScsTrialGate scs;
     private final Clock clock;
 
-    public PriorAuthService(PriorAuthRepository auths, PriorAuthEventRepository events, PayerRepository payers, PatientRepository patients,
-                            PracticeRepository practices, AuthRequirements requirements, ScsTrialGate scs, Clock clock) {
+    public PriorAuthService(PriorAuthRepository auths, PriorAuthEventRepository events, Payers payers, Patients patients,
+                            Practices practices, AuthRequirements requirements, ScsTrialGate scs, Clock clock) {
         this.auths = auths;
         this.events = events;
         this.payers = payers;

@@ -4,7 +4,7 @@ import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Citation;
 import io.arbiter.findings.ClinicalDocument;
-import io.arbiter.findings.ClinicalDocumentRepository;
+import io.arbiter.findings.ClinicalDocuments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -36,10 +36,10 @@ public class ScsTrialGate {
 
     static final String TRIAL_START = "trialStart=";
 
-    private final ClinicalDocumentRepository documents;
+    private final ClinicalDocuments documents;
     private final AuthRequirements requirements;
 
-    public ScsTrialGate(ClinicalDocumentRepository documents, AuthRequirements requirements) {
+    public ScsTrialGate(ClinicalDocuments documents, AuthRequirements requirements) {
         this.documents = documents;
         this.requirements = requirements;
     }

@@ -2,13 +2,13 @@ package io.arbiter.reports;
 
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.ClaimLine;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.Citation;
+import io.arbiter.common.Jdbc;
 import io.arbiter.denials.DenialTriagePolicy;
 import io.arbiter.priorauth.AuthCheck;
-import io.arbiter.pricing.Jdbc;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -65,13 +65,13 @@ public class AuditReport {
     }
 
     private final Jdbc jdbc;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
+    private final Claims claims;
+    private final ClaimLines lines;
     private final AuthCheck authCheck;
     private final DenialTriagePolicy triage;
     private final Clock clock;
 
-    public AuditReport(Jdbc jdbc, ClaimRepository claims, ClaimLineRepository lines, AuthCheck authCheck, DenialTriagePolicy triage,
+    public AuditReport(Jdbc jdbc, Claims claims, ClaimLines lines, AuthCheck authCheck, DenialTriagePolicy triage,
                        Clock clock) {
         this.jdbc = jdbc;
         this.claims = claims;

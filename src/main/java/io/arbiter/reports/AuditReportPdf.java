@@ -10,7 +10,7 @@ import freemarker.core.XHTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import jakarta.inject.Singleton;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
@@ -47,31 +47,19 @@ import java.util.TimeZone;
 public class AuditReportPdf {
 
     private final Configuration cfg;
-    private final PracticeRepository practices;
+    private final Practices practices;
 
-    public AuditReportPdf(PracticeRepository practices) throws IOException {
+    public AuditReportPdf(Practices practices) throws IOException {
         this.practices = practices;
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(Path.of("templates", "reports"))) {
             loaders.add(new FileTemplateLoader(Path.of("templates", "reports").toFile()));
         }
         loaders.add(new ClassTemplateLoader(AuditReportPdf.class, "/templates/reports"));
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
-        c.setDefaultEncoding("UTF-8");
-        c.setLocalizedLookup(false);
-        c.setOutputFormat(XHTMLOutputFormat.INSTANCE);
-        c.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setAPIBuiltinEnabled(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(io.arbiter.common.TemplateSandbox.VERSION);
         wrapper.setExposeFields(false);
-        c.setObjectWrapper(wrapper.build());
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setLocale(Locale.US);
-        c.setTimeZone(TimeZone.getTimeZone("UTC"));
-        c.setNumberFormat("computer");
+        Configuration c = io.arbiter.common.TemplateSandbox.configuration(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)),
+                XHTMLOutputFormat.INSTANCE, wrapper.build());
         this.cfg = c;
     }
 

@@ -1,14 +1,14 @@
 package io.arbiter.reports;
 
 import io.arbiter.cases.CaseEvent;
-import io.arbiter.cases.CaseEventRepository;
+import io.arbiter.cases.CaseEvents;
 import io.arbiter.cases.CaseEventType;
 import io.arbiter.cases.DisputeCase;
-import io.arbiter.cases.DisputeCaseRepository;
+import io.arbiter.cases.DisputeCases;
 import io.arbiter.cases.Outcome;
 import io.arbiter.common.ApiException;
 import io.arbiter.practice.Payer;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -44,11 +44,11 @@ public class RecoveryReport {
     private static final Set<CaseEventType> DECISIONS = EnumSet.of(CaseEventType.DETERMINATION_ISSUED, CaseEventType.DECISION_ISSUED,
             CaseEventType.MFDR_DECIDED, CaseEventType.RECONSIDERATION_DECIDED, CaseEventType.APPEAL_DECIDED, CaseEventType.SETTLED);
 
-    private final DisputeCaseRepository cases;
-    private final CaseEventRepository events;
-    private final PayerRepository payers;
+    private final DisputeCases cases;
+    private final CaseEvents events;
+    private final Payers payers;
 
-    public RecoveryReport(DisputeCaseRepository cases, CaseEventRepository events, PayerRepository payers) {
+    public RecoveryReport(DisputeCases cases, CaseEvents events, Payers payers) {
         this.cases = cases;
         this.events = events;
         this.payers = payers;

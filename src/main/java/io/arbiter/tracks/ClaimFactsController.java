@@ -4,15 +4,15 @@ import io.arbiter.rules.Track;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.claims.Claim;
-import io.arbiter.claims.ClaimLineRepository;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.deadlines.Deadline;
 import io.arbiter.deadlines.DeadlineEngine;
 import io.arbiter.deadlines.DeadlineOptions;
 import io.arbiter.deadlines.DisputeType;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.security.Roles;
 import io.arbiter.tracks.eligibility.EligibilityInput;
 import io.arbiter.tracks.eligibility.EligibilityResult;
@@ -53,14 +53,14 @@ public class ClaimFactsController {
     private final TrackSelector selector;
     private final EligibilityScreen screen;
     private final DeadlineEngine deadlines;
-    private final ClaimRepository claims;
-    private final ClaimLineRepository lines;
-    private final PayerRepository payers;
+    private final Claims claims;
+    private final ClaimLines lines;
+    private final Payers payers;
     private final AuditLog audit;
     private final Clock clock;
 
     public ClaimFactsController(TrackFactsService facts, TrackSelector selector, EligibilityScreen screen, DeadlineEngine deadlines,
-                                ClaimRepository claims, ClaimLineRepository lines, PayerRepository payers, AuditLog audit,
+                                Claims claims, ClaimLines lines, Payers payers, AuditLog audit,
                                 Clock clock) {
         this.facts = facts;
         this.selector = selector;

@@ -4,11 +4,11 @@ import io.arbiter.rules.Track;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.claims.Claim;
-import io.arbiter.claims.ClaimLineRepository;
+import io.arbiter.claims.ClaimLines;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.deadlines.DisputeType;
-import io.arbiter.practice.PayerRepository;
+import io.arbiter.practice.Payers;
 import io.arbiter.security.Roles;
 import io.arbiter.tracks.eligibility.EligibilityInput;
 import io.arbiter.tracks.eligibility.EligibilityResult;
@@ -38,13 +38,13 @@ public class TrackController {
     private final TrackFactsService facts;
     private final TrackSelector selector;
     private final EligibilityScreen screen;
-    private final ClaimLineRepository lines;
-    private final PayerRepository payers;
+    private final ClaimLines lines;
+    private final Payers payers;
     private final AuditLog audit;
     private final Clock clock;
 
-    public TrackController(TrackFactsService facts, TrackSelector selector, EligibilityScreen screen, ClaimLineRepository lines,
-                           PayerRepository payers, AuditLog audit, Clock clock) {
+    public TrackController(TrackFactsService facts, TrackSelector selector, EligibilityScreen screen, ClaimLines lines,
+                           Payers payers, AuditLog audit, Clock clock) {
         this.facts = facts;
         this.selector = selector;
         this.screen = screen;

@@ -2,17 +2,17 @@ package io.arbiter.tracks;
 
 import io.arbiter.claims.Adjustment;
 import io.arbiter.claims.Claim;
-import io.arbiter.claims.ClaimRepository;
+import io.arbiter.claims.Claims;
 import io.arbiter.claims.CurrentRemittanceDetail;
 import io.arbiter.claims.RemarkCode;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.practice.NetworkStatus;
 import io.arbiter.practice.Plan;
-import io.arbiter.practice.PlanRepository;
+import io.arbiter.practice.Plans;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Provider;
-import io.arbiter.practice.ProviderRepository;
+import io.arbiter.practice.Providers;
 import io.arbiter.rules.RuleSet;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -45,15 +45,15 @@ public class TrackFactsService {
     public record Resolved(Claim claim, TrackFacts facts, List<FactView> views) {
     }
 
-    private final ClaimRepository claims;
-    private final PlanRepository plans;
-    private final ProviderRepository providers;
+    private final Claims claims;
+    private final Plans plans;
+    private final Providers providers;
     private final CurrentRemittanceDetail detail;
     private final TrackFactRepository factRows;
     private final RuleSet rules;
     private final Clock clock;
 
-    public TrackFactsService(ClaimRepository claims, PlanRepository plans, ProviderRepository providers,
+    public TrackFactsService(Claims claims, Plans plans, Providers providers,
                              CurrentRemittanceDetail detail, TrackFactRepository factRows, RuleSet rules, Clock clock) {
         this.claims = claims;
         this.plans = plans;

@@ -20,9 +20,9 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import java.io.IOException;
-import io.arbiter.practice.PracticeRepository;
+import io.arbiter.practice.Practices;
 import io.arbiter.security.AppUser;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import io.arbiter.security.PasswordHasher;
 import io.arbiter.security.Roles;
 import io.micronaut.http.HttpRequest;
@@ -54,12 +54,12 @@ import java.util.Map;
 public class AdminPage {
 
     private final Pages pages;
-    private final AppUserRepository users;
+    private final Users users;
     private final PasswordHasher hasher;
     /** Field-injected to leave the constructor as it is. */
     @jakarta.inject.Inject
     io.arbiter.security.PasswordPolicy passwordPolicy;
-    private final PracticeRepository practices;
+    private final Practices practices;
     private final CalendarTokens tokens;
     private final AuditLog audit;
     private final Payers payers;
@@ -69,7 +69,7 @@ public class AdminPage {
     private final BenchmarkStore benchmarks;
     private final FeeScheduleStore feeSchedules;
 
-    public AdminPage(Pages pages, AppUserRepository users, PasswordHasher hasher, PracticeRepository practices, CalendarTokens tokens,
+    public AdminPage(Pages pages, Users users, PasswordHasher hasher, Practices practices, CalendarTokens tokens,
                      AuditLog audit, Payers payers, BenchmarkImporter benchmarkImporter, RvuImporter rvuImporter,
                      GpciImporter gpciImporter, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules) {
         this.payers = payers;

@@ -5,7 +5,7 @@ import io.arbiter.audit.AuditLog;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.CaseView;
 import io.arbiter.cases.DisputeCase;
-import io.arbiter.cases.DisputeCaseRepository;
+import io.arbiter.cases.DisputeCases;
 import io.arbiter.common.ApiException;
 import io.arbiter.packets.GeneratedPacket;
 import io.arbiter.packets.PacketContextFactory;
@@ -42,14 +42,14 @@ import java.util.stream.Collectors;
 public class CasePacketsPage implements CasePage.PacketLinks {
 
     private final CaseService cases;
-    private final DisputeCaseRepository repository;
+    private final DisputeCases repository;
     private final PacketContextFactory contexts;
     private final PacketService packets;
     private final AuditLog audit;
-    private final io.arbiter.cases.CaseLineRepository caseLines;
+    private final io.arbiter.cases.CaseLines caseLines;
 
-    public CasePacketsPage(CaseService cases, DisputeCaseRepository repository, PacketContextFactory contexts, PacketService packets,
-                           AuditLog audit, io.arbiter.cases.CaseLineRepository caseLines) {
+    public CasePacketsPage(CaseService cases, DisputeCases repository, PacketContextFactory contexts, PacketService packets,
+                           AuditLog audit, io.arbiter.cases.CaseLines caseLines) {
         this.caseLines = caseLines;
         this.cases = cases;
         this.repository = repository;

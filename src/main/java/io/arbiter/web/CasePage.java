@@ -7,7 +7,7 @@ import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.CaseView;
 import io.arbiter.common.ApiException;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import io.arbiter.security.Roles;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,13 +36,13 @@ public class CasePage {
     private final Pages pages;
     private final CaseService service;
     private final CaseReader reader;
-    private final AppUserRepository users;
+    private final Users users;
     private final AuditLog audit;
     private final List<PacketLinks> packetLinks;
     private final io.arbiter.cases.OfferSuggester offers;
     private final PacketDetailsForm detailsForm;
 
-    public CasePage(Pages pages, CaseService service, CaseReader reader, AppUserRepository users, AuditLog audit,
+    public CasePage(Pages pages, CaseService service, CaseReader reader, Users users, AuditLog audit,
                     List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers, PacketDetailsForm detailsForm,
                     io.arbiter.claims.ClaimReader claims) {
         this.claims = claims;

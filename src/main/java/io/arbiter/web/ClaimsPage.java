@@ -3,17 +3,17 @@ package io.arbiter.web;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.cases.CaseLine;
-import io.arbiter.cases.CaseLineRepository;
+import io.arbiter.cases.CaseLines;
 import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.DisputeCase;
-import io.arbiter.cases.DisputeCaseRepository;
+import io.arbiter.cases.DisputeCases;
 import io.arbiter.claims.ClaimReader;
 import io.arbiter.claims.ClaimView;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.Page;
 import io.arbiter.findings.Finding;
-import io.arbiter.findings.FindingRepository;
+import io.arbiter.findings.Findings;
 import io.arbiter.findings.FindingType;
 import io.arbiter.findings.FindingsScanner;
 import io.arbiter.security.Roles;
@@ -64,18 +64,18 @@ public class ClaimsPage {
 
     private final Pages pages;
     private final ClaimReader claims;
-    private final FindingRepository findings;
+    private final Findings findings;
     private final FindingsScanner scanner;
     private final TrackFactsService facts;
     private final TrackSelector selector;
     private final CaseService cases;
-    private final CaseLineRepository caseLines;
-    private final DisputeCaseRepository disputeCases;
+    private final CaseLines caseLines;
+    private final DisputeCases disputeCases;
     private final RemarkCodeDictionary codes;
     private final AuditLog audit;
 
-    public ClaimsPage(Pages pages, ClaimReader claims, FindingRepository findings, FindingsScanner scanner, TrackFactsService facts,
-                      TrackSelector selector, CaseService cases, CaseLineRepository caseLines, DisputeCaseRepository disputeCases,
+    public ClaimsPage(Pages pages, ClaimReader claims, Findings findings, FindingsScanner scanner, TrackFactsService facts,
+                      TrackSelector selector, CaseService cases, CaseLines caseLines, DisputeCases disputeCases,
                       RemarkCodeDictionary codes, AuditLog audit) {
         this.pages = pages;
         this.claims = claims;

@@ -3,7 +3,7 @@ package io.arbiter.web;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.cases.CaseLine;
-import io.arbiter.cases.CaseLineRepository;
+import io.arbiter.cases.CaseLines;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.CaseView;
 import io.arbiter.cases.DisputeCase;
@@ -103,7 +103,7 @@ public class PacketDetailsForm {
 
     private final Pages pages;
     private final CaseService cases;
-    private final CaseLineRepository caseLines;
+    private final CaseLines caseLines;
     private final PacketDetails details;
     private final AuditLog audit;
 
@@ -111,7 +111,7 @@ public class PacketDetailsForm {
 
     private final jakarta.inject.Provider<CasePage> casePage;
 
-    public PacketDetailsForm(Pages pages, CaseService cases, CaseLineRepository caseLines, PacketDetails details, AuditLog audit,
+    public PacketDetailsForm(Pages pages, CaseService cases, CaseLines caseLines, PacketDetails details, AuditLog audit,
                              io.arbiter.cases.CaseTerms caseTerms, jakarta.inject.Provider<CasePage> casePage) {
         this.casePage = casePage;
         this.caseTerms = caseTerms;

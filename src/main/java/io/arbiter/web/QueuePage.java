@@ -5,7 +5,7 @@ import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.CaseView;
 import io.arbiter.practice.Payers;
-import io.arbiter.security.AppUserRepository;
+import io.arbiter.security.Users;
 import io.arbiter.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -40,10 +40,10 @@ public class QueuePage {
     private final Pages pages;
     private final CaseReader cases;
     private final CaseService service;
-    private final AppUserRepository users;
+    private final Users users;
     private final Payers payers;
 
-    public QueuePage(Pages pages, CaseReader cases, CaseService service, AppUserRepository users, Payers payers,
+    public QueuePage(Pages pages, CaseReader cases, CaseService service, Users users, Payers payers,
                      AuditLog audit) {
         this.audit = audit;
         this.pages = pages;

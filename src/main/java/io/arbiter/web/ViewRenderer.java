@@ -34,25 +34,14 @@ public class ViewRenderer {
     private final Configuration cfg;
 
     public ViewRenderer(@Value("${arbiter.views.dir:templates/views}") String dir) throws IOException {
-        cfg = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         File folder = new File(dir);
         if (folder.isDirectory()) {
             loaders.add(new FileTemplateLoader(folder));
         }
         loaders.add(new ClassTemplateLoader(ViewRenderer.class, "/templates/views"));
-        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        cfg.setOutputEncoding("UTF-8");
-        cfg.setURLEscapingCharset("UTF-8");
-        cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(objectWrapper(null));
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setNumberFormat("computer");
+        cfg = io.arbiter.common.TemplateSandbox.configuration(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)),
+                HTMLOutputFormat.INSTANCE, objectWrapper(null));
     }
 
     /**

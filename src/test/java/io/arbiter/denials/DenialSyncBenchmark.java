@@ -1,10 +1,10 @@
 package io.arbiter.denials;
 
+import io.arbiter.common.Jdbc;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.Plan;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
-import io.arbiter.pricing.Jdbc;
 import io.arbiter.reports.AuditReport;
 import io.arbiter.support.ClaimFixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

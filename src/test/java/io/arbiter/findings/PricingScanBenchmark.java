@@ -1,5 +1,6 @@
 package io.arbiter.findings;
 
+import io.arbiter.common.Jdbc;
 import io.arbiter.practice.Patient;
 import io.arbiter.practice.PatientRepository;
 import io.arbiter.practice.Payer;
@@ -7,7 +8,6 @@ import io.arbiter.practice.Plan;
 import io.arbiter.practice.PlanType;
 import io.arbiter.practice.Practice;
 import io.arbiter.pricing.BenchmarkStore;
-import io.arbiter.pricing.Jdbc;
 import io.arbiter.pricing.PricingTestData;
 import io.arbiter.support.ClaimFixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,11 +1,11 @@
-package io.arbiter.pricing;
+package io.arbiter.common;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the bulk paths (imports of ~19k RVU rows, scans of a million lines) where

@@ -1,0 +1,20 @@
+package io.arbiter.cases;
+
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** A case's computed deadlines as other capabilities read them (cases owns the table). */
+@Singleton
+public class CaseDeadlines {
+
+    private final CaseDeadlineRepository repository;
+
+    public CaseDeadlines(CaseDeadlineRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<CaseDeadline> findByCaseIdOrderByDueDate(Long caseId) {
+        return repository.findByCaseIdOrderByDueDate(caseId);
+    }
+}

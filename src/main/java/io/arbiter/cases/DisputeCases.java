@@ -1,0 +1,25 @@
+package io.arbiter.cases;
+
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The dispute cases as other capabilities read them (cases owns the table). */
+@Singleton
+public class DisputeCases {
+
+    private final DisputeCaseRepository repository;
+
+    public DisputeCases(DisputeCaseRepository repository) {
+        this.repository = repository;
+    }
+
+    public Optional<DisputeCase> findById(Long id) {
+        return repository.findById(id);
+    }
+
+    public List<DisputeCase> findAll() {
+        return repository.findAll();
+    }
+}
