@@ -53,6 +53,9 @@ public class DemoCases {
     private final io.arbiter.cases.CaseLines caseLines;
     private final io.arbiter.denials.DenialService denials;
     private final io.arbiter.cases.CaseTerms caseTerms;
+    @Inject
+    io.arbiter.cases.CaseDocuments documents;
+    private @Nullable DisputeCase appealCase;
 
     public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlines deadlines, Claims claims,
                      Practices practices, Payers payers, PacketDetails details,
@@ -109,6 +112,7 @@ public class DemoCases {
             }
         }
         var synced = denials.sync(null);
+        appealEvidence();
         LOG.info("Demo mode: opened demo cases across every track; denial records: {}", synced);
     }
 
@@ -233,6 +237,14 @@ public class DemoCases {
 
     private void texasArbitration(@Nullable Claim c) {
         DisputeCase dc = open(c, "attorney");
+        if (dc != null) {
+            // What the arbitration request argues from (Tex. Ins. Code §1467.083 factors), as a specialist would write it.
+            details.save(PacketDetail.Scope.CASE, dc.getId(), Map.of(
+                    "arguments.trainingAndExperience", "Board-certified in anesthesiology and pain medicine; fellowship-trained; "
+                            + "twelve years of interventional practice in the Houston area.",
+                    "arguments.complexity", "Multi-level procedure under fluoroscopy in a patient with prior lumbar fusion.",
+                    "arguments.benchmarkSource", "DEMO-SYNTHETIC-2026 (synthetic demo benchmark set, not market data)"), SPECIALIST);
+        }
         if (dc != null && dc.getInitialPaymentDate() != null) {
             LocalDate requested = dc.getInitialPaymentDate().plusDays(20);
             if (step(dc, "ARBITRATION_REQUESTED", requested, null, null, "request filed on the TDI portal")) {
@@ -254,6 +266,15 @@ public class DemoCases {
 
     private void pip(@Nullable Claim c) {
         DisputeCase dc = open(c, null);
+        if (dc != null && dc.getPayerId() != null && details.forPayer(dc.getPayerId()).isEmpty()) {
+            details.save(PacketDetail.Scope.PAYER, dc.getPayerId(), Map.of("payer.address.line1", "PO BOX 4410",
+                    "payer.address.city", "AUSTIN", "payer.address.state", "TX", "payer.address.zip", "78701-4410",
+                    "payer.phone", "(512) 555-0142"), SPECIALIST);
+        }
+        if (dc != null && c.serviceDateFrom() != null) {
+            details.save(PacketDetail.Scope.CASE, dc.getId(), Map.of("payer.policyNumber", "TXA-4471902",
+                    "patient.dateOfInjury", c.serviceDateFrom().minusDays(24).toString()), SPECIALIST);
+        }
         if (dc != null && c.serviceDateFrom() != null) {
             LocalDate proof = c.serviceDateFrom().plusDays(7);
             if (step(dc, "PROOF_OF_CLAIM_RECEIVED", proof, null, null, "bill and records received by the insurer")) {
@@ -265,8 +286,49 @@ public class DemoCases {
 
     private void appeal(@Nullable Claim c) {
         DisputeCase dc = open(c, null);
+        appealCase = dc;
         if (dc != null && dc.getInitialPaymentDate() != null) {
             step(dc, "APPEAL_SUBMITTED", dc.getInitialPaymentDate().plusDays(14), null, null, "first-level appeal with the auth letter");
         }
+    }
+
+    /**
+     * The appeal case's evidence, once its denial is on record (after the sync): the authorization letter is uploaded to
+     * the case and ticked against every required checklist item, so the demo has an appeal letter ready to download.
+     */
+    private void appealEvidence() {
+        if (appealCase == null) {
+            return;
+        }
+        try {
+            for (var line : caseLines.findByCaseIdOrderById(appealCase.getId())) {
+                var denial = denials.forClaimLine(line.claimLineId()).orElse(null);
+                if (denial == null) {
+                    continue;
+                }
+                var doc = documents.store(appealCase.getId(), null, "PAYER_CORRESPONDENCE", "Prior authorization letter A-55123",
+                        "prior-authorization-A-55123.pdf", "application/pdf", letter("Prior authorization A-55123",
+                                "Authorization A-55123 approved the procedure billed on this claim for the date of service. "
+                                        + "(Demo document.)"), SPECIALIST);
+                List<Integer> required = denial.checklist().stream().filter(e -> e.required()).map(e -> e.index()).toList();
+                if (!required.isEmpty()) {
+                    denials.attachEvidence(denial.id(), new io.arbiter.denials.DenialRequests.Evidence(required, doc.id(), true), SPECIALIST);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Demo appeal evidence skipped: {}", e.getMessage());
+        }
+    }
+
+    /** A one-page PDF letter for the demo's documents. */
+    private static byte[] letter(String title, String body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document doc = new com.lowagie.text.Document(com.lowagie.text.PageSize.LETTER);
+        com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+        doc.open();
+        doc.add(new com.lowagie.text.Paragraph(title));
+        doc.add(new com.lowagie.text.Paragraph(body));
+        doc.close();
+        return out.toByteArray();
     }
 }

@@ -1,8 +1,6 @@
 package io.arbiter.findings;
 
-import io.arbiter.claims.Adjustment;
-import io.arbiter.claims.RemarkCode;
-import io.arbiter.claims.RemittanceDetail;
+import io.arbiter.claims.ClaimBulkReader;
 import io.arbiter.common.BulkInsert;
 import io.arbiter.common.Jdbc;
 import io.arbiter.common.Money;
@@ -12,7 +10,6 @@ import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.PlanType;
 import io.arbiter.pricing.BenchmarkKind;
 import io.arbiter.pricing.BundledImagingPolicy;
-import io.arbiter.pricing.ClaimPricing;
 import io.arbiter.pricing.PricedLine;
 import io.arbiter.pricing.PricingBasis;
 import io.arbiter.pricing.PricingEngine;
@@ -20,7 +17,6 @@ import io.arbiter.pricing.PricingInput;
 import io.arbiter.pricing.PricingPolicies;
 import io.arbiter.pricing.PricingService;
 import io.arbiter.pricing.QpaPricingPolicy;
-import io.arbiter.pricing.RvuValue;
 import io.arbiter.pricing.UnitRateSource;
 import io.arbiter.pricing.WorkersCompSchedules;
 import io.micronaut.core.annotation.Nullable;
@@ -70,9 +66,14 @@ public class FindingsScanner {
     private final DenialClassifier denials;
     private final Clock clock;
     private final QpaPricingPolicy qpa;
+    private final io.arbiter.practice.Payers payerDirectory;
+    private final io.arbiter.practice.Plans planDirectory;
 
     public FindingsScanner(Jdbc jdbc, PricingEngine engine, PricingService pricing, PricingPolicies policies,
-                           WorkersCompSchedules workersComp, Scrubber scrubber, DenialClassifier denials, Clock clock, QpaPricingPolicy qpa) {
+                           WorkersCompSchedules workersComp, Scrubber scrubber, DenialClassifier denials, Clock clock, QpaPricingPolicy qpa,
+                           io.arbiter.practice.Payers payerDirectory, io.arbiter.practice.Plans planDirectory) {
+        this.payerDirectory = payerDirectory;
+        this.planDirectory = planDirectory;
         this.qpa = qpa;
         this.jdbc = jdbc;
         this.engine = engine;
@@ -457,12 +458,9 @@ public class FindingsScanner {
                             String pos, String zip, String state, LocalDate dos, BigDecimal qpa) {
     }
 
-    private static final String CLAIMS = "SELECT c.id, c.practice_id, c.patient_id, c.payer_id, c.plan_id, c.place_of_service, "
-            + "c.service_zip, c.service_state, c.service_date_from, c.qpa FROM claim c WHERE ";
-
     /**
-     * Payers' codes and bilateral formats and plans' types, read once per scan (a few hundred rows) instead of joined
-     * to every claim; one that appears during the scan is read when first met.
+     * Payers' codes and bilateral formats and plans' types, read once per scan through practice (a few hundred rows)
+     * instead of joined to every claim; one that appears during the scan is read when first met.
      */
     private final class Parties {
         private record Payer(String code, BilateralFormat format) {
@@ -472,33 +470,27 @@ public class FindingsScanner {
         private final Map<Long, Optional<PlanType>> plans = new ConcurrentHashMap<>();
 
         Parties() {
-            jdbc.read(c -> {
-                load(c, null);
-                return null;
-            });
+            for (io.arbiter.practice.Payer p : payerDirectory.findAll()) {
+                payers.put(p.id(), new Payer(p.payerCode(), p.bilateralFormat() == null ? BilateralFormat.MODIFIER_50 : p.bilateralFormat()));
+            }
+            for (io.arbiter.practice.Plan p : planDirectory.findAll()) {
+                plans.put(p.id(), Optional.ofNullable(p.planType()));
+            }
         }
 
-        private void load(Connection c, Long onlyPayer) throws SQLException {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, payer_code, bilateral_format FROM payer"
-                    + (onlyPayer == null ? "" : " WHERE id = " + onlyPayer))) {
-                while (rs.next()) {
-                    String fmt = rs.getString(3);
-                    payers.put(rs.getLong(1), new Payer(rs.getString(2), fmt == null ? BilateralFormat.MODIFIER_50 : BilateralFormat.valueOf(fmt)));
-                }
-            }
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, plan_type FROM plan"
-                    + (onlyPayer == null ? "" : " WHERE payer_id = " + onlyPayer))) {
-                while (rs.next()) {
-                    String type = rs.getString(2);
-                    plans.put(rs.getLong(1), Optional.ofNullable(type == null ? null : PlanType.valueOf(type)));
-                }
+        /** A payer (and its plans) created after the scan started, read through practice when first met. */
+        private void load(long payerId) {
+            payerDirectory.findById(payerId).ifPresent(p -> payers.put(p.id(),
+                    new Payer(p.payerCode(), p.bilateralFormat() == null ? BilateralFormat.MODIFIER_50 : p.bilateralFormat())));
+            for (io.arbiter.practice.Plan p : planDirectory.findByPayerId(payerId)) {
+                plans.put(p.id(), Optional.ofNullable(p.planType()));
             }
         }
 
         Payer payer(Connection c, long id) throws SQLException {
             Payer p = payers.get(id);
             if (p == null) {
-                load(c, id);
+                load(id);
                 p = payers.get(id);
             }
             return p;
@@ -507,44 +499,28 @@ public class FindingsScanner {
         PlanType planType(Connection c, long id, long payerId) throws SQLException {
             Optional<PlanType> t = plans.get(id);
             if (t == null) {
-                load(c, payerId);
+                load(payerId);
                 t = plans.getOrDefault(id, Optional.empty());
             }
             return t.orElse(null);
         }
     }
-    private static final String LINES = "SELECT l.id, l.claim_id, l.line_number, l.procedure_code, l.modifier1, l.modifier2, l.modifier3, "
-            + "l.modifier4, l.units, l.charge, l.allowed, l.paid, l.service_date FROM claim_line l ";
-    private static final String REMITTANCES = "SELECT r.id, r.claim_id, r.adjustments, r.remark_codes FROM remittance r ";
     private static final String DOCS = "SELECT d.id, d.patient_id, d.claim_id, d.kind, d.document_date, d.region, d.relief_percent, d.result, "
             + "d.note FROM clinical_documentation d WHERE ";
 
-    /** Explicit claim ids: IN-lists, and the patients' other claims read as history. */
+    /** Explicit claim ids: IN-lists, and the patients' other claims read as history (claims.ClaimBulkReader). */
     private Loaded load(Connection c, List<Long> ids, Parties parties) throws SQLException {
-        String in = join(ids);
         Loaded loaded = new Loaded();
         loaded.claimIds.addAll(ids);
-        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.id IN (" + in + ") ORDER BY c.id", parties);
-        Map<Long, List<ScanClaim.Adj>> adjs = new HashMap<>();
-        Map<Long, List<String>> rarcs = new HashMap<>();
-        lineDetail(c, REMITTANCES + "WHERE r.claim_id IN (" + in + ") AND r.cancelled = FALSE ORDER BY r.id", adjs, rarcs);
-        Map<Long, List<ScanClaim.Line>> lines = lines(c, LINES + "WHERE l.claim_id IN (" + in + ") ORDER BY l.claim_id, l.line_number", rows, adjs, rarcs, null);
+        ClaimBulkReader.Selection selection = new ClaimBulkReader.ByIds(ids);
+        Map<Long, ClaimRow> rows = claims(c, selection, parties);
+        Map<Long, List<ScanClaim.Line>> lines = lines(c, selection, rows, null);
         List<Long> patients = assemble(loaded, rows, lines);
-        if (!patients.isEmpty()) {
-            String pin = join(patients);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT c.patient_id, c.id, COALESCE(l.service_date, c.service_date_from), "
-                    + "l.procedure_code, l.modifier1, l.modifier2 FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE c.patient_id IN (" + pin + ") "
-                    + "ORDER BY c.id, l.line_number")) {
-                while (rs.next()) {
-                    LocalDate d = rs.getObject(3, LocalDate.class);
-                    if (d == null) {
-                        continue;
-                    }
-                    loaded.services.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new PatientHistory.Service(rs.getLong(2), d, rs.getString(4), historyModifiers(rs.getString(5), rs.getString(6))));
-                }
-            }
+        for (ClaimBulkReader.PatientService s : ClaimBulkReader.servicesOf(c, patients)) {
+            loaded.services.computeIfAbsent(s.patientId(), k -> new ArrayList<>())
+                    .add(new PatientHistory.Service(s.claimId(), s.date(), s.procedureCode(), historyModifiers(s.modifier1(), s.modifier2())));
         }
+        String in = join(ids);
         documents(c, DOCS + "d.claim_id IN (" + in + ")" + (patients.isEmpty() ? "" : " OR d.patient_id IN (" + join(patients) + ")"), loaded);
         return loaded;
     }
@@ -554,21 +530,17 @@ public class FindingsScanner {
      * the patients' history is built from these same lines, so no second read of their claims is needed.
      */
     private Loaded loadPatients(Connection c, PatientChunk chunk, Parties parties) throws SQLException {
-        String range = " BETWEEN " + chunk.fromPatient() + " AND " + chunk.toPatient();
+        ClaimBulkReader.ByPatients selection = new ClaimBulkReader.ByPatients(chunk.fromPatient(), chunk.toPatient());
         Loaded loaded = new Loaded();
-        Map<Long, ClaimRow> rows = claims(c, CLAIMS + "c.patient_id" + range + " ORDER BY c.id", parties);
+        Map<Long, ClaimRow> rows = claims(c, selection, parties);
         loaded.claimIds.addAll(rows.keySet());
         if (rows.isEmpty()) {
             return loaded;
         }
-        Map<Long, List<ScanClaim.Adj>> adjs = new HashMap<>();
-        Map<Long, List<String>> rarcs = new HashMap<>();
-        lineDetail(c, REMITTANCES + "JOIN claim c ON c.id = r.claim_id WHERE c.patient_id" + range + " AND r.cancelled = FALSE ORDER BY r.id",
-                adjs, rarcs);
-        Map<Long, List<ScanClaim.Line>> lines = lines(c, LINES + "JOIN claim c ON c.id = l.claim_id WHERE c.patient_id" + range
-                + " ORDER BY l.claim_id, l.line_number", rows, adjs, rarcs, loaded.services);
+        Map<Long, List<ScanClaim.Line>> lines = lines(c, selection, rows, loaded.services);
         assemble(loaded, rows, lines);
-        documents(c, DOCS + "d.patient_id" + range + " OR d.claim_id IN (SELECT id FROM claim WHERE patient_id" + range + ")", loaded);
+        String range = " BETWEEN " + chunk.fromPatient() + " AND " + chunk.toPatient();
+        documents(c, DOCS + "d.patient_id" + range + " OR d.claim_id IN (" + ClaimBulkReader.claimIdsOf(selection) + ")", loaded);
         return loaded;
     }
 
@@ -579,78 +551,41 @@ public class FindingsScanner {
         return mods;
     }
 
-    private static Map<Long, ClaimRow> claims(Connection c, String sql, Parties parties) throws SQLException {
+    /** The claims of the selection with their payer's code and format and their plan's type resolved. */
+    private static Map<Long, ClaimRow> claims(Connection c, ClaimBulkReader.Selection selection, Parties parties) throws SQLException {
         Map<Long, ClaimRow> rows = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                long patient = rs.getLong(3);
-                Long patientId = rs.wasNull() ? null : patient;
-                long payerId = rs.getLong(4);
-                Parties.Payer payer = rs.wasNull() ? null : parties.payer(c, payerId);
-                long planId = rs.getLong(5);
-                PlanType type = rs.wasNull() ? null : parties.planType(c, planId, payerId);
-                LocalDate dos = rs.getObject(9, LocalDate.class);
-                rows.put(rs.getLong(1), new ClaimRow(rs.getLong(1), rs.getLong(2), patientId, payer == null ? null : payer.code(),
-                        payer == null ? BilateralFormat.MODIFIER_50 : payer.format(), type,
-                        rs.getString(6), rs.getString(7), rs.getString(8), dos, rs.getBigDecimal(10)));
-            }
+        for (ClaimBulkReader.ClaimRow r : ClaimBulkReader.claims(c, selection).values()) {
+            Parties.Payer payer = r.payerId() == null ? null : parties.payer(c, r.payerId());
+            PlanType type = r.planId() == null || r.payerId() == null ? null : parties.planType(c, r.planId(), r.payerId());
+            rows.put(r.id(), new ClaimRow(r.id(), r.practiceId(), r.patientId(), payer == null ? null : payer.code(),
+                    payer == null ? BilateralFormat.MODIFIER_50 : payer.format(), type, r.placeOfService(), r.serviceZip(),
+                    r.serviceState(), r.serviceDateFrom(), r.qpa()));
         }
         return rows;
     }
 
-    /** Line-level adjustments and remark codes of the current (not cancelled) remittances the query selects, by claim line. */
-    private static void lineDetail(Connection c, String sql, Map<Long, List<ScanClaim.Adj>> adjs, Map<Long, List<String>> rarcs)
-            throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                long remittanceId = rs.getLong(1);
-                long claimId = rs.getLong(2);
-                for (Adjustment a : RemittanceDetail.adjustments(claimId, remittanceId, rs.getString(3))) {
-                    if (a.claimLineId() != null) {
-                        adjs.computeIfAbsent(a.claimLineId(), k -> new ArrayList<>()).add(new ScanClaim.Adj(a.groupCode(), a.reasonCode(), a.amount()));
-                    }
-                }
-                for (RemarkCode r : RemittanceDetail.remarks(claimId, remittanceId, rs.getString(4))) {
-                    if (r.claimLineId() != null) {
-                        rarcs.computeIfAbsent(r.claimLineId(), k -> new ArrayList<>()).add(r.code());
-                    }
-                }
-            }
-        }
-    }
-
     /** Lines by claim; when {@code services} is given, every dated line is also recorded as a service in its patient's history. */
-    private static Map<Long, List<ScanClaim.Line>> lines(Connection c, String sql, Map<Long, ClaimRow> rows, Map<Long, List<ScanClaim.Adj>> adjs,
-                                                        Map<Long, List<String>> rarcs, Map<Long, List<PatientHistory.Service>> services) throws SQLException {
+    private static Map<Long, List<ScanClaim.Line>> lines(Connection c, ClaimBulkReader.Selection selection, Map<Long, ClaimRow> rows,
+                                                        Map<Long, List<PatientHistory.Service>> services) throws SQLException {
         Map<Long, List<ScanClaim.Line>> lines = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                long claimId = rs.getLong(2);
-                ClaimRow row = rows.get(claimId);
-                if (row == null) {
-                    continue;
-                }
-                String m1 = rs.getString(5);
-                String m2 = rs.getString(6);
-                List<String> mods = new ArrayList<>(2);
-                for (int i = 5; i <= 8; i++) {
-                    String m = i == 5 ? m1 : i == 6 ? m2 : rs.getString(i);
-                    if (m != null && !m.isBlank()) {
-                        mods.add(m);
-                    }
-                }
-                LocalDate d = rs.getObject(13, LocalDate.class); // no Calendar per value, unlike getDate
-                LocalDate date = d != null ? d : row.dos();
-                long id = rs.getLong(1);
-                String code = rs.getString(4);
-                lines.computeIfAbsent(claimId, k -> new ArrayList<>()).add(new ScanClaim.Line(id, rs.getInt(3), code, mods,
-                        rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), date,
-                        adjs.getOrDefault(id, List.of()), rarcs.getOrDefault(id, List.of())));
+        for (Map.Entry<Long, List<ClaimBulkReader.LineRow>> e : ClaimBulkReader.lines(c, selection).entrySet()) {
+            ClaimRow row = rows.get(e.getKey());
+            if (row == null) {
+                continue;
+            }
+            List<ScanClaim.Line> out = new ArrayList<>(e.getValue().size());
+            for (ClaimBulkReader.LineRow l : e.getValue()) {
+                LocalDate date = l.serviceDate() != null ? l.serviceDate() : row.dos();
+                List<ScanClaim.Adj> adjs = l.adjustments().isEmpty() ? List.of() : l.adjustments().stream()
+                        .map(a -> new ScanClaim.Adj(a.groupCode(), a.reasonCode(), a.amount())).toList();
+                out.add(new ScanClaim.Line(l.id(), l.lineNumber(), l.procedureCode(), l.modifiers(), l.units(), l.charge(), l.allowed(),
+                        l.paid(), date, adjs, l.remarkCodes()));
                 if (services != null && row.patientId() != null && date != null) {
                     services.computeIfAbsent(row.patientId(), k -> new ArrayList<>())
-                            .add(new PatientHistory.Service(claimId, date, code, historyModifiers(m1, m2)));
+                            .add(new PatientHistory.Service(e.getKey(), date, l.procedureCode(), historyModifiers(l.modifier1(), l.modifier2())));
                 }
             }
+            lines.put(e.getKey(), out);
         }
         return lines;
     }

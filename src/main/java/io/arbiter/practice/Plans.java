@@ -19,6 +19,14 @@ public class Plans {
         return repository.findById(id);
     }
 
+    public List<Plan> findAll() {
+        return repository.findAll();
+    }
+
+    public List<Plan> findByPayerId(Long payerId) {
+        return repository.findByPayerId(payerId);
+    }
+
     public Plan save(Plan plan) {
         return repository.save(plan);
     }

@@ -315,6 +315,65 @@ class PackagedJarIT {
         assertTrue(problems.isEmpty(), "API reads of the packaged jar failed:\n" + String.join("\n", problems));
     }
 
+    // ---------------------------------------------------------------- the demo's packets, as documents to send
+
+    /** Where an outgoing document may point (rules/primary-sources.yml). */
+    private static final List<String> PRIMARY = List.of("https://uscode.house.gov/", "https://www.ecfr.gov/",
+            "https://www.federalregister.gov/d/", "https://www.cms.gov/", "https://statutes.capitol.texas.gov/",
+            "https://www.law.cornell.edu/regulations/texas/28-tex-admin-code-", "https://x12.org/codes/", "https://www.tdi.texas.gov/");
+
+    /**
+     * Issue 20's "done when", on the artifact users run: the demo has a ready packet of every type except the workers'
+     * comp ones (their MAR needs the DWC conversion factor of the service year, which is not published for 2026 and so
+     * is asked for, not invented); every ready packet downloads as a PDF that never says "unverified" and links only to
+     * primary sources.
+     */
+    @Test
+    void demoPacketsAreDocumentsToSend() throws Exception {
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + token("specialist", "specialist-demo"));
+        String cases = ok("/api/v1/cases?size=100", auth);
+        Matcher ids = Pattern.compile("\"id\"\\s*:\\s*(\\d+)\\s*,\\s*\"caseNumber\"").matcher(cases);
+        Set<String> ready = new java.util.TreeSet<>();
+        Set<String> notReady = new java.util.TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        Pattern packet = Pattern.compile("\"type\":\"(\\w+)\",\"title\":\"[^\"]*\",\"href\":\"([^\"]+)\",\"ready\":(true|false)");
+        while (ids.find()) {
+            Matcher p = packet.matcher(ok("/api/v1/cases/" + ids.group(1) + "/packets", auth));
+            while (p.find()) {
+                if (!"true".equals(p.group(3))) {
+                    notReady.add(p.group(1));
+                    continue;
+                }
+                ready.add(p.group(1));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + p.group(2))).timeout(Duration.ofSeconds(60));
+                auth.forEach(b::header);
+                HttpResponse<byte[]> pdf = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (pdf.statusCode() != 200) {
+                    problems.add(p.group(2) + " → " + pdf.statusCode());
+                    continue;
+                }
+                String text;
+                try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                    text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                }
+                if (text.toLowerCase(java.util.Locale.ROOT).contains("unverified")) {
+                    problems.add(p.group(2) + " says unverified");
+                }
+                // A long link wraps in the PDF ("https://uscode." / "house.gov/..."): rejoin lines broken after . / or -.
+                Matcher url = Pattern.compile("https?://\\S+").matcher(text.replaceAll("([./\\-])\\r?\\n", "$1"));
+                while (url.find()) {
+                    String u = url.group().toLowerCase(java.util.Locale.ROOT);
+                    if (PRIMARY.stream().noneMatch(u::startsWith)) {
+                        problems.add(p.group(2) + " links to " + url.group());
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertEquals(Set.of("COMMERCIAL_APPEAL", "FEE_RECEIPT_SUMMARY", "IDR_INITIATION_DATA_SHEET", "OFFER_BRIEF",
+                "OPEN_NEGOTIATION_NOTICE", "TEXAS_ARBITRATION_REQUEST", "TEXAS_PIP_DEMAND"), ready, "ready demo packets; not ready: " + notReady);
+    }
+
     private void expectOk(String path, String token, List<String> problems) throws IOException, InterruptedException {
         HttpResponse<String> r = get(path, Map.of("Authorization", "Bearer " + token));
         if (r.statusCode() != 200) {
