@@ -3,17 +3,14 @@ package io.arbiter.packets;
 import io.arbiter.cases.CaseDeadline;
 import io.arbiter.cases.CaseTerms;
 import io.arbiter.cases.FeeKind;
-import io.arbiter.cases.CaseReader;
 import io.arbiter.cases.CaseView;
 import io.arbiter.cases.LineTerms;
-import io.arbiter.cases.CaseDeadlines;
+import io.arbiter.cases.CaseFile;
+import io.arbiter.cases.CaseFiles;
 import io.arbiter.cases.CaseDocument;
-import io.arbiter.cases.CaseDocuments;
 import io.arbiter.cases.CaseEvent;
-import io.arbiter.cases.CaseEvents;
 import io.arbiter.cases.CaseEventType;
 import io.arbiter.cases.CaseLine;
-import io.arbiter.cases.CaseLines;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.cases.Outcome;
 import io.arbiter.claims.Adjustment;
@@ -48,7 +45,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +107,7 @@ public class PacketContextFactory {
         }
     }
 
-    private final CaseLines caseLines;
-    private final CaseEvents events;
-    private final CaseDeadlines deadlines;
-    private final CaseDocuments documents;
+    private final CaseFiles caseFiles;
     private final Claims claims;
     private final ClaimLines claimLines;
     private final CurrentRemittanceDetail detail;
@@ -129,22 +122,14 @@ public class PacketContextFactory {
     private final Remittances remittances;
     private final PacketRules rules;
     private final Clock clock;
-    private final CaseTerms caseTerms;
-    private final CaseReader caseReader;
 
-    public PacketContextFactory(CaseLines caseLines, CaseEvents events, CaseDeadlines deadlines,
-                                CaseDocuments documents, Claims claims, ClaimLines claimLines,
+    public PacketContextFactory(CaseFiles caseFiles, Claims claims, ClaimLines claimLines,
                                 CurrentRemittanceDetail detail, Practices practices,
                                 Payers payers, Plans plans, Patients patients,
                                 Providers providers, PacketDetails details, List<LinePricing> pricing,
                                 List<EvidenceChecklist> checklists, Remittances remittances, PacketRules rules,
-                                Clock clock, CaseTerms caseTerms, CaseReader caseReader) {
-        this.caseReader = caseReader;
-        this.caseTerms = caseTerms;
-        this.caseLines = caseLines;
-        this.events = events;
-        this.deadlines = deadlines;
-        this.documents = documents;
+                                Clock clock) {
+        this.caseFiles = caseFiles;
         this.claims = claims;
         this.claimLines = claimLines;
         this.detail = detail;
@@ -164,8 +149,9 @@ public class PacketContextFactory {
     @Transactional(readOnly = true)
     public PacketContext build(DisputeCase c) {
         Map<String, String> d = details.forCase(c.getPracticeId(), c.getPayerId(), c.getId());
-        List<CaseLine> lines = caseLines.findByCaseIdOrderById(c.getId());
-        Map<Long, LineTerms> lineTerms = caseTerms.forLines(lines.stream().map(CaseLine::id).toList());
+        CaseFile file = caseFiles.of(c);
+        List<CaseLine> lines = file.lines();
+        Map<Long, LineTerms> lineTerms = file.terms();
         List<Long> claimIds = lines.stream().map(CaseLine::claimId).distinct().toList();
         Map<Long, Claim> claimById = claims.findByIdIn(claimIds).stream().collect(Collectors.toMap(Claim::id, x -> x));
         Claim first = claimById.values().stream().min(Comparator.comparing(Claim::serviceDateFrom, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -175,7 +161,7 @@ public class PacketContextFactory {
         CurrentRemittanceDetail.Detail current = detail.of(claimIds);
         List<Adjustment> adjs = current.adjustments();
         List<RemarkCode> rarcs = current.remarkCodes();
-        List<CaseEvent> history = events.findByCaseIdOrderById(c.getId());
+        List<CaseEvent> history = file.events();
         LinePricing lp = pricing.isEmpty() ? null : pricing.get(0);
 
         Practice practice = practices.findById(c.getPracticeId()).orElseThrow();
@@ -254,7 +240,7 @@ public class PacketContextFactory {
                 adminFees.signum() == 0 ? null : adminFees, idreFees.signum() == 0 ? null : idreFees, refundDue,
                 c.getFeeRefundsReceived().signum() == 0 ? null : c.getFeeRefundsReceived());
 
-        List<PacketContext.Deadline> dls = deadlines.findByCaseIdOrderByDueDate(c.getId()).stream()
+        List<PacketContext.Deadline> dls = file.deadlines().stream()
                 .map(x -> new PacketContext.Deadline(x.key(), label(x.key()), x.dueDate(), citation(x))).toList();
         LocalDate feesPaid = history.stream().filter(e -> e.type() == CaseEventType.FEE_PAID).map(CaseEvent::eventDate)
                 .max(Comparator.naturalOrder()).orElse(null);
@@ -266,7 +252,7 @@ public class PacketContextFactory {
 
         PacketContext.IdrDetails idr = c.getTrack() != Track.FEDERAL_IDR ? null : new PacketContext.IdrDetails(
                 d.get("idr.disputeNumber"), d.get("idr.preferredIdre"), d.get("idr.selectedIdre"),
-                stateLawOrApm(c), c.isBatched(),
+                stateLawOrApm(file), c.isBatched(),
                 c.getOutcome() == Outcome.WON ? "PROVIDER" : c.getOutcome() == Outcome.LOST ? "PAYER" : null);
         var arguments = new PacketContext.OfferArguments(d.get("arguments.serviceDescription"), d.get("arguments.complexity"),
                 d.get("arguments.trainingAndExperience"), d.get("arguments.marketShare"), d.get("arguments.priorContractedRates"),
@@ -274,7 +260,7 @@ public class PacketContextFactory {
                 d.get("arguments.benchmarkSource"), d.get("arguments.benchmarkHistory"),
                 d.get("arguments.billedChargeComparison"), d.get("arguments.usualCharges"));
 
-        List<CaseDocument> docs = documents.findByCaseIdOrderById(c.getId());
+        List<CaseDocument> docs = file.documents();
         // The 835 excerpt of each claim comes first, then the case's documents: every packet type carries the
         // payer's own adjudication as an exhibit, Bates-numbered and bookmarked like the rest.
         List<PacketContext.Exhibit> exhibits = new ArrayList<>(remittanceExhibits(claimById.values(), adjs, rarcs, payerCtx.name(),
@@ -348,8 +334,8 @@ public class PacketContextFactory {
         return null;
     }
 
-    private @Nullable Boolean stateLawOrApm(DisputeCase c) {
-        for (CaseView.Gate g : caseReader.gates(c.getId())) {
+    private @Nullable Boolean stateLawOrApm(CaseFile file) {
+        for (CaseView.Gate g : file.gates()) {
             if (g.name().toUpperCase().contains("STATE_LAW")) {
                 return switch (g.status()) {
                     case PASS -> Boolean.FALSE;
