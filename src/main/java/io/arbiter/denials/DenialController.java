@@ -31,7 +31,7 @@ public class DenialController {
     /** Builds or refreshes denial records from the claims as remitted; idempotent. */
     @Post("/sync")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public DenialRequests.SyncResult sync(@Body @Nullable DenialRequests.Sync body, Authentication who) {
+    public DenialRequests.SyncResult sync(@jakarta.validation.Valid @Body @Nullable DenialRequests.Sync body, Authentication who) {
         DenialRequests.SyncResult r = service.sync(body == null ? null : body.claimIds());
         audit.record(who, AuditAction.CHANGE, "DENIAL", "sync", "created " + r.created() + ", updated " + r.updated());
         return r;
@@ -59,7 +59,7 @@ public class DenialController {
 
     @Post("/{id}/evidence")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public DenialView evidence(@PathVariable Long id, @Body DenialRequests.Evidence body, Authentication who) {
+    public DenialView evidence(@PathVariable Long id, @jakarta.validation.Valid @Body DenialRequests.Evidence body, Authentication who) {
         DenialView v = service.attachEvidence(id, body, who.getName());
         audit.record(who, AuditAction.CHANGE, "DENIAL", id, "evidence items " + body.items() + " document " + body.documentId());
         return v;
@@ -68,7 +68,7 @@ public class DenialController {
     /** Records the work's outcome (APPEALED, RECOVERED with the amount, UPHELD, CORRECTED, WRITTEN_OFF). */
     @Post("/{id}/outcome")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public DenialView outcome(@PathVariable Long id, @Body DenialRequests.Outcome body, Authentication who) {
+    public DenialView outcome(@PathVariable Long id, @jakarta.validation.Valid @Body DenialRequests.Outcome body, Authentication who) {
         DenialView v = service.outcome(id, body);
         audit.record(who, AuditAction.CHANGE, "DENIAL", id, "status " + body.status());
         return v;
@@ -76,7 +76,7 @@ public class DenialController {
 
     @Post("/{id}/assign")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public DenialView assign(@PathVariable Long id, @Body DenialRequests.Assign body, Authentication who) {
+    public DenialView assign(@PathVariable Long id, @jakarta.validation.Valid @Body DenialRequests.Assign body, Authentication who) {
         DenialView v = service.assign(id, body.owner());
         audit.record(who, AuditAction.CHANGE, "DENIAL", id, "assigned");
         return v;

@@ -13,7 +13,7 @@ public final class DenialRequests {
     }
 
     @Serdeable
-    public record Sync(@Nullable List<Long> claimIds) {
+    public record Sync(@Nullable @jakarta.validation.constraints.Size(max = 10000) List<@jakarta.validation.constraints.NotNull Long> claimIds) {
     }
 
     @Serdeable
@@ -22,14 +22,16 @@ public final class DenialRequests {
 
     /** Marks checklist items attached (or detached with attached=false), referencing an uploaded case document. */
     @Serdeable
-    public record Evidence(List<Integer> items, @Nullable Long documentId, @Nullable Boolean attached) {
+    public record Evidence(@jakarta.validation.constraints.NotEmpty @jakarta.validation.constraints.Size(max = 50)
+                           List<@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PositiveOrZero Integer> items,
+                           @Nullable Long documentId, @Nullable Boolean attached) {
     }
 
     @Serdeable
-    public record Outcome(String status, @Nullable BigDecimal recoveredAmount) {
+    public record Outcome(@jakarta.validation.constraints.NotNull DenialStatus status, @Nullable BigDecimal recoveredAmount) {
     }
 
     @Serdeable
-    public record Assign(String owner) {
+    public record Assign(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String owner) {
     }
 }

@@ -383,10 +383,8 @@ public class DenialService {
     @Transactional
     public DenialView outcome(Long id, DenialRequests.Outcome body) {
         Denial d = find(id);
-        DenialStatus s;
-        try {
-            s = DenialStatus.valueOf(body.status());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        DenialStatus s = body.status();
+        if (s == null) {
             throw ApiException.badRequest("status must be one of " + List.of(DenialStatus.values()));
         }
         BigDecimal recovered = body.recoveredAmount() == null ? d.recoveredAmount() : body.recoveredAmount();

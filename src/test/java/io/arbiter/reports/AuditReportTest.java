@@ -110,8 +110,8 @@ class AuditReportTest {
         denialService.sync(List.of(d1.id(), d2.id(), out.id()));
         Denial auth = denials.findByClaimLineId(fx.lines(d1).get(0).id()).orElseThrow();
         Denial necessity = denials.findByClaimLineId(fx.lines(d1).get(1).id()).orElseThrow();
-        denialService.outcome(auth.id(), new DenialRequests.Outcome("RECOVERED", new BigDecimal("1050.25")));
-        denialService.outcome(necessity.id(), new DenialRequests.Outcome("UPHELD", BigDecimal.ZERO));
+        denialService.outcome(auth.id(), new DenialRequests.Outcome(io.arbiter.denials.DenialStatus.RECOVERED, new BigDecimal("1050.25")));
+        denialService.outcome(necessity.id(), new DenialRequests.Outcome(io.arbiter.denials.DenialStatus.UPHELD, BigDecimal.ZERO));
     }
 
     private static BigDecimal money(Object o) {
