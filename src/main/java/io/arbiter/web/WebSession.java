@@ -55,9 +55,26 @@ public class WebSession {
         return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
-    /** The CSRF token for the session in this request ("" when there is none). */
+    /**
+     * The CSRF token for the session in this request ("" when there is none). Bound to the signed-in user and the
+     * session generation (the token's {@code sub} and {@code sgen}), not to the cookie's bytes: the cookie is re-issued
+     * as the session slides, and a form rendered before that must still post; sign-out bumps the generation and so
+     * invalidates every form of the old session.
+     */
     public String csrfToken(HttpRequest<?> request) {
-        return token(request).map(this::hmac).orElse("");
+        return token(request).flatMap(WebSession::sessionKey).map(this::hmac).orElse("");
+    }
+
+    /** "user:generation" of a session token, or empty when the token cannot be read. */
+    static Optional<String> sessionKey(String token) {
+        try {
+            var claims = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet();
+            Object generation = claims.getClaim(io.arbiter.security.SessionClaimsValidator.GENERATION_CLAIM);
+            return claims.getSubject() == null || generation == null ? Optional.empty()
+                    : Optional.of(claims.getSubject() + ":" + generation);
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Refuses a form post whose CSRF token does not belong to the session cookie. */
