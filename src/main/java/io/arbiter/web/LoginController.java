@@ -47,7 +47,28 @@ public class LoginController {
         if (who != null) {
             return Pages.redirect(Pages.home(who));
         }
-        return pages.page(request, null, "login.ftlh", "Sign in", Map.of());
+        String next = safeNext(request.getParameters().get("next"));
+        return pages.page(request, null, "login.ftlh", "Sign in", next == null ? Map.of()
+                : Map.of("next", next, "flash", "Your session ended; sign in again to continue where you were."));
+    }
+
+    private static Map<String, Object> withNext(Map<String, String> form, Map<String, Object> model) {
+        String next = safeNext(form.get("next"));
+        if (next == null) {
+            return model;
+        }
+        Map<String, Object> m = new java.util.HashMap<>(model);
+        m.put("next", next);
+        return m;
+    }
+
+    /** Where to go after signing in: only a screen of Arbiter (never another site: "/ui/..." without "//" or "\\"). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/ui/") || next.contains("//") || next.contains("\\") || next.length() > 500
+                || next.startsWith("/ui/logout") || next.startsWith("/ui/login")) {
+            return null;
+        }
+        return next;
     }
 
     @Post(value = "/ui/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -61,20 +82,21 @@ public class LoginController {
             return HttpResponse.<String>status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(throttled.retryAfterSeconds()))
                     .body(pages.page(request, null, "login.ftlh", "Sign in",
-                            Map.of("error", "Too many failed sign-ins; try again in " + throttled.retryAfterSeconds() + " seconds.",
-                                    "username", username)).body())
+                            withNext(form, Map.of("error", "Too many failed sign-ins; try again in " + throttled.retryAfterSeconds()
+                                    + " seconds.", "username", username))).body())
                     .contentType(MediaType.TEXT_HTML_TYPE);
         }
         if (!result.isAuthenticated() || result.getAuthentication().isEmpty()) {
             return HttpResponse.<String>unauthorized().body(pages.page(request, null, "login.ftlh", "Sign in",
-                    Map.of("error", "The username or password is not right.", "username", username)).body())
+                    withNext(form, Map.of("error", "The username or password is not right.", "username", username))).body())
                     .contentType(MediaType.TEXT_HTML_TYPE);
         }
         Authentication who = result.getAuthentication().get();
         String token = tokens.generateToken(who, (int) pages.session().timeoutSeconds())
                 .orElseThrow(() -> new IllegalStateException("no token generator"));
         // the sign-in itself is audited by UserAuthenticationProvider, with the client address
-        return Pages.redirect(Pages.home(who)).cookie(pages.session().sessionCookie(token));
+        String next = safeNext(form.get("next"));
+        return Pages.redirect(next != null ? next : Pages.home(who)).cookie(pages.session().sessionCookie(token));
     }
 
     @Post(value = "/ui/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)

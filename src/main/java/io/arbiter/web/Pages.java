@@ -45,6 +45,10 @@ public class Pages {
             m.put("user", Map.of("name", String.valueOf(who.getAttributes().getOrDefault("name", who.getName())),
                     "username", who.getName(), "roles", String.join(", ", who.getRoles())));
             m.put("nav", nav(who, request.getPath()));
+            session.expiresAfter(request).ifPresent(at -> {
+                m.put("sessionExpires", at);
+                m.put("sessionWarn", session.warnSeconds());
+            });
         }
         m.putIfAbsent("flash", request.getParameters().get("flash"));
         m.putIfAbsent("error", request.getParameters().get("error"));

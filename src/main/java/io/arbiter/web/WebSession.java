@@ -65,6 +65,31 @@ public class WebSession {
         return token(request).flatMap(WebSession::sessionKey).map(this::hmac).orElse("");
     }
 
+    /**
+     * When the session in this request ends, in epoch seconds, counting the re-issue {@link SlidingSession} makes for a
+     * request in the second half of the lifetime (the same rule, so a page's countdown matches its cookie).
+     */
+    public Optional<Long> expiresAfter(HttpRequest<?> request) {
+        return token(request).flatMap(t -> {
+            try {
+                var exp = com.nimbusds.jwt.SignedJWT.parse(t).getJWTClaimsSet().getExpirationTime();
+                if (exp == null) {
+                    return Optional.empty();
+                }
+                long now = System.currentTimeMillis() / 1000;
+                long at = exp.getTime() / 1000;
+                return Optional.of(at - now <= timeoutSeconds / 2 && at > now ? now + timeoutSeconds : at);
+            } catch (java.text.ParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Seconds before the end at which the page warns: two minutes, or a third of a short session. */
+    public long warnSeconds() {
+        return Math.min(120, timeoutSeconds / 3);
+    }
+
     /** "user:generation" of a session token, or empty when the token cannot be read. */
     static Optional<String> sessionKey(String token) {
         try {
