@@ -62,7 +62,7 @@ public record AppealWindowRules(Map<PlanType, List<Window>> windows, List<Minimu
     static AppealWindowRules bind(RuleNode root) {
         Map<PlanType, List<Window>> windows = new EnumMap<>(PlanType.class);
         root.entries("windows").forEach((type, versions) -> {
-            PlanType planType = planType(type, versions);
+            PlanType planType = versions.named(type, PlanType.class, "plan type");
             List<Window> list = new ArrayList<>();
             for (RuleNode w : versions.items()) {
                 list.add(window(w));
@@ -81,15 +81,6 @@ public record AppealWindowRules(Map<PlanType, List<Window>> windows, List<Minimu
                 new CodeRule(Set.copyOf(cc.strings("carcs")), Set.copyOf(cc.strings("rarcs")), cc.citation("citation")),
                 new NotAppealable(Set.copyOf(na.strings("rarcs")), Set.copyOf(na.strings("medicareCarcs")), na.citation("citation")),
                 rates);
-    }
-
-    private static @Nullable PlanType planType(String name, RuleNode at) {
-        try {
-            return PlanType.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            at.problem("is not a plan type " + List.of(PlanType.values()));
-            return null;
-        }
     }
 
     private static Window window(RuleNode w) {

@@ -487,7 +487,7 @@ public class FindingsScanner {
             }
         }
 
-        Payer payer(Connection c, long id) throws SQLException {
+        Payer payer(long id) {
             Payer p = payers.get(id);
             if (p == null) {
                 load(id);
@@ -496,7 +496,7 @@ public class FindingsScanner {
             return p;
         }
 
-        PlanType planType(Connection c, long id, long payerId) throws SQLException {
+        PlanType planType(long id, long payerId) {
             Optional<PlanType> t = plans.get(id);
             if (t == null) {
                 load(payerId);
@@ -555,8 +555,8 @@ public class FindingsScanner {
     private static Map<Long, ClaimRow> claims(Connection c, ClaimBulkReader.Selection selection, Parties parties) throws SQLException {
         Map<Long, ClaimRow> rows = new LinkedHashMap<>();
         for (ClaimBulkReader.ClaimRow r : ClaimBulkReader.claims(c, selection).values()) {
-            Parties.Payer payer = r.payerId() == null ? null : parties.payer(c, r.payerId());
-            PlanType type = r.planId() == null || r.payerId() == null ? null : parties.planType(c, r.planId(), r.payerId());
+            Parties.Payer payer = r.payerId() == null ? null : parties.payer(r.payerId());
+            PlanType type = r.planId() == null || r.payerId() == null ? null : parties.planType(r.planId(), r.payerId());
             rows.put(r.id(), new ClaimRow(r.id(), r.practiceId(), r.patientId(), payer == null ? null : payer.code(),
                     payer == null ? BilateralFormat.MODIFIER_50 : payer.format(), type, r.placeOfService(), r.serviceZip(),
                     r.serviceState(), r.serviceDateFrom(), r.qpa()));

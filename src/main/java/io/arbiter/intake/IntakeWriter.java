@@ -61,6 +61,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
     private final Timing timing;
     private final List<PaidClaim> pending = new ArrayList<>(CHUNK);
     private final IntakeParties parties;
+    private final ClaimLedgerWriter ledger;
     private int skippedDuplicates;
 
     /** Receives how long each phase of writing took (the benchmark sums them); {@link #NONE} otherwise. */
@@ -85,6 +86,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         this.planTypes = planTypes;
         this.progress = progress;
         this.parties = new IntakeParties(conn, now, issues, planTypes);
+        this.ledger = new ClaimLedgerWriter(conn, now);
     }
 
     public int skippedDuplicates() {
@@ -854,7 +856,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
 
     /** Nets the claims' stored remittances into their paid amounts; how is the claims ledger's ({@link ClaimLedgerWriter}). */
     void recompute(Set<Long> claimIds) throws SQLException {
-        new ClaimLedgerWriter(conn, now).recompute(claimIds);
+        ledger.recompute(claimIds);
     }
 
     // ------------------------------------------------------------------ helpers

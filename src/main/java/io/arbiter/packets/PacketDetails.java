@@ -52,6 +52,18 @@ public class PacketDetails {
         return out;
     }
 
+    /** The payer-scope values of many payers in one query (a screen listing every payer), by payer id. */
+    public Map<Long, Map<String, String>> forPayers(java.util.Collection<Long> payerIds) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        if (payerIds.isEmpty()) {
+            return out;
+        }
+        for (PacketDetail d : details.findByScopeAndScopeIdIn(PacketDetail.Scope.PAYER.name(), payerIds)) {
+            out.computeIfAbsent(d.scopeId(), k -> new HashMap<>()).put(d.fieldKey(), d.fieldValue());
+        }
+        return out;
+    }
+
     private void put(Map<String, String> out, PacketDetail.Scope scope, Long id) {
         for (PacketDetail d : details.findByScopeAndScopeId(scope.name(), id)) {
             out.put(d.fieldKey(), d.fieldValue());

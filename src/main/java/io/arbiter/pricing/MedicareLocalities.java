@@ -1,7 +1,6 @@
 package io.arbiter.pricing;
 
 import io.arbiter.common.Citation;
-import io.arbiter.rules.EffectivePeriod;
 import io.arbiter.rules.RuleNode;
 
 import java.util.HashMap;
@@ -19,16 +18,15 @@ public final class MedicareLocalities {
     private final Map<String, Locality> zip3 = new HashMap<>();
     private final Map<String, String> zip3State = new HashMap<>();
     private final Map<String, String> stateDefault = new HashMap<>();
-    private final EffectivePeriod period;
     private final Citation citation;
 
-    private MedicareLocalities(EffectivePeriod period, Citation citation) {
-        this.period = period;
+    private MedicareLocalities(Citation citation) {
         this.citation = citation;
     }
 
     static MedicareLocalities bind(RuleNode root) {
-        MedicareLocalities m = new MedicareLocalities(root.period(), root.citation("citation"));
+        root.period(); // the table is dated and cited like every rule file
+        MedicareLocalities m = new MedicareLocalities(root.citation("citation"));
         root.entries("zip5").forEach((k, v) -> m.zip5.put(k, locality(v)));
         root.entries("zip3").forEach((k, v) -> m.zip3.put(k, locality(v)));
         root.entries("default").forEach((k, v) -> m.stateDefault.put(k, v.scalar()));

@@ -67,10 +67,9 @@ public final class PricingPolicies {
         feeScheduleRoundingCitation = mc.citation("roundingCitation");
         gpciCarryForwardCitation = mc.citation("gpciCarryForwardCitation");
         root.entries("medicareBasedPlanTypes").forEach((type, entry) -> {
-            try {
-                medicareBasedPlanTypes.put(PlanType.valueOf(type), entry.citation("citation"));
-            } catch (IllegalArgumentException e) {
-                entry.problem("is not a plan type");
+            PlanType planType = entry.named(type, PlanType.class, "plan type");
+            if (planType != null) {
+                medicareBasedPlanTypes.put(planType, entry.citation("citation"));
             }
         });
         ucrCitation = root.get("ucr").citation("citation");

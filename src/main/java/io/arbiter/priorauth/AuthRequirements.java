@@ -53,10 +53,9 @@ public class AuthRequirements {
         static Rules bind(RuleNode doc) {
             Map<AuthFamily, List<String>> families = new LinkedHashMap<>();
             doc.entries("families").forEach((k, v) -> {
-                try {
-                    families.put(AuthFamily.valueOf(k), v.items().stream().map(RuleNode::scalar).toList());
-                } catch (IllegalArgumentException e) {
-                    v.problem("is not a procedure family " + List.of(AuthFamily.values()));
+                AuthFamily family = v.named(k, AuthFamily.class, "procedure family");
+                if (family != null) {
+                    families.put(family, v.items().stream().map(RuleNode::scalar).toList());
                 }
             });
             List<Requirement> requirements = new ArrayList<>();
@@ -73,15 +72,7 @@ public class AuthRequirements {
         }
 
         private static List<PlanType> planTypes(RuleNode r) {
-            List<PlanType> out = new ArrayList<>();
-            for (RuleNode n : r.list("planTypes")) {
-                try {
-                    out.add(PlanType.valueOf(n.scalar()));
-                } catch (IllegalArgumentException e) {
-                    n.problem("is not a plan type " + List.of(PlanType.values()));
-                }
-            }
-            return out;
+            return r.list("planTypes").stream().map(n -> n.asEnum(PlanType.class, "plan type")).filter(java.util.Objects::nonNull).toList();
         }
     }
 

@@ -76,10 +76,7 @@ public record RuleEntry(String key, String variant, RuleKind kind, String versio
         if (v instanceof LocalDate d) {
             return d;
         }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        return LocalDate.parse(string(name));
+        return LocalDate.parse(string(name)); // dates arrive as text (RuleYaml)
     }
 
     public List<String> codes() {

@@ -5,9 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -199,11 +197,7 @@ public final class RuleNode {
         if (v == null) {
             return null;
         }
-        // SnakeYAML reads an unquoted 2025-01-01 as a java.util.Date at UTC midnight: convert at UTC, never the JVM zone.
-        if (v instanceof Date d) {
-            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        try {
+        try { // dates arrive as text (RuleYaml): parsed strictly, never through the JVM's zone
             return LocalDate.parse(String.valueOf(v).trim());
         } catch (RuntimeException e) {
             problem(key, "must be a date (YYYY-MM-DD), got '" + v + "'");
@@ -247,13 +241,28 @@ public final class RuleNode {
 
     public <E extends Enum<E>> @Nullable E optionalEnum(String key, Class<E> type) {
         String s = optionalText(key);
-        if (s == null) {
-            return null;
-        }
+        return s == null ? null : get(key).named(s, type, null);
+    }
+
+    /**
+     * This node's value as a constant of {@code type} (any case); a problem at this node, and null, when it is none.
+     * {@code what} names the kind of value in the problem ("plan type"), or null for "one of".
+     */
+    public <E extends Enum<E>> @Nullable E asEnum(Class<E> type, @Nullable String what) {
+        String s = scalar();
+        return s == null ? null : named(s, type, what);
+    }
+
+    /**
+     * {@code name} as a constant of {@code type} (any case) — for a mapping key that names a constant, like a plan type
+     * keying its appeal windows; a problem at this node, and null, when it is none.
+     */
+    public <E extends Enum<E>> @Nullable E named(String name, Class<E> type, @Nullable String what) {
         try {
-            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problem(key, "'" + s + "' is not one of " + List.of(type.getEnumConstants()));
+            problem(what == null ? "'" + name + "' is not one of " + List.of(type.getEnumConstants())
+                    : "is not a " + what + " " + List.of(type.getEnumConstants()));
             return null;
         }
     }

@@ -117,8 +117,10 @@ public class PayersPage {
     private HttpResponse<String> render(HttpRequest<?> request, Authentication who, @Nullable Long failedPayer,
                                         Map<String, String> typed, Map<String, String> errors, HttpStatus status) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Payer p : payers.byName()) {
-            Map<String, String> values = new HashMap<>(p.id().equals(failedPayer) ? typed : details.forPayer(p.id()));
+        List<Payer> all = payers.byName();
+        Map<Long, Map<String, String>> stored = details.forPayers(all.stream().map(Payer::id).toList());
+        for (Payer p : all) {
+            Map<String, String> values = new HashMap<>(p.id().equals(failedPayer) ? typed : stored.getOrDefault(p.id(), Map.of()));
             if (!p.id().equals(failedPayer)) {
                 values.put(LEGAL_ENTITY, p.legalEntity() == null ? "" : p.legalEntity());
             }

@@ -44,9 +44,8 @@ public class SlidingSession {
         if (who.isEmpty() || token.isEmpty()) {
             return;
         }
-        Long expiresAt = expiry(token.get());
-        long now = System.currentTimeMillis() / 1000;
-        if (expiresAt == null || expiresAt - now > session.timeoutSeconds() / 2 || expiresAt <= now) {
+        Optional<Long> expiresAt = WebSession.expiry(token.get());
+        if (expiresAt.isEmpty() || !session.renews(expiresAt.get(), System.currentTimeMillis() / 1000)) {
             return;
         }
         Map<String, Object> attributes = new HashMap<>(who.get().getAttributes());
@@ -57,14 +56,5 @@ public class SlidingSession {
 
     private static boolean setsSessionCookie(MutableHttpResponse<?> response) {
         return response.getHeaders().getAll("Set-Cookie").stream().anyMatch(h -> h.startsWith(WebSession.COOKIE + "="));
-    }
-
-    private static Long expiry(String token) {
-        try {
-            var exp = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime();
-            return exp == null ? null : exp.getTime() / 1000;
-        } catch (java.text.ParseException e) {
-            return null;
-        }
     }
 }

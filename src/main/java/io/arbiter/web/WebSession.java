@@ -67,22 +67,21 @@ public class WebSession {
 
     /**
      * When the session in this request ends, in epoch seconds, counting the re-issue {@link SlidingSession} makes for a
-     * request in the second half of the lifetime (the same rule, so a page's countdown matches its cookie).
+     * request in the second half of the lifetime ({@link #renews}), so a page's countdown matches its cookie.
      */
     public Optional<Long> expiresAfter(HttpRequest<?> request) {
-        return token(request).flatMap(t -> {
-            try {
-                var exp = com.nimbusds.jwt.SignedJWT.parse(t).getJWTClaimsSet().getExpirationTime();
-                if (exp == null) {
-                    return Optional.empty();
-                }
-                long now = System.currentTimeMillis() / 1000;
-                long at = exp.getTime() / 1000;
-                return Optional.of(at - now <= timeoutSeconds / 2 && at > now ? now + timeoutSeconds : at);
-            } catch (java.text.ParseException e) {
-                return Optional.empty();
-            }
-        });
+        long now = System.currentTimeMillis() / 1000;
+        return token(request).flatMap(WebSession::expiry).map(at -> renews(at, now) ? now + timeoutSeconds : at);
+    }
+
+    /** Whether a session ending at {@code at} is re-issued by a request at {@code now}: in the second half of its life. */
+    public boolean renews(long at, long now) {
+        return at > now && at - now <= timeoutSeconds / 2;
+    }
+
+    /** The expiry of a session token in epoch seconds, or empty when it has none or cannot be read. */
+    static Optional<Long> expiry(String token) {
+        return claims(token).map(c -> c.getExpirationTime()).map(d -> d.getTime() / 1000);
     }
 
     /** Seconds before the end at which the page warns: two minutes, or a third of a short session. */
@@ -92,11 +91,16 @@ public class WebSession {
 
     /** "user:generation" of a session token, or empty when the token cannot be read. */
     static Optional<String> sessionKey(String token) {
+        return claims(token).flatMap(c -> {
+            Object generation = c.getClaim(io.arbiter.security.SessionClaimsValidator.GENERATION_CLAIM);
+            return c.getSubject() == null || generation == null ? Optional.empty() : Optional.of(c.getSubject() + ":" + generation);
+        });
+    }
+
+    /** The claims of a session token as written (its signature is checked by Micronaut Security on every request). */
+    private static Optional<com.nimbusds.jwt.JWTClaimsSet> claims(String token) {
         try {
-            var claims = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet();
-            Object generation = claims.getClaim(io.arbiter.security.SessionClaimsValidator.GENERATION_CLAIM);
-            return claims.getSubject() == null || generation == null ? Optional.empty()
-                    : Optional.of(claims.getSubject() + ":" + generation);
+            return Optional.of(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet());
         } catch (java.text.ParseException e) {
             return Optional.empty();
         }
