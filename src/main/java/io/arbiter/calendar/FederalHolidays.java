@@ -73,7 +73,7 @@ public final class FederalHolidays {
     }
 
     static List<LocalDate> closureDates(RuleSet rules) {
-        return rules.ofKind(RuleKind.CLOSURE).stream().map(e -> e.date("date")).toList();
+        return rules.ofKind(RuleKind.CLOSURE).stream().map(e -> e.closure().date()).toList();
     }
 
     static List<RuleEntry> closures(RuleSet rules) {

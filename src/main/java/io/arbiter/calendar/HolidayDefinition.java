@@ -1,6 +1,7 @@
 package io.arbiter.calendar;
 
 import io.arbiter.rules.RuleEntry;
+import io.arbiter.rules.RuleTerms;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.DayOfWeek;
@@ -13,12 +14,9 @@ public record HolidayDefinition(String key, String name, int month, @Nullable In
                                 boolean unverified, String citationUrl) {
 
     public static HolidayDefinition of(RuleEntry e) {
-        Integer day = e.integerOrNull("day");
-        DayOfWeek wd = day == null ? DayOfWeek.valueOf(e.string("weekday")) : null;
-        int nth = day == null ? e.integer("nth") : 0;
-        Integer offset = e.integerOrNull("offsetDays");
-        return new HolidayDefinition(e.key(), e.string("name"), e.integer("month"), day, wd, nth,
-                offset == null ? 0 : offset, e.effectiveFrom(), e.effectiveTo(), e.unverified(), e.citationUrl());
+        RuleTerms.Holiday h = e.holiday();
+        return new HolidayDefinition(e.key(), h.name(), h.month(), h.day(), h.weekday(), h.nth(), h.offsetDays(),
+                e.effectiveFrom(), e.effectiveTo(), e.unverified(), e.citationUrl());
     }
 
     /** The actual (unshifted) date in a year, or null when the definition is not in force that year. */

@@ -15,7 +15,7 @@ public record CaseDeadline(
         Long caseId,
         @MappedProperty("deadline_key") String key,
         LocalDate dueDate,
-        io.arbiter.deadlines.DayType dayType,
+        io.arbiter.rules.DayType dayType,
         @MappedProperty("day_count") int count,
         String fromKey,
         LocalDate fromDate,

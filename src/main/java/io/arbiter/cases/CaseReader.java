@@ -1,5 +1,6 @@
 package io.arbiter.cases;
 
+import io.arbiter.common.EnumText;
 import io.arbiter.common.Money;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.Payers;
@@ -136,11 +137,11 @@ public class CaseReader {
             where.append(" AND c.stage NOT IN ('CLOSED','WITHDRAWN','INELIGIBLE','PAID','SETTLED')");
         } else if (stage != null && !stage.isBlank()) {
             where.append(" AND c.stage = ?");
-            args.add(CaseService.parse(CaseStage.class, stage, "stage").name());
+            args.add(EnumText.parse(CaseStage.class, stage, "stage").name());
         }
         if (track != null && !track.isBlank()) {
             where.append(" AND c.track = ?");
-            args.add(CaseService.parse(Track.class, track, "track").name());
+            args.add(EnumText.parse(Track.class, track, "track").name());
         }
         if (assignee != null && !assignee.isBlank()) {
             where.append(" AND c.assignee = ?");

@@ -35,12 +35,12 @@ public final class CaseRequests {
 
     /** {@code version}, when sent, must match the case's current version (else 409: someone else changed it). */
     @Serdeable
-    public record Event(@NotBlank @Size(max = 40) String type,
+    public record Event(@NotNull CaseEventType type,
                         @NotNull LocalDate date,
                         @Nullable @Digits(integer = 10, fraction = 2) @DecimalMin("-9999999999.99") @DecimalMax("9999999999.99") BigDecimal amount,
                         @Nullable @Size(max = 2000) String note,
-                        @Nullable @Size(max = 20) String feeKind,
-                        @Nullable @Size(max = 20) String outcome,
+                        @Nullable FeeKind feeKind,
+                        @Nullable Outcome outcome,
                         @Nullable Long version) {
     }
 

@@ -1,10 +1,8 @@
 package io.arbiter.cases;
 
-import io.arbiter.common.Citation;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ public interface CaseRulebook {
         }
     }
 
-    record Deadline(String key, LocalDate dueDate, io.arbiter.deadlines.DayType dayType, int count, String from, LocalDate fromDate,
+    record Deadline(String key, LocalDate dueDate, io.arbiter.rules.DayType dayType, int count, String from, LocalDate fromDate,
                     @Nullable String citation, @Nullable String ruleVersion, List<Alternative> alternatives) {
     }
 

@@ -246,7 +246,7 @@ public class CaseService {
             throw ApiException.conflict("Case " + dc.getCaseNumber() + " was changed by someone else (version "
                     + dc.getVersion() + ", you sent " + request.version() + "); reload it and try again.");
         }
-        CaseEventType type = parse(CaseEventType.class, request.type(), "type");
+        CaseEventType type = request.type();
         if (type == CaseEventType.PAYMENT_OVERDUE) {
             throw CaseRuleViolation.invalid("type", "PAYMENT_OVERDUE is set by the daily overdue check, not recorded by hand");
         }
@@ -256,16 +256,14 @@ public class CaseService {
         if (request.date().isAfter(today())) {
             throw CaseRuleViolation.invalid("date", "is in the future; record events once they have happened");
         }
-        Outcome outcome = request.outcome() == null ? null : parse(Outcome.class, request.outcome(), "outcome");
         List<CaseEvent> history = events.findByCaseIdOrderById(caseId);
         checkOrder(dc, type, request.date(), history);
-        return apply(dc, type, request.date(), request.amount(), request.feeKind(), outcome, request.note(), username);
+        return apply(dc, type, request.date(), request.amount(), request.feeKind(), request.outcome(), request.note(), username);
     }
 
     /** Applies one event through the aggregate, stores it, and recomputes deadlines. */
     DisputeCase apply(DisputeCase dc, CaseEventType type, LocalDate date, @Nullable BigDecimal amount,
-                      @Nullable String feeKindText, @Nullable Outcome outcome, @Nullable String note, String username) {
-        FeeKind feeKind = FeeKind.parse(feeKindText);
+                      @Nullable FeeKind feeKind, @Nullable Outcome outcome, @Nullable String note, String username) {
         CaseWorkflow workflow = CaseWorkflow.forTrack(dc.getTrack());
         CaseStage before = dc.getStage();
         if (type == CaseEventType.FEE_PAID && feeKind == null) {
@@ -372,14 +370,6 @@ public class CaseService {
 
     private static String truncate(@Nullable String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value, String field) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw CaseRuleViolation.invalid(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
-        }
     }
 
     // ---- assignment and sharing --------------------------------------------------------------

@@ -58,7 +58,7 @@ public record CaseView(
     }
 
     @Serdeable
-    public record Deadline(String key, LocalDate dueDate, io.arbiter.deadlines.DayType dayType, int count, String from,
+    public record Deadline(String key, LocalDate dueDate, io.arbiter.rules.DayType dayType, int count, String from,
                            LocalDate fromDate, @Nullable String citation, @Nullable String ruleVersion,
                            List<Alternative> alternatives, boolean met) {
     }

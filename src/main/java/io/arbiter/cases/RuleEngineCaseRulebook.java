@@ -141,7 +141,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
     @Override
     public OptionalInt batchLineCap(LocalDate onDate) {
         return rules.find("FEDERAL_IDR.BATCH_LINE_CAP", onDate)
-                .map(r -> r.integerOrNull("value"))
+                .map(r -> r.value().number())
                 .map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 

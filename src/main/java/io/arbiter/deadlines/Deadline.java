@@ -1,5 +1,8 @@
 package io.arbiter.deadlines;
 
+import io.arbiter.rules.Convention;
+import io.arbiter.rules.DayType;
+
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package io.arbiter.deadlines;
 
+import io.arbiter.rules.Convention;
+import io.arbiter.rules.DayType;
+
 import io.arbiter.calendar.BusinessDayCalendar;
 import io.arbiter.calendar.Calendars;
 import io.arbiter.common.ApiException;
@@ -8,6 +11,7 @@ import io.arbiter.rules.KeysOn;
 import io.arbiter.rules.RuleEntry;
 import io.arbiter.rules.RuleKind;
 import io.arbiter.rules.RuleSet;
+import io.arbiter.rules.RuleTerms;
 import io.arbiter.rules.TriggerEvents;
 import io.arbiter.rules.Track;
 import io.micronaut.core.annotation.Nullable;
@@ -32,8 +36,6 @@ import java.util.Optional;
  */
 @Singleton
 public class DeadlineEngine {
-
-    static final String PORTAL_OPEN_NEGOTIATION = "PORTAL_OPEN_NEGOTIATION";
 
     private final RuleSet rules;
     private final Calendars calendars;
@@ -79,7 +81,7 @@ public class DeadlineEngine {
                 continue;
             }
             String shortKey = key.substring(prefix.length());
-            String fromKey = versions.get(0).string("from");
+            String fromKey = versions.get(0).deadline().from();
             LocalDate fromDate = primaryDates.get(fromKey);
             if (fromDate == null) {
                 continue; // only deadlines whose trigger is given
@@ -102,30 +104,28 @@ public class DeadlineEngine {
                 continue;
             }
             RuleEntry rule = chosen.get();
-            if (PORTAL_OPEN_NEGOTIATION.equals(rule.stringOrNull("requires")) && !portalOpenNegotiation(opts, selection)) {
+            RuleTerms.Deadline terms = rule.deadline();
+            if (terms.requires() == RuleTerms.Requirement.PORTAL_OPEN_NEGOTIATION && !portalOpenNegotiation(opts, selection)) {
                 skipped.add(new Skipped(shortKey, "applies only where the 2026 portal-based open negotiation applies "
                         + "(announcement-triggered; set arbiter.deadlines.portal-open-negotiation-from or options.openNegotiationResponse)"));
                 continue;
             }
-            Convention conv = Convention.valueOf(rule.string("convention"));
-            DayType dayType = DayType.valueOf(rule.string("dayType"));
-            int count = count(rule, opts);
-            boolean texasRoll = "TEXAS".equals(rule.stringOrNull("rollForward"));
+            Convention conv = terms.convention();
+            DayType dayType = terms.dayType();
+            int count = count(terms, opts);
+            boolean texasRoll = terms.texasRollForward();
 
             LocalDate due = compute(conv, count, dayType, texasRoll, fromDate, primary);
             primaryDates.put(shortKey, due);
             List<Deadline.Alternative> alts = new ArrayList<>();
-            for (Map<String, Object> alt : rule.maps("alternatives")) {
-                Convention c = alt.get("convention") == null ? conv : Convention.valueOf(alt.get("convention").toString());
-                DayType t = alt.get("dayType") == null ? dayType : DayType.valueOf(alt.get("dayType").toString());
-                int n = alt.get("count") == null ? count : ((Number) alt.get("count")).intValue();
-                LocalDate d = compute(c, n, t, texasRoll, fromDate, primary);
-                addAlternative(alts, due, d, alt.get("reading").toString());
+            for (RuleTerms.Alternative alt : terms.alternatives()) {
+                LocalDate d = compute(alt.convention(), alt.countOr(count), alt.dayType(), texasRoll, fromDate, primary);
+                addAlternative(alts, due, d, alt.reading());
             }
             if (!variantKeyKnown && batchedVariant.isPresent() && batchedVariant.get() != rule) {
                 RuleEntry v = batchedVariant.get();
-                LocalDate d = compute(Convention.valueOf(v.string("convention")), v.integer("count"), DayType.valueOf(v.string("dayType")),
-                        texasRoll, fromDate, primary);
+                RuleTerms.Deadline b = v.deadline();
+                LocalDate d = compute(b.convention(), b.count(), b.dayType(), texasRoll, fromDate, primary);
                 addAlternative(alts, due, d, "Batched-dispute rule " + v.versionLabel() + " if the open negotiation started on or after "
                         + v.effectiveFrom() + " (start not given; the longer period applies until it is)");
             }
@@ -162,15 +162,14 @@ public class DeadlineEngine {
         return from != null && !onpStart.isBefore(from);
     }
 
-    private int count(RuleEntry rule, DeadlineOptions opts) {
-        String configurable = rule.stringOrNull("configurableCount");
-        if ("wc-reconsideration-months".equals(configurable)) {
+    private int count(RuleTerms.Deadline rule, DeadlineOptions opts) {
+        if (rule.configurableCount() == RuleTerms.ConfigurableCount.WC_RECONSIDERATION_MONTHS) {
             return opts.wcReconsiderationMonths() != null ? opts.wcReconsiderationMonths() : settings.getWcReconsiderationMonths();
         }
-        if ("payer-appeal-window-days".equals(configurable) && opts.appealWindowDays() != null) {
+        if (rule.configurableCount() == RuleTerms.ConfigurableCount.PAYER_APPEAL_WINDOW_DAYS && opts.appealWindowDays() != null) {
             return opts.appealWindowDays();
         }
-        return rule.integer("count");
+        return rule.count();
     }
 
     /** Whether the event a rule is keyed on was given (the trigger date always is). */

@@ -4,6 +4,7 @@ import io.arbiter.common.ApiException;
 import io.arbiter.common.Citation;
 import io.arbiter.rules.RuleEntry;
 import io.arbiter.rules.RuleSet;
+import io.arbiter.rules.RuleTerms;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -42,15 +43,16 @@ public class FeeCalculator {
                         "initiationDate", "before the first fee version"))));
         boolean batched = type == DisputeType.BATCHED;
         RuleEntry idre = rules.require(batched ? "FEDERAL_IDR.IDRE_FEE_BATCHED" : "FEDERAL_IDR.IDRE_FEE_SINGLE", initiationDate);
-        BigDecimal min = idre.money("min");
-        BigDecimal max = idre.money("max");
+        RuleTerms.Fee idreFee = idre.fee();
+        BigDecimal min = idreFee.requireMin();
+        BigDecimal max = idreFee.requireMax();
         int blocks = 0;
         List<String> warnings = new ArrayList<>();
-        if (batched && idre.has("baseLines") && lineCount > idre.integer("baseLines")) {
-            int block = idre.integer("incrementBlock");
-            blocks = (lineCount - idre.integer("baseLines") + block - 1) / block;
-            min = min.add(idre.money("incrementMin").multiply(BigDecimal.valueOf(blocks)));
-            max = max.add(idre.money("incrementMax").multiply(BigDecimal.valueOf(blocks)));
+        RuleTerms.BatchIncrement increment = idreFee.increment();
+        if (batched && increment != null) {
+            blocks = increment.blocks(lineCount);
+            min = min.add(increment.min().multiply(BigDecimal.valueOf(blocks)));
+            max = max.add(increment.max().multiply(BigDecimal.valueOf(blocks)));
         }
         if (!batched && lineCount > 1 && type == DisputeType.SINGLE) {
             warnings.add("A single dispute normally has one line item; use BATCHED or BUNDLED for " + lineCount + " lines");
@@ -63,7 +65,7 @@ public class FeeCalculator {
             LocalDate capDate = openNegotiationStart == null ? initiationDate : openNegotiationStart;
             RuleEntry capRule = rules.find("FEDERAL_IDR.BATCH_LINE_CAP", capDate).orElse(null);
             if (capRule != null) {
-                cap = capRule.integerOrNull("value");
+                cap = capRule.value().number();
                 versions.add("BATCH_LINE_CAP " + capRule.versionLabel());
                 citations.add(capRule.citation());
                 unverified |= capRule.unverified();
@@ -73,7 +75,7 @@ public class FeeCalculator {
                 }
             }
         }
-        return new FeeEstimate(initiationDate, type, lineCount, admin.money("amount"), min, max, blocks,
-                admin.money("amount").add(min), admin.money("amount").add(max), cap, versions, citations, unverified, warnings);
+        BigDecimal adminFee = admin.fee().requireAmount();
+        return new FeeEstimate(initiationDate, type, lineCount, adminFee, min, max, blocks, adminFee.add(min), adminFee.add(max), cap, versions, citations, unverified, warnings);
     }
 }

@@ -3,9 +3,11 @@ package io.arbiter.demo;
 import io.arbiter.common.DemoMode;
 import io.arbiter.cases.CaseDeadline;
 import io.arbiter.cases.CaseDeadlines;
+import io.arbiter.cases.CaseEventType;
 import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.DisputeCase;
+import io.arbiter.cases.FeeKind;
 import io.arbiter.claims.Claim;
 import io.arbiter.claims.Claims;
 import io.arbiter.packets.PacketDetail;
@@ -132,8 +134,8 @@ public class DemoCases {
     }
 
     /** Records an event unless its date is still in the future; returns whether it was recorded. */
-    private boolean step(@Nullable DisputeCase dc, String type, @Nullable LocalDate date, @Nullable String amount,
-                         @Nullable String feeKind, @Nullable String note) {
+    private boolean step(@Nullable DisputeCase dc, CaseEventType type, @Nullable LocalDate date, @Nullable String amount,
+                         @Nullable FeeKind feeKind, @Nullable String note) {
         if (dc == null || date == null || date.isAfter(cases.today())) {
             return false;
         }
@@ -153,7 +155,7 @@ public class DemoCases {
      */
     private void packetFacts(DisputeCase dc, String offerTotal, String disputeNumber) {
         BigDecimal qpa = dc.getInitialPaid().add(dc.getCostSharing());
-        step(dc, "QPA_DISCLOSED", dc.getInitialPaymentDate(), qpa.toPlainString(), null, "QPA disclosed with the initial payment");
+        step(dc, CaseEventType.QPA_DISCLOSED, dc.getInitialPaymentDate(), qpa.toPlainString(), null, "QPA disclosed with the initial payment");
         List<io.arbiter.cases.CaseLine> lines = caseLines.findByCaseIdOrderById(dc.getId());
         BigDecimal offer = new BigDecimal(offerTotal);
         BigDecimal billed = dc.getBilled();
@@ -189,23 +191,23 @@ public class DemoCases {
         }
         packetFacts(dc, offer, "DISP-" + (2026000 + dc.getId()));
         LocalDate on = dc.getInitialPaymentDate().plusDays(3);
-        if (!step(dc, "OPEN_NEGOTIATION_STARTED", on, null, null, "Open Negotiation Notice sent by e-mail and portal")
-                || !step(dc, "OFFER_SUBMITTED", on, offer, null, "offer in the Open Negotiation Notice")) {
+        if (!step(dc, CaseEventType.OPEN_NEGOTIATION_STARTED, on, null, null, "Open Negotiation Notice sent by e-mail and portal")
+                || !step(dc, CaseEventType.OFFER_SUBMITTED, on, offer, null, "offer in the Open Negotiation Notice")) {
             return dc;
         }
         LocalDate initiate = due(dc, "IDR_INITIATION_WINDOW_OPENS").orElse(null);
-        if (!step(dc, "PAYER_OFFER_RECEIVED", on.plusDays(10), payerOffer, null, "payer's counteroffer")
-                || !step(dc, "IDR_INITIATED", initiate, null, null, "Notice of IDR Initiation filed")
-                || !step(dc, "FEE_PAID", initiate, "15.00", "ADMIN", "administrative fee")) {
+        if (!step(dc, CaseEventType.PAYER_OFFER_RECEIVED, on.plusDays(10), payerOffer, null, "payer's counteroffer")
+                || !step(dc, CaseEventType.IDR_INITIATED, initiate, null, null, "Notice of IDR Initiation filed")
+                || !step(dc, CaseEventType.FEE_PAID, initiate, "15.00", FeeKind.ADMIN, "administrative fee")) {
             return dc;
         }
         LocalDate selected = initiate == null ? null : initiate.plusDays(2);
-        if (!step(dc, "IDRE_SELECTED", selected, null, null, "IDRE selected jointly")
-                || !step(dc, "FEE_PAID", selected.plusDays(5), "395.00", "IDRE", "IDR entity fee")
-                || !step(dc, "OFFER_SUBMITTED", selected.plusDays(5), offer, null, "final offer to the IDRE")) {
+        if (!step(dc, CaseEventType.IDRE_SELECTED, selected, null, null, "IDRE selected jointly")
+                || !step(dc, CaseEventType.FEE_PAID, selected.plusDays(5), "395.00", FeeKind.IDRE, "IDR entity fee")
+                || !step(dc, CaseEventType.OFFER_SUBMITTED, selected.plusDays(5), offer, null, "final offer to the IDRE")) {
             return dc;
         }
-        step(dc, "DETERMINATION_ISSUED", selected.plusDays(14), determination, null, "IDRE chose the provider's offer");
+        step(dc, CaseEventType.DETERMINATION_ISSUED, selected.plusDays(14), determination, null, "IDRE chose the provider's offer");
         return dc;
     }
 
@@ -217,7 +219,7 @@ public class DemoCases {
         DisputeCase current = cases.readable(dc.getId(), SPECIALIST, false);
         if (current.getDetermination() != null) {
             LocalDate decided = cases.today().minusDays(1);
-            step(current, "PAYMENT_RECEIVED", decided, current.owed().toPlainString(), null, "EFT received");
+            step(current, CaseEventType.PAYMENT_RECEIVED, decided, current.owed().toPlainString(), null, "EFT received");
         }
     }
 
@@ -229,8 +231,8 @@ public class DemoCases {
         DisputeCase dc = open(c, null);
         if (dc != null && dc.getInitialPaymentDate() != null) {
             LocalDate on = dc.getInitialPaymentDate().plusDays(5);
-            if (step(dc, "OPEN_NEGOTIATION_STARTED", on, null, null, "Open Negotiation Notice sent")) {
-                step(dc, "OFFER_SUBMITTED", on, "2400.00", null, "offer in the Open Negotiation Notice");
+            if (step(dc, CaseEventType.OPEN_NEGOTIATION_STARTED, on, null, null, "Open Negotiation Notice sent")) {
+                step(dc, CaseEventType.OFFER_SUBMITTED, on, "2400.00", null, "offer in the Open Negotiation Notice");
             }
         }
     }
@@ -247,8 +249,8 @@ public class DemoCases {
         }
         if (dc != null && dc.getInitialPaymentDate() != null) {
             LocalDate requested = dc.getInitialPaymentDate().plusDays(20);
-            if (step(dc, "ARBITRATION_REQUESTED", requested, null, null, "request filed on the TDI portal")) {
-                step(dc, "ARBITRATOR_SELECTED", requested.plusDays(12), null, null, "arbitrator agreed");
+            if (step(dc, CaseEventType.ARBITRATION_REQUESTED, requested, null, null, "request filed on the TDI portal")) {
+                step(dc, CaseEventType.ARBITRATOR_SELECTED, requested.plusDays(12), null, null, "arbitrator agreed");
             }
         }
     }
@@ -257,9 +259,9 @@ public class DemoCases {
         DisputeCase dc = open(c, null);
         if (dc != null && c.serviceDateFrom() != null) {
             LocalDate billed = c.serviceDateFrom().plusDays(5);
-            if (step(dc, "BILL_RECEIVED_BY_CARRIER", billed, null, null, "CMS-1500 received by the carrier")
-                    && step(dc, "CARRIER_ACTION_RECEIVED", c.paymentDate(), null, null, "EOB reduced to the fee guideline")) {
-                step(dc, "RECONSIDERATION_REQUESTED", c.paymentDate().plusDays(10), null, null, "request for reconsideration sent");
+            if (step(dc, CaseEventType.BILL_RECEIVED_BY_CARRIER, billed, null, null, "CMS-1500 received by the carrier")
+                    && step(dc, CaseEventType.CARRIER_ACTION_RECEIVED, c.paymentDate(), null, null, "EOB reduced to the fee guideline")) {
+                step(dc, CaseEventType.RECONSIDERATION_REQUESTED, c.paymentDate().plusDays(10), null, null, "request for reconsideration sent");
             }
         }
     }
@@ -277,8 +279,8 @@ public class DemoCases {
         }
         if (dc != null && c.serviceDateFrom() != null) {
             LocalDate proof = c.serviceDateFrom().plusDays(7);
-            if (step(dc, "PROOF_OF_CLAIM_RECEIVED", proof, null, null, "bill and records received by the insurer")) {
-                step(dc, "DEMAND_SENT", c.paymentDate().plusDays(3), c.totalCharge().subtract(c.totalPaid()).toPlainString(), null,
+            if (step(dc, CaseEventType.PROOF_OF_CLAIM_RECEIVED, proof, null, null, "bill and records received by the insurer")) {
+                step(dc, CaseEventType.DEMAND_SENT, c.paymentDate().plusDays(3), c.totalCharge().subtract(c.totalPaid()).toPlainString(), null,
                         "demand for the unpaid balance");
             }
         }
@@ -288,7 +290,7 @@ public class DemoCases {
         DisputeCase dc = open(c, null);
         appealCase = dc;
         if (dc != null && dc.getInitialPaymentDate() != null) {
-            step(dc, "APPEAL_SUBMITTED", dc.getInitialPaymentDate().plusDays(14), null, null, "first-level appeal with the auth letter");
+            step(dc, CaseEventType.APPEAL_SUBMITTED, dc.getInitialPaymentDate().plusDays(14), null, null, "first-level appeal with the auth letter");
         }
     }
 

@@ -102,7 +102,7 @@ public class AppealDeadlinePolicy {
         String alternatives = appeal.alternatives().stream().map(a -> a.dueDate() + " if " + a.reading())
                 .collect(java.util.stream.Collectors.joining("; "));
         return new Window(appeal.dueDate(), w.level() + " due " + appeal.dueDate() + ", " + appeal.count()
-                + (appeal.convention() == io.arbiter.deadlines.Convention.MONTHS_AFTER ? " months" : " days")
+                + (appeal.convention() == io.arbiter.rules.Convention.MONTHS_AFTER ? " months" : " days")
                 + " from the date of service " + dateOfService + (appeal.unverified() ? " (UNVERIFIED" : " (")
                 + (alternatives.isEmpty() ? "" : "; other reading: " + alternatives) + ") — " + appeal.citationText()
                 + (mfdr == null ? "" : ". Then " + next.name() + " by " + mfdr.dueDate() + " — " + mfdr.citationText()),

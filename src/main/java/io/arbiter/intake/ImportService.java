@@ -253,14 +253,10 @@ public class ImportService {
                 conn.rollback();
                 finishRejected(importId, sha256, format[0], counts, read.get(), issues);
             } else {
-                // COMPLETED commits with the rows: a crash after the commit cannot leave stored rows under a RUNNING import.
-                try (java.sql.PreparedStatement done = conn.prepareStatement("UPDATE import_file SET status = ? WHERE id = ?")) {
-                    done.setString(1, ImportFile.COMPLETED);
-                    done.setLong(2, importId);
-                    done.executeUpdate();
-                }
+                // COMPLETED commits with the rows and the counts: a crash after the commit cannot leave stored rows under
+                // a RUNNING import, and nobody polling sees COMPLETED before the counts.
+                completeInTransaction(conn, importId, format[0], counts, read.get(), issues);
                 conn.commit();
-                finish(importId, format[0], ImportFile.COMPLETED, counts, read.get(), issues);
             }
         }
         return true;
@@ -350,6 +346,29 @@ public class ImportService {
     private void finish(long id, String format, String status, IntakeModel.Counts c, long processed, Issues issues) {
         imports.finish(id, format, status, c.transactions, c.claims, c.serviceLines, c.adjustments, processed,
                 toJson(issues.errors()), toJson(issues.warnings()), now());
+    }
+
+    private void completeInTransaction(Connection conn, long id, String format, IntakeModel.Counts c, long processed,
+                                       Issues issues) throws SQLException {
+        LocalDateTime at = now();
+        try (java.sql.PreparedStatement done = conn.prepareStatement("""
+                UPDATE import_file SET format = ?, status = ?, transactions = ?, claims = ?, service_lines = ?, adjustments = ?,
+                  processed = ?, errors = ?, warnings = ?, finished_at = ?, version = version + 1, updated_at = ?
+                WHERE id = ?""")) {
+            done.setString(1, format);
+            done.setString(2, ImportFile.COMPLETED);
+            done.setInt(3, c.transactions);
+            done.setInt(4, c.claims);
+            done.setInt(5, c.serviceLines);
+            done.setInt(6, c.adjustments);
+            done.setLong(7, processed);
+            done.setString(8, toJson(issues.errors()));
+            done.setString(9, toJson(issues.warnings()));
+            done.setObject(10, at);
+            done.setObject(11, at);
+            done.setLong(12, id);
+            done.executeUpdate();
+        }
     }
 
     /** A rejected file gives its lease back: the same bytes may be uploaded again once corrected upstream. */

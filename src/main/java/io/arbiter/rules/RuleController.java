@@ -10,7 +10,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +34,8 @@ public class RuleController {
     @Get
     public List<RuleView> list(@QueryValue @Nullable String prefix) {
         return rules.all().stream().filter(e -> prefix == null || e.key().startsWith(prefix)).map(e -> {
-            Map<String, String> p = new LinkedHashMap<>();
-            e.params().forEach((k, v) -> p.put(k, v == null ? null : String.valueOf(v)));
             return new RuleView(e.key(), e.variant(), e.kind(), e.version(), e.effectiveFrom(), e.effectiveTo(), e.keysOn(),
-                    e.citationUrl(), e.citationText(), e.unverified(), e.note(), p);
+                    e.citationUrl(), e.citationText(), e.unverified(), e.note(), e.terms().describe());
         }).toList();
     }
 }

@@ -3,18 +3,17 @@ package io.arbiter.rules;
 import io.arbiter.common.Citation;
 import io.micronaut.core.annotation.Nullable;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One dated version of a regulatory rule, loaded from src/main/resources/rules/*.yml.
- * {@code variant} separates parallel rules under one key (e.g. the batched cooling-off period).
+ * {@code variant} separates parallel rules under one key (e.g. the batched cooling-off period); {@code terms} is what
+ * the rule says, typed by its kind.
  */
 public record RuleEntry(String key, String variant, RuleKind kind, String version, LocalDate effectiveFrom,
                         @Nullable LocalDate effectiveTo, KeysOn keysOn, String citationUrl, String citationText,
-                        boolean unverified, @Nullable String note, Map<String, Object> params, String source) {
+                        boolean unverified, @Nullable String note, RuleTerms terms, String source) {
 
     public static final String DEFAULT_VARIANT = "DEFAULT";
 
@@ -31,68 +30,35 @@ public record RuleEntry(String key, String variant, RuleKind kind, String versio
         return version + " (" + effectiveFrom + ".." + (effectiveTo == null ? "" : effectiveTo) + ")";
     }
 
-    public boolean has(String name) {
-        return params.get(name) != null;
+    /** The deadline this entry sets (a DEADLINE entry). */
+    public RuleTerms.Deadline deadline() {
+        return terms(RuleTerms.Deadline.class);
     }
 
-    public @Nullable Object raw(String name) {
-        return params.get(name);
+    public RuleTerms.Fee fee() {
+        return terms(RuleTerms.Fee.class);
     }
 
-    public String string(String name) {
-        Object v = params.get(name);
-        if (v == null) {
-            throw new IllegalStateException(key + ": parameter " + name + " missing");
-        }
-        return v.toString();
-    }
-
-    public @Nullable String stringOrNull(String name) {
-        Object v = params.get(name);
-        return v == null ? null : v.toString();
-    }
-
-    public int integer(String name) {
-        Object v = params.get(name);
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        if (v == null) {
-            throw new IllegalStateException(key + ": parameter " + name + " missing");
-        }
-        return Integer.parseInt(v.toString());
-    }
-
-    public @Nullable Integer integerOrNull(String name) {
-        return params.get(name) == null ? null : integer(name);
-    }
-
-    public BigDecimal money(String name) {
-        return new BigDecimal(string(name)).setScale(2);
-    }
-
-    public LocalDate date(String name) {
-        Object v = params.get(name);
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        return LocalDate.parse(string(name)); // dates arrive as text (RuleYaml)
+    public RuleTerms.Value value() {
+        return terms(RuleTerms.Value.class);
     }
 
     public List<String> codes() {
-        Object v = params.get("codes");
-        if (v instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        return List.of();
+        return terms(RuleTerms.CodeList.class).codes();
     }
 
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> maps(String name) {
-        Object v = params.get(name);
-        if (v instanceof List<?> l) {
-            return (List<Map<String, Object>>) l;
+    public RuleTerms.Holiday holiday() {
+        return terms(RuleTerms.Holiday.class);
+    }
+
+    public RuleTerms.Closure closure() {
+        return terms(RuleTerms.Closure.class);
+    }
+
+    private <T extends RuleTerms> T terms(Class<T> type) {
+        if (!type.isInstance(terms)) {
+            throw new IllegalStateException(key + " is a " + kind + " rule, not " + type.getSimpleName());
         }
-        return List.of();
+        return type.cast(terms);
     }
 }

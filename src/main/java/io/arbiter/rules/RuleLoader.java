@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,29 +38,31 @@ public final class RuleLoader {
         return classLoader.getResourceAsStream(base + file);
     }
 
-    /** The dated entries of the files listed in index.yml, validated; problems are added to {@code problems}. */
+    /** The dated entries of the files listed in index.yml, bound and validated; problems are added to {@code problems}. */
     List<RuleEntry> loadEntries(PrimarySources primarySources, List<String> problems) {
-        Map<String, Object> index = read("index.yml", problems);
+        RuleNode.Problems bindProblems = new RuleNode.Problems(primarySources);
         List<RuleEntry> entries = new ArrayList<>();
+        Object index = read("index.yml", problems);
         if (index != null) {
-            Object files = index.get("files");
-            if (!(files instanceof List<?> list) || list.isEmpty()) {
+            RuleNode files = RuleNode.root("index.yml", index, bindProblems).get("files");
+            if (!files.isList() || files.items().isEmpty()) {
                 problems.add("index.yml: 'files' must list the rule files");
             } else {
-                for (Object f : list) {
-                    Map<String, Object> doc = read(String.valueOf(f), problems);
+                for (RuleNode f : files.items()) {
+                    String file = String.valueOf(f.scalar());
+                    Object doc = read(file, problems);
                     if (doc != null) {
-                        entries.addAll(parse(String.valueOf(f), doc, problems));
+                        entries.addAll(bind(RuleNode.root(file, doc, bindProblems), file));
                     }
                 }
             }
         }
+        problems.addAll(bindProblems.list);
         problems.addAll(RuleValidator.validate(entries, primarySources));
         return entries;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> read(String file, List<String> problems) {
+    private @Nullable Object read(String file, List<String> problems) {
         try (InputStream in = classLoader.getResourceAsStream(base + file)) {
             if (in == null) {
                 problems.add(file + ": file not found under " + base);
@@ -71,76 +73,42 @@ public final class RuleLoader {
                 problems.add(file + ": not a YAML mapping");
                 return null;
             }
-            return (Map<String, Object>) doc;
+            return doc;
         } catch (IOException | RuntimeException e) {
             problems.add(file + ": cannot be parsed: " + e.getMessage());
             return null;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static List<RuleEntry> parse(String file, Map<String, Object> doc, List<String> problems) {
+    /** The entries of one file; an entry with a problem is still returned (with defaults) so every problem is found. */
+    private static List<RuleEntry> bind(RuleNode doc, String file) {
         List<RuleEntry> out = new ArrayList<>();
-        Object rules = doc.get("rules");
-        if (!(rules instanceof List<?> list)) {
-            problems.add(file + ": 'rules' must be a list");
+        RuleNode rules = doc.get("rules");
+        if (!rules.isList()) {
+            doc.problem("rules", "must be a list of rule entries");
             return out;
         }
-        int i = 0;
-        for (Object o : list) {
-            i++;
-            String where = file + " rule #" + i;
-            if (!(o instanceof Map<?, ?> raw)) {
-                problems.add(where + ": not a mapping");
+        for (RuleNode item : rules.items()) {
+            if (!item.isMap()) {
+                item.problem("must be a mapping");
                 continue;
             }
-            Map<String, Object> m = (Map<String, Object>) raw;
-            try {
-                String key = req(m, "key", where);
-                where = file + " " + key;
-                RuleKind kind = RuleKind.valueOf(req(m, "kind", where));
-                KeysOn keysOn = KeysOn.valueOf(req(m, "keysOn", where));
-                LocalDate from = date(m.get("effectiveFrom"), where + ": effectiveFrom");
-                LocalDate to = m.get("effectiveTo") == null ? null : date(m.get("effectiveTo"), where + ": effectiveTo");
-                Object params = m.getOrDefault("params", Map.of());
-                if (!(params instanceof Map<?, ?>)) {
-                    throw new IllegalArgumentException(where + ": params must be a mapping");
-                }
-                Object unverified = m.getOrDefault("unverified", Boolean.FALSE);
-                if (!(unverified instanceof Boolean)) {
-                    throw new IllegalArgumentException(where + ": unverified must be true or false");
-                }
-                out.add(new RuleEntry(key, String.valueOf(m.getOrDefault("variant", RuleEntry.DEFAULT_VARIANT)), kind,
-                        req(m, "version", where), from, to, keysOn, req(m, "citation", where), req(m, "citationText", where),
-                        (Boolean) unverified, m.get("note") == null ? null : m.get("note").toString(),
-                        new LinkedHashMap<>((Map<String, Object>) params), file));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage() != null && e.getMessage().startsWith(file) ? e.getMessage()
-                        : where + ": " + e.getMessage());
+            String key = item.optionalText("key");
+            RuleNode r = key == null ? item : item.labelled(key);
+            RuleKind kind = r.enumValue("kind", RuleKind.class);
+            KeysOn keysOn = r.enumValue("keysOn", KeysOn.class);
+            EffectivePeriod period = r.period();
+            RuleNode params = r.get("params");
+            if (params.present() && !params.isMap()) {
+                params.problem("must be a mapping");
             }
+            String variant = r.optionalText("variant");
+            String note = r.optionalText("note");
+            out.add(new RuleEntry(r.text("key"), variant == null ? RuleEntry.DEFAULT_VARIANT : variant,
+                    kind == null ? RuleKind.VALUE : kind, r.text("version"), period.from(), period.to(),
+                    keysOn == null ? KeysOn.DATE_OF_SERVICE : keysOn, r.text("citation"), r.text("citationText"),
+                    r.flag("unverified"), note, RuleTermsBinder.bind(kind == null ? RuleKind.VALUE : kind, params), file));
         }
         return out;
-    }
-
-    private static String req(Map<String, Object> m, String field, String where) {
-        Object v = m.get(field);
-        if (v == null || v.toString().isBlank()) {
-            throw new IllegalArgumentException(where + ": '" + field + "' is required");
-        }
-        return v.toString();
-    }
-
-    static LocalDate date(Object v, String where) {
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v == null) {
-            throw new IllegalArgumentException(where + " is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(v.toString());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + " is not a date: " + v);
-        }
     }
 }

@@ -47,6 +47,11 @@ public final class RuleNode {
         return new RuleNode(file, "", value, problems, false);
     }
 
+    /** This node with {@code label} after its path in problems ({@code rules[2] (FEDERAL_IDR.ADMIN_FEE).params.amount}). */
+    public RuleNode labelled(String label) {
+        return new RuleNode(file, path + " (" + label + ")", value, problems, inUnverifiedEntry);
+    }
+
     /** Where this node is, as problems name it. */
     public String where() {
         return path.isEmpty() ? file : file + " " + path;
@@ -77,6 +82,16 @@ public final class RuleNode {
     /** Written as a number in the file (unquoted), not as text. */
     public boolean isNumber() {
         return value instanceof Number;
+    }
+
+    /** Written as true or false in the file. */
+    public boolean isFlag() {
+        return value instanceof Boolean;
+    }
+
+    /** The mapping names {@code key}, even with an empty (null) value. */
+    public boolean contains(String key) {
+        return map().containsKey(key);
     }
 
     public boolean isMap() {

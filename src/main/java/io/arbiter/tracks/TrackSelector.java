@@ -265,7 +265,7 @@ public class TrackSelector {
 
     private TrackDecision texas(TrackFacts f, Builder b, LocalDate dos, String lawReason) {
         b.reason(lawReason, "TRACKS.SPECIFIED_STATE_LAW_STATES", dos);
-        LocalDate start = rule("TRACKS.TEXAS_SB1264_START", dos).date("value");
+        LocalDate start = rule("TRACKS.TEXAS_SB1264_START", dos).value().requireDate();
         if (f.serviceDate() != null && f.serviceDate().isBefore(start)) {
             b.reason("Texas balance-billing protections apply to services on or after " + start + "; appeal instead",
                     "TRACKS.TEXAS_SB1264_START", dos);
@@ -312,7 +312,7 @@ public class TrackSelector {
     private TrackDecision federal(TrackFacts f, Builder b, LocalDate dos, String lawReason, Set<String> federalCodes,
                                   Set<String> disputedCodes) {
         b.reason(lawReason, "TRACKS.FEDERAL_NSA_START", dos);
-        LocalDate start = rule("TRACKS.FEDERAL_NSA_START", dos).date("value");
+        LocalDate start = rule("TRACKS.FEDERAL_NSA_START", dos).value().requireDate();
         if (f.serviceDate() != null && f.serviceDate().isBefore(start)) {
             b.reason("No Surprises Act protections apply from " + start + "; this service predates them, so appeal instead",
                     "TRACKS.FEDERAL_NSA_START", dos);

@@ -3,7 +3,11 @@ package io.arbiter.web;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.cases.CaseReader;
+import io.arbiter.cases.CaseEventType;
 import io.arbiter.cases.CaseRequests;
+import io.arbiter.cases.FeeKind;
+import io.arbiter.cases.Outcome;
+import io.arbiter.common.EnumText;
 import io.arbiter.cases.CaseService;
 import io.arbiter.cases.CaseView;
 import io.arbiter.common.ApiException;
@@ -131,9 +135,11 @@ public class CasePage {
         pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
         try {
             String amount = form.getOrDefault("amount", "").trim();
-            service.record(id, new CaseRequests.Event(form.get("type"), LocalDate.parse(form.getOrDefault("date", "")),
+            service.record(id, new CaseRequests.Event(EnumText.parse(CaseEventType.class, form.get("type"), "type"),
+                    LocalDate.parse(form.getOrDefault("date", "")),
                     amount.isEmpty() ? null : new BigDecimal(amount.replace(",", "").replace("$", "")),
-                    blank(form.get("note")), blank(form.get("feeKind")), blank(form.get("outcome")),
+                    blank(form.get("note")), EnumText.parseOptional(FeeKind.class, form.get("feeKind"), "feeKind"),
+                    EnumText.parseOptional(Outcome.class, form.get("outcome"), "outcome"),
                     form.containsKey("version") ? Long.valueOf(form.get("version")) : null), who.getName());
         } catch (ApiException e) {
             return Pages.redirect("/ui/cases/" + id + "?error=" + QueuePage.enc(e.getMessage()));

@@ -77,9 +77,24 @@ class CaseEligibilityRowsTest {
 
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
                 () -> api.event(caseId, "FEE_PAID", "2026-10-12", "20.00", "feeKind", "lunch"));
-        assertEquals(422, e.getStatus().getCode());
         String problem = e.getResponse().getBody(String.class).orElse("");
+        assertEquals(422, e.getStatus().getCode(), problem);
         assertTrue(problem.contains("feeKind") && problem.contains("[ADMIN, IDRE, ARBITRATOR, FILING, OTHER]"), problem);
+
+        // the event type and outcome are enums too: a typo is a 422 on that field, nothing is recorded
+        var badType = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> api.event(caseId, "FEE_PAYED", "2026-10-12", "20.00", "feeKind", "IDRE"));
+        String typeProblem = badType.getResponse().getBody(String.class).orElse("");
+        assertEquals(422, badType.getStatus().getCode(), typeProblem);
+        assertTrue(typeProblem.contains("\"location\":\"type\"") && typeProblem.contains("'FEE_PAYED' is not one of [INITIAL_PAYMENT_RECEIVED"),
+                typeProblem);
+        var badOutcome = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> api.event(caseId, "CLOSED", "2026-10-12", null, "outcome", "victory"));
+        String outcomeProblem = badOutcome.getResponse().getBody(String.class).orElse("");
+        assertEquals(422, badOutcome.getStatus().getCode(), outcomeProblem);
+        assertTrue(outcomeProblem.contains("'victory' is not one of [WON, LOST, SETTLED, WITHDRAWN, INELIGIBLE]"), outcomeProblem);
+        List<Map<String, Object>> after = (List<Map<String, Object>>) api.get(caseId).get("events");
+        assertEquals(events.size(), after.size(), "nothing recorded by the rejected requests");
     }
 
     /** A deadline's other readings are stored as rows and shown as the calculator shows them (issue 16). */

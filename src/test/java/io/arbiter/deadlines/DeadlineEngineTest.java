@@ -1,5 +1,8 @@
 package io.arbiter.deadlines;
 
+import io.arbiter.rules.Convention;
+import io.arbiter.rules.DayType;
+
 import io.arbiter.calendar.CalendarSettings;
 import io.arbiter.common.ApiException;
 import io.arbiter.rules.Track;

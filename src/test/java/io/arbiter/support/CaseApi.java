@@ -34,6 +34,11 @@ public final class CaseApi {
         return ((Number) open(claimId, today).get("id")).longValue();
     }
 
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> get(long caseId) {
+        return client.retrieve(HttpRequest.GET("/api/v1/cases/" + caseId).bearerAuth(token), Map.class);
+    }
+
     /** Records an event dated {@code date}; {@code extra} are name/value pairs (feeKind, outcome, note, version). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> event(long caseId, String type, String date, String amount, String... extra) {

@@ -87,9 +87,9 @@ public class WebTestData {
 
     /** A settlement in open negotiation, paid: what finance then sees as recovered. */
     public void settleAndPay(long caseId, java.time.LocalDate day, java.math.BigDecimal amount) {
-        cases.record(caseId, new CaseRequests.Event("OPEN_NEGOTIATION_STARTED", day, null, null, null, null, null), "sam.specialist");
-        cases.record(caseId, new CaseRequests.Event("SETTLED", day, amount, "settled in open negotiation", null, null, null), "sam.specialist");
-        cases.record(caseId, new CaseRequests.Event("PAYMENT_RECEIVED", day, amount, null, null, null, null), "sam.specialist");
+        cases.record(caseId, new CaseRequests.Event(io.arbiter.cases.CaseEventType.OPEN_NEGOTIATION_STARTED, day, null, null, null, null, null), "sam.specialist");
+        cases.record(caseId, new CaseRequests.Event(io.arbiter.cases.CaseEventType.SETTLED, day, amount, "settled in open negotiation", null, null, null), "sam.specialist");
+        cases.record(caseId, new CaseRequests.Event(io.arbiter.cases.CaseEventType.PAYMENT_RECEIVED, day, amount, null, null, null, null), "sam.specialist");
     }
 
     private void sql(String statement) {

@@ -64,13 +64,13 @@ public class BatchingGate implements EligibilityGate {
         }
         LocalDate first = items.stream().map(BatchItem::serviceDate).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = items.stream().map(BatchItem::serviceDate).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
-        int days = window.integer("value");
+        int days = window.value().requireNumber();
         LocalDate windowEnd = calendars.federal().dayOfPeriodBeginning(first, days);
         if (last.isAfter(windowEnd)) {
             problems.add("services from " + first + " to " + last + " exceed the " + days + "-business-day period ending " + windowEnd);
         }
         RuleEntry capRule = GateSupport.rule(rules, "FEDERAL_IDR.BATCH_LINE_CAP", key);
-        Integer cap = capOverride != null ? capOverride : (capRule.appliesOn(key) ? capRule.integerOrNull("value") : null);
+        Integer cap = capOverride != null ? capOverride : (capRule.appliesOn(key) ? capRule.value().number() : null);
         if (cap != null && items.size() > cap) {
             problems.add(items.size() + " line items exceed the cap of " + cap + " (" + capRule.version() + ", UNVERIFIED applicability)");
         }

@@ -26,7 +26,7 @@ public class QualifiedItemGate implements EligibilityGate {
     public GateResult evaluate(EligibilityInput in) {
         LocalDate dos = GateSupport.dos(in);
         var f = in.facts();
-        LocalDate start = GateSupport.rule(rules, "TRACKS.FEDERAL_NSA_START", dos).date("value");
+        LocalDate start = GateSupport.rule(rules, "TRACKS.FEDERAL_NSA_START", dos).value().requireDate();
         if (f.serviceDate() != null && f.serviceDate().isBefore(start)) {
             return new GateResult(name(), GateStatus.FAIL, "Service on " + f.serviceDate() + " predates the No Surprises Act ("
                     + start + ")", GateSupport.cite(rules, "TRACKS.FEDERAL_NSA_START", dos));

@@ -1,3 +1,3 @@
-package io.arbiter.deadlines;
+package io.arbiter.rules;
 
 public enum DayType { BUSINESS, CALENDAR }

@@ -1,4 +1,4 @@
-package io.arbiter.deadlines;
+package io.arbiter.rules;
 
 /** Counting conventions of deadline-computation.md. */
 public enum Convention {
