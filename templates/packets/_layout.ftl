@@ -46,6 +46,8 @@
   td.num, th.num { text-align: right; white-space: nowrap; }
   th.num { white-space: normal; }
   .date, td.date { white-space: nowrap; }
+  /* a code with modifiers keeps a readable width beside a long text column (it may still wrap at its hyphens) */
+  td.code { width: 5.5em; }
   /* fixed layout: column widths come from the template, not from the longest unbreakable text */
   table.fixed { table-layout: fixed; }
   .keep { page-break-inside: avoid; }

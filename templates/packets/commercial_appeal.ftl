@@ -40,7 +40,7 @@
 <table class="fixed">
   <thead><tr><th style="width:11%">Date</th><th style="width:12%">Code</th><th style="width:23%">Description</th><th class="num" style="width:15%">Billed</th><th class="num" style="width:15%">Paid</th><th style="width:12%">CARC</th><th style="width:12%">RARC</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description!""}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid!"$0.00"}</td><td>${ln.carc}</td><td>${ln.rarc}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td>${ln.description!""}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid!"$0.00"}</td><td>${ln.carc}</td><td>${ln.rarc}</td></tr></#list>
   <tr class="total"><td colspan="3">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid!""}</td><td></td><td></td></tr>
   </tbody>
 </table>

@@ -28,7 +28,7 @@
 <table class="fixed">
   <thead><tr><th style="width:11%">Date of service</th><th style="width:13%">Service code</th><th style="width:6%">POS</th><th class="num" style="width:7%">Units</th><th style="width:31%">Description</th><th class="num" style="width:16%">QPA</th><th class="num" style="width:16%">Initial payment</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${claim.placeOfService}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.paid!"N/A (denial)"}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td>${claim.placeOfService}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.paid!"N/A (denial)"}</td></tr></#list>
   <tr class="total"><td colspan="5">Total</td><td class="num">${totals.qpa}</td><td class="num">${totals.paid!""}</td></tr>
   </tbody>
 </table>

@@ -44,7 +44,7 @@ favour of the QPA.</p>
   <thead><tr><th>#</th><th>Date</th><th>Code</th><th class="num">Units</th><th>Description</th><th class="num">QPA</th><th class="num">Offer</th><th class="num">% of QPA</th></tr></thead>
   <tbody>
   <#list lines as ln>
-  <tr><td>${ln.number}</td><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.offer}</td><td class="num">${ln.offerPercentOfQpa!""}</td></tr>
+  <tr><td>${ln.number}</td><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td class="num">${ln.units}</td><td>${ln.description}</td><td class="num">${ln.qpa}</td><td class="num">${ln.offer}</td><td class="num">${ln.offerPercentOfQpa!""}</td></tr>
   </#list>
   <tr class="total"><td colspan="5">Total</td><td class="num">${totals.qpa}</td><td class="num">${totals.offer}</td><td class="num"></td></tr>
   </tbody>
@@ -69,7 +69,7 @@ favour of the QPA.</p>
 <table>
   <thead><tr><th>Code</th><th class="num">QPA</th><th class="num">50th pct. allowed</th><th class="num">Offer</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td>${ln.codeWithModifiers}</td><td class="num">${ln.qpa}</td><td class="num">${ln.benchmark50thAllowed!""}</td><td class="num">${ln.offer}</td></tr></#list>
+  <#list lines as ln><tr><td class="code">${ln.codeWithModifiers}</td><td class="num">${ln.qpa}</td><td class="num">${ln.benchmark50thAllowed!""}</td><td class="num">${ln.offer}</td></tr></#list>
   <tr class="total"><td>Total</td><td class="num">${totals.qpa}</td><td class="num">${totals.benchmark50thAllowed}</td><td class="num">${totals.offer}</td></tr>
   </tbody>
 </table>

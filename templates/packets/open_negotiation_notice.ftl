@@ -40,7 +40,7 @@ The Notice of IDR Initiation is available on the federal IDR website.</p>
   <thead><tr><th style="width:20%">Item or service</th><th style="width:13%">Claim number</th><th style="width:15%">Provider (NPI)</th><th style="width:12%">Date provided</th><th style="width:10%">Service code</th><th class="num" style="width:14%">Initial payment</th><th class="num" style="width:16%">Offer (total rate incl. cost sharing)</th></tr></thead>
   <tbody>
   <#list lines as ln>
-  <tr><td>${ln.description}</td><td>${claim.payerClaimNumber}</td><td>${practice.renderingProviderName!practice.name} (${practice.renderingProviderNpi!practice.npi})</td><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.paid!"N/A (denial)"}</td><td class="num">${ln.offer}</td></tr>
+  <tr><td>${ln.description}</td><td>${claim.payerClaimNumber}</td><td>${practice.renderingProviderName!practice.name} (${practice.renderingProviderNpi!practice.npi})</td><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td class="num">${ln.paid!"N/A (denial)"}</td><td class="num">${ln.offer}</td></tr>
   </#list>
   <tr class="total"><td colspan="5">Total</td><td class="num">${totals.paid!money.initialPayment!"N/A (denial)"}</td><td class="num">${money.providerOffer}</td></tr>
   </tbody>

@@ -29,7 +29,7 @@
 <table>
   <thead><tr><th>Date</th><th>Code</th><th>Description</th><th class="num">Billed</th><th class="num">80th pct. billed</th><th class="num">50th pct. in-network</th><th class="num">Paid</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description}</td><td class="num">${ln.billed}</td><td class="num">${ln.benchmark80thBilled}</td><td class="num">${ln.benchmark50thAllowed}</td><td class="num">${ln.paid}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td>${ln.description}</td><td class="num">${ln.billed}</td><td class="num">${ln.benchmark80thBilled}</td><td class="num">${ln.benchmark50thAllowed}</td><td class="num">${ln.paid}</td></tr></#list>
   <tr class="total"><td colspan="3">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.benchmark80thBilled}</td><td class="num">${totals.benchmark50thAllowed}</td><td class="num">${totals.paid}</td></tr>
   </tbody>
 </table>

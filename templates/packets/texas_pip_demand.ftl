@@ -33,7 +33,7 @@ attorney's fees, for a total of at least <strong>${pip.totalDemand}</strong> bef
 <table>
   <thead><tr><th>Date</th><th>Code</th><th>Description</th><th class="num">Billed</th><th class="num">Paid</th><th class="num">Unpaid</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td>${ln.description}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute!""}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td>${ln.description}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute!""}</td></tr></#list>
   <tr class="total"><td colspan="3">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid}</td><td class="num">${money.amountInDispute}</td></tr>
   </tbody>
 </table>

@@ -26,7 +26,7 @@
 <table>
   <thead><tr><th>Date of service</th><th>Code</th><th class="num">Amount billed</th><th class="num">Amount paid</th><th class="num">Amount in dispute</th><th>MAR computation</th><th class="num">MAR</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute}</td><td>${ln.marComputation}</td><td class="num">${ln.mar}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.amountInDispute}</td><td>${ln.marComputation}</td><td class="num">${ln.mar}</td></tr></#list>
   <tr class="total"><td colspan="2">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid}</td><td class="num">${totals.amountInDispute}</td><td></td><td class="num">${totals.mar}</td></tr>
   </tbody>
 </table>

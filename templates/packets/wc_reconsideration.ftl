@@ -31,7 +31,7 @@ the Division's professional fee guideline for each service listed; the MAR compu
 <table>
   <thead><tr><th>Date</th><th>Code</th><th class="num">Billed</th><th class="num">Paid</th><th class="num">MAR</th><th class="num">Amount in dispute</th><th>Carrier reason</th></tr></thead>
   <tbody>
-  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td>${ln.codeWithModifiers}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.mar}</td><td class="num">${ln.amountInDispute}</td><td>${ln.carc}</td></tr></#list>
+  <#list lines as ln><tr><td class="date">${ln.dateOfService}</td><td class="code">${ln.codeWithModifiers}</td><td class="num">${ln.billed}</td><td class="num">${ln.paid}</td><td class="num">${ln.mar}</td><td class="num">${ln.amountInDispute}</td><td>${ln.carc}</td></tr></#list>
   <tr class="total"><td colspan="2">Total</td><td class="num">${totals.billed}</td><td class="num">${totals.paid}</td><td class="num">${totals.mar}</td><td class="num">${totals.amountInDispute}</td><td></td></tr>
   </tbody>
 </table>

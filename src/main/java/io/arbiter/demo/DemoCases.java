@@ -257,6 +257,25 @@ public class DemoCases {
 
     private void workersComp(@Nullable Claim c) {
         DisputeCase dc = open(c, null);
+        if (dc != null && dc.getPayerId() != null && details.forPayer(dc.getPayerId()).isEmpty()) {
+            details.save(PacketDetail.Scope.PAYER, dc.getPayerId(), Map.of("payer.address.line1", "PO BOX 9120",
+                    "payer.address.city", "AMARILLO", "payer.address.state", "TX", "payer.address.zip", "79105-9120",
+                    "payer.phone", "(806) 555-0177"), SPECIALIST);
+        }
+        if (dc != null && c.serviceDateFrom() != null) {
+            details.save(PacketDetail.Scope.CASE, dc.getId(), Map.of(
+                    "patient.dateOfInjury", c.serviceDateFrom().minusDays(41).toString(),
+                    "patient.employerName", "PANHANDLE GRAIN COOPERATIVE"), SPECIALIST);
+            // The MAR is the billing team's entry: Arbiter does not price 2026 Texas WC services itself (the DWC
+            // conversion factor for 2026 is not in its rule data), so the demo enters it as a specialist would.
+            for (var l : caseLines.findByCaseIdOrderById(dc.getId())) {
+                BigDecimal mar = l.paid().multiply(BigDecimal.valueOf(2)).setScale(2, java.math.RoundingMode.HALF_UP);
+                caseTerms.change(dc.getId(), l.id(), Map.of("mar", mar.toPlainString(), "marComputation",
+                        "Demo figure: fee-guideline MAR under 28 TAC §134.203(c) (Medicare RVUs × Texas GPCI × the DWC conversion "
+                                + "factor for the year of service), computed by the billing team; the carrier paid half of it"),
+                        "", SPECIALIST);
+            }
+        }
         if (dc != null && c.serviceDateFrom() != null) {
             LocalDate billed = c.serviceDateFrom().plusDays(5);
             if (step(dc, CaseEventType.BILL_RECEIVED_BY_CARRIER, billed, null, null, "CMS-1500 received by the carrier")

@@ -1,29 +1,31 @@
 package io.arbiter.priorauth;
 
+import io.arbiter.practice.PlanType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 import java.util.List;
 
+/** Request bodies; constants are matched in any case and a wrong one is a 422 naming its field (common.EnumValueErrorHandler). */
 public final class PriorAuthRequests {
 
     private PriorAuthRequests() {
     }
 
     @Serdeable
-    public record Create(@Nullable Long patientId, @Nullable Long payerId, @Nullable String planType, @Nullable String family,
-                         @Nullable String authNumber, @Nullable String status, @Nullable LocalDate requestedDate,
+    public record Create(@Nullable Long patientId, @Nullable Long payerId, @Nullable PlanType planType, @Nullable AuthFamily family,
+                         @Nullable String authNumber, @Nullable AuthStatus status, @Nullable LocalDate requestedDate,
                          @Nullable LocalDate decisionDate, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
-                         @Nullable List<String> approvedCodes, @Nullable Integer approvedLevels, @Nullable String laterality,
+                         @Nullable List<String> approvedCodes, @Nullable Integer approvedLevels, @Nullable Laterality laterality,
                          @Nullable Integer approvedUnits, @Nullable Boolean expedited, @Nullable String note) {
     }
 
     /** A step of the timeline; a decision may carry the approved scope. */
     @Serdeable
-    public record Event(@Nullable String status, @Nullable LocalDate date, @Nullable String note, @Nullable String authNumber,
+    public record Event(@Nullable AuthStatus status, @Nullable LocalDate date, @Nullable String note, @Nullable String authNumber,
                         @Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable List<String> approvedCodes,
-                        @Nullable Integer approvedLevels, @Nullable String laterality, @Nullable Integer approvedUnits) {
+                        @Nullable Integer approvedLevels, @Nullable Laterality laterality, @Nullable Integer approvedUnits) {
     }
 
     @Serdeable

@@ -43,18 +43,6 @@ public class PriorAuthService {
         this.clock = clock;
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, @Nullable String value, String field, List<ApiProblem.ProblemDetail> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiProblem.ProblemDetail(field, "must be one of " + List.of(type.getEnumConstants())));
-            return null;
-        }
-    }
-
     @Transactional
     public PriorAuthView create(PriorAuthRequests.Create r, String username) {
         List<ApiProblem.ProblemDetail> errors = new ArrayList<>();
@@ -65,13 +53,13 @@ public class PriorAuthService {
         if (r.patientId() != null && patients.findById(r.patientId()).isEmpty()) {
             errors.add(new ApiProblem.ProblemDetail("patientId", "unknown patient " + r.patientId()));
         }
-        AuthFamily family = parse(AuthFamily.class, r.family(), "family", errors);
-        if (r.family() == null) {
+        AuthFamily family = r.family();
+        if (family == null) {
             errors.add(new ApiProblem.ProblemDetail("family", "required: one of " + List.of(AuthFamily.values())));
         }
-        AuthStatus status = r.status() == null ? AuthStatus.REQUESTED : parse(AuthStatus.class, r.status(), "status", errors);
-        PlanType planType = parse(PlanType.class, r.planType(), "planType", errors);
-        Laterality side = parse(Laterality.class, r.laterality(), "laterality", errors);
+        AuthStatus status = r.status() == null ? AuthStatus.REQUESTED : r.status();
+        PlanType planType = r.planType();
+        Laterality side = r.laterality();
         if (r.requestedDate() == null) {
             errors.add(new ApiProblem.ProblemDetail("requestedDate", "required"));
         }
@@ -119,9 +107,9 @@ public class PriorAuthService {
     public PriorAuthView addEvent(Long id, PriorAuthRequests.Event e, String username) {
         PriorAuth a = auths.findById(id).orElseThrow(() -> ApiException.notFound("Prior authorization " + id));
         List<ApiProblem.ProblemDetail> errors = new ArrayList<>();
-        AuthStatus status = parse(AuthStatus.class, e.status(), "status", errors);
-        Laterality side = parse(Laterality.class, e.laterality(), "laterality", errors);
-        if (e.status() == null) {
+        AuthStatus status = e.status();
+        Laterality side = e.laterality();
+        if (status == null) {
             errors.add(new ApiProblem.ProblemDetail("status", "required"));
         }
         if (e.date() == null) {

@@ -166,6 +166,20 @@ class PriorAuthTest {
         assertEquals(List.of("OUTSIDE_VALIDITY"), flags(check(early).get(0)), "before the letter's start date");
     }
 
+    /** Plan type, family, status and laterality are enums: any case is read, a typo is a 422 naming the field. */
+    @Test
+    void constantsAreReadInAnyCaseAndATypoIsNamed() {
+        Patient p = fx.patient("PA-ENUM-1");
+        Map<String, Object> ok = auth(p, erisa, "self_funded_erisa", "esi", "approved", "2026-03-20", "2026-03-25", List.of("64483"),
+                null, "right", 1, "2026-04-01", "2026-06-30");
+        assertEquals("ESI", ok.get("family"));
+        var typo = assertThrows(HttpClientResponseException.class, () -> auth(p, erisa, "SELF_FUNDED_ERISA", "ESI", "APPROVED",
+                "2026-03-20", "2026-03-25", List.of("64483"), null, "LEFTISH", 1, "2026-04-01", "2026-06-30"));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, typo.getStatus());
+        String body = typo.getResponse().getBody(String.class).orElse("");
+        assertTrue(body.contains("\"location\":\"laterality\"") && body.contains("'LEFTISH' is not one of"), body);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void permanentScsNeedsADocumentedSuccessfulTrialAndPsychEvaluation() {
