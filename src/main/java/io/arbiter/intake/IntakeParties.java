@@ -1,6 +1,7 @@
 package io.arbiter.intake;
 
 import io.arbiter.intake.IntakeModel.Party;
+import io.arbiter.practice.PlanType;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The practices, payers, plans and patients an import refers to: found by their natural keys or created, and cached
@@ -25,7 +28,7 @@ final class IntakeParties implements AutoCloseable {
     private final PlanTypes planTypes;
     private final Map<String, Long> practices = new HashMap<>();
     private final Map<String, Long> payers = new HashMap<>();
-    private final Map<Long, Long> plans = new HashMap<>();
+    private final Map<String, Long> plans = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     IntakeParties(Connection conn, LocalDateTime now, Issues issues, PlanTypes planTypes) {
@@ -126,30 +129,62 @@ final class IntakeParties implements AutoCloseable {
         return id;
     }
 
+    /**
+     * The payer's plan for the program the claim was filed under (CLP06/SBR09): a carrier that writes both group health
+     * and workers' comp keeps one plan per program, so a WC claim is never read as a group health claim. Any group
+     * health plan on file (self-funded, fully insured, state employee, or not yet known) serves a commercial indicator.
+     */
     Long planId(Long payerId, String payerName, String filingIndicator) throws SQLException {
         if (payerId == null) {
             return null;
         }
-        Long id = plans.get(payerId);
+        PlanType type = planTypes.forFilingIndicator(filingIndicator);
+        String key = payerId + "|" + type.name();
+        Long id = plans.get(key);
         if (id != null) {
             return id;
         }
-        PreparedStatement find = ps("SELECT id FROM plan WHERE payer_id = ? ORDER BY id");
+        PreparedStatement find = ps("SELECT id, plan_type FROM plan WHERE payer_id = ? ORDER BY id");
         find.setLong(1, payerId);
-        id = firstId(find);
+        try (ResultSet rs = find.executeQuery()) {
+            while (id == null && rs.next()) {
+                if (sameProgram(type, PlanType.valueOf(rs.getString(2)))) {
+                    id = rs.getLong(1);
+                }
+            }
+        }
         if (id == null) {
             PreparedStatement ins = ps("INSERT INTO plan (payer_id, name, plan_type, network_status, version, created_at, updated_at) "
                     + "VALUES (?,?,?,'OUT_OF_NETWORK',0,?,?)");
             ins.setLong(1, payerId);
             ins.setString(2, IntakeWriter.cut((payerName == null ? "Plan" : payerName) + (filingIndicator == null ? "" : " (" + filingIndicator + ")"), 200));
-            ins.setString(3, planTypes.forFilingIndicator(filingIndicator).name());
+            ins.setString(3, type.name());
             ins.setObject(4, now);
             ins.setObject(5, now);
             ins.executeUpdate();
             id = IntakeWriter.generatedKey(ins);
         }
-        plans.put(payerId, id);
+        plans.put(key, id);
         return id;
+    }
+
+    /**
+     * For a claim known only from its remittance: the plan of the program its filing indicator names (workers' comp,
+     * auto, Medicare, Medicaid, TRICARE, FEHB), or null for group health, where the 835 cannot tell a self-funded plan
+     * from a fully insured one (the track asks instead).
+     */
+    Long programPlanId(Long payerId, String payerName, String filingIndicator) throws SQLException {
+        if (filingIndicator == null || GROUP_HEALTH.contains(planTypes.forFilingIndicator(filingIndicator))) {
+            return null;
+        }
+        return planId(payerId, payerName, filingIndicator);
+    }
+
+    private static final Set<PlanType> GROUP_HEALTH = EnumSet.of(PlanType.SELF_FUNDED_ERISA,
+            PlanType.FULLY_INSURED_STATE, PlanType.STATE_EMPLOYEE, PlanType.OTHER);
+
+    private static boolean sameProgram(PlanType filed, PlanType onFile) {
+        return filed == onFile || (GROUP_HEALTH.contains(filed) && GROUP_HEALTH.contains(onFile));
     }
 
     Long patientId(long practiceId, String last, String first, LocalDate dob, String memberId) throws SQLException {

@@ -433,7 +433,7 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
         }
         // patients of new claims, found or created in bulk
         Map<String, Long> patients = patientsFor(created, practiceOf);
-        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim", "practice_id", "patient_id", "payer_id", "patient_control_number",
+        BulkInsert ins = BulkInsert.withGeneratedIds(conn, "claim", "practice_id", "patient_id", "payer_id", "plan_id", "patient_control_number",
                 "payer_claim_control_number", "claim_status_code", "service_date_from", "service_date_to", "place_of_service", "rendering_npi",
                 "billing_npi", "total_charge", "total_paid", "patient_responsibility", "payment_date", "payment_trace", "claim_filing_indicator")
                 .constant("claim_import_id", importId).constant("billed", false).constant("emergency", false)
@@ -449,7 +449,9 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
             LocalDate from = c.dateFrom != null ? c.dateFrom : first;
             LocalDate to = c.dateTo != null ? c.dateTo : last;
-            ins.add(practice).add(patients.get(patientKey(practice, c))).add(parties.payerId(c.payerCode, c.payerName)).add(cut(c.pcn, 38))
+            Long payer = parties.payerId(c.payerCode, c.payerName);
+            ins.add(practice).add(patients.get(patientKey(practice, c))).add(payer)
+                    .add(parties.programPlanId(payer, c.payerName, filingIndicatorOf(r))).add(cut(c.pcn, 38))
                     .add(cut(c.payerClaimControlNumber, 50)).add(cut(c.status, 4)).add(from).add(to == null ? from : to)
                     .add(cut(c.facilityCode, 4)).add(cut(c.renderingNpi, 10)).add(c.payee == null ? null : cut(c.payee.npi, 10))
                     .add(cents(c.charge)).add(cents(c.paid)).add(cents(orZero(c.patientResponsibility))).add(c.paymentDate)

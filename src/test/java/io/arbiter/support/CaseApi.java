@@ -64,6 +64,12 @@ public final class CaseApi {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        importBytes(name, bytes);
+    }
+
+    /** Imports these bytes as a file named {@code name} through POST /api/v1/imports and expects it COMPLETED. */
+    @SuppressWarnings("unchecked")
+    public void importBytes(String name, byte[] bytes) {
         var body = io.micronaut.http.client.multipart.MultipartBody.builder()
                 .addPart("file", name, io.micronaut.http.MediaType.TEXT_PLAIN_TYPE, bytes).build();
         Map<String, Object> imported = client.retrieve(HttpRequest.POST("/api/v1/imports?wait=true", body)
