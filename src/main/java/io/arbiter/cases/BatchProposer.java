@@ -64,8 +64,9 @@ public class BatchProposer {
     }
 
     @Transactional(readOnly = true)
-    public Proposals propose(Collection<Long> claimIds) {
-        List<Claim> candidates = claimIds == null || claimIds.isEmpty() ? claims.findAll() : claims.findByIdIn(claimIds);
+    public Proposals propose(Collection<Long> claimIds, io.arbiter.security.PracticeAccess access) {
+        List<Claim> candidates = (claimIds == null || claimIds.isEmpty() ? claims.findAll() : claims.findByIdIn(claimIds)).stream()
+                .filter(c -> access.allows(c.practiceId())).toList();
         Map<Long, Claim> claimById = candidates.stream().collect(Collectors.toMap(Claim::id, c -> c));
         List<ClaimLine> all = claimById.isEmpty() ? List.of() : lines.findByClaimIdInOrderByClaimIdAndLineNumber(claimById.keySet());
         Map<Long, String> openCaseOfLine = new HashMap<>();

@@ -23,7 +23,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,12 @@ public class CaseController {
     private final AuditLog audit;
     private final CaseTerms caseTerms;
 
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
     public CaseController(CaseService service, CaseReader reader, CaseDocuments documents, OverdueMonitor overdue, AuditLog audit,
-                          CaseTerms caseTerms) {
+                          CaseTerms caseTerms, io.arbiter.security.PracticeScopes practiceScopes) {
         this.caseTerms = caseTerms;
+        this.practiceScopes = practiceScopes;
         this.service = service;
         this.reader = reader;
         this.documents = documents;
@@ -52,7 +54,7 @@ public class CaseController {
     @Post
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public HttpResponse<CaseView> create(@jakarta.validation.Valid @Body CaseRequests.Create body, Authentication who) {
-        DisputeCase dc = service.open(body, who.getName());
+        DisputeCase dc = service.open(body, who.getName(), practiceScopes.of(who));
         return HttpResponse.created(reader.view(dc));
     }
 
@@ -63,7 +65,7 @@ public class CaseController {
                                        @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication who) {
         var pageable = Page.request(page, size);
         Page<CaseView.Summary> result = reader.queue(stage, assignee, dueBefore, track, Roles.attorneyOnly(who) ? who.getName() : null,
-                service.today(), pageable.getNumber(), pageable.getSize());
+                practiceScopes.of(who), service.today(), pageable.getNumber(), pageable.getSize());
         audit.record(who, AuditAction.LIST, "CASE", null, result.items().size() + " cases");
         return result;
     }

@@ -21,7 +21,11 @@ public class CaseDeadlineFeed implements OpenDeadlineSource {
     private final CaseShareRepository shares;
     private final CaseDeadlineRepository deadlines;
 
-    public CaseDeadlineFeed(DisputeCaseRepository cases, CaseShareRepository shares, CaseDeadlineRepository deadlines) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public CaseDeadlineFeed(DisputeCaseRepository cases, CaseShareRepository shares, CaseDeadlineRepository deadlines,
+                            io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.cases = cases;
         this.shares = shares;
         this.deadlines = deadlines;
@@ -30,10 +34,13 @@ public class CaseDeadlineFeed implements OpenDeadlineSource {
     @Override
     @Transactional(readOnly = true)
     public List<OpenDeadline> forUser(String username) {
+        // assigned or shared, and of a practice the user still reaches (an assignment outlives a change of practices)
+        io.arbiter.security.PracticeAccess access = practiceScopes.of(username);
         Map<Long, DisputeCase> mine = new LinkedHashMap<>();
-        cases.findByAssignee(username).stream().filter(DisputeCase::open).forEach(c -> mine.put(c.getId(), c));
+        cases.findByAssignee(username).stream().filter(DisputeCase::open).filter(c -> access.allows(c.getPracticeId()))
+                .forEach(c -> mine.put(c.getId(), c));
         shares.findByUsername(username).forEach(s -> cases.findById(s.caseId()).filter(DisputeCase::open)
-                .ifPresent(c -> mine.put(c.getId(), c)));
+                .filter(c -> access.allows(c.getPracticeId())).ifPresent(c -> mine.put(c.getId(), c)));
         List<OpenDeadline> out = new ArrayList<>();
         if (mine.isEmpty()) {
             return out;

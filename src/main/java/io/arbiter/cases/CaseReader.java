@@ -1,6 +1,7 @@
 package io.arbiter.cases;
 
 import io.arbiter.common.EnumText;
+import io.arbiter.security.PracticeAccess;
 import io.arbiter.common.Money;
 import io.arbiter.practice.Payer;
 import io.arbiter.practice.Payers;
@@ -116,22 +117,24 @@ public class CaseReader {
 
     /**
      * The work queue: cases sorted by next deadline (none last), filtered by stage, assignee, due date,
-     * and — for attorneys — limited to the cases shared with them.
+     * and — for attorneys — limited to the cases shared with them; only cases of practices the user reaches.
      */
     @Transactional(readOnly = true)
     public io.arbiter.common.Page<CaseView.Summary> queue(@Nullable String stage, @Nullable String assignee,
                                                           @Nullable LocalDate dueBefore, @Nullable String track,
-                                                          @Nullable String sharedWith, LocalDate today, int page, int size) {
-        return queue(stage, assignee, dueBefore, track, sharedWith, null, null, today, page, size);
+                                                          @Nullable String sharedWith, PracticeAccess access, LocalDate today,
+                                                          int page, int size) {
+        return queue(stage, assignee, dueBefore, track, sharedWith, access, null, null, today, page, size);
     }
 
     /** As above, also filtered by payer name and a claim search (patient or payer claim control number). */
     @Transactional(readOnly = true)
     public io.arbiter.common.Page<CaseView.Summary> queue(@Nullable String stage, @Nullable String assignee,
                                                           @Nullable LocalDate dueBefore, @Nullable String track,
-                                                          @Nullable String sharedWith, @Nullable String payerName,
-                                                          @Nullable String claimSearch, LocalDate today, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
+                                                          @Nullable String sharedWith, PracticeAccess access,
+                                                          @Nullable String payerName, @Nullable String claimSearch,
+                                                          LocalDate today, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE " + access.sqlCondition("c.practice_id"));
         List<Object> args = new ArrayList<>();
         if ("OPEN".equalsIgnoreCase(stage)) {
             where.append(" AND c.stage NOT IN ('CLOSED','WITHDRAWN','INELIGIBLE','PAID','SETTLED')");

@@ -9,6 +9,8 @@ import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Money;
+import io.arbiter.security.PracticeAccess;
+import io.arbiter.security.PracticeScopes;
 import io.arbiter.security.Users;
 import io.arbiter.security.Roles;
 import io.arbiter.rules.Track;
@@ -52,11 +54,15 @@ public class CaseService {
     private final CaseEligibilityGateRepository gateRows;
     private final CaseDeadlineAlternativeRepository alternativeRows;
 
+    private final PracticeScopes practiceScopes;
+
     public CaseService(DisputeCaseRepository cases, CaseLineRepository caseLines, CaseEventRepository events,
                        CaseDeadlineRepository deadlines, CaseShareRepository shares, Claims claims,
                        ClaimLines claimLines, Users users, CaseRulebook rules,
                        BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.Findings findings,
-                       CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows) {
+                       CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows,
+                       PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.alternativeRows = alternativeRows;
         this.gateRows = gateRows;
         this.findings = findings;
@@ -86,10 +92,15 @@ public class CaseService {
     // ---- opening a case --------------------------------------------------------------------
 
     @Transactional
-    public DisputeCase open(CaseRequests.Create request, String username) {
+    public DisputeCase open(CaseRequests.Create request, String username, PracticeAccess access) {
         List<ClaimLine> lines = linesOf(request);
         Map<Long, Claim> claimById = claims.findByIdIn(lines.stream().map(ClaimLine::claimId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Claim::id, c -> c));
+        List<Long> elsewhere = claimById.values().stream().filter(c -> !access.allows(c.practiceId())).map(Claim::id).sorted().toList();
+        if (!elsewhere.isEmpty()) { // another practice's claims do not exist for this user
+            throw CaseRuleViolation.invalid(request.claimIds() != null && !request.claimIds().isEmpty() ? "claimIds" : "lineIds",
+                    "unknown or line-less claims " + elsewhere);
+        }
         List<ApiProblem.ProblemDetail> problems = new ArrayList<>();
 
         List<Long> taken = caseLines.findByClaimLineIdIn(lines.stream().map(ClaimLine::id).toList()).stream()
@@ -381,9 +392,15 @@ public class CaseService {
         if (!user.hasRole(Roles.SPECIALIST) && !user.hasRole(Roles.ADMIN)) {
             throw CaseRuleViolation.invalid("assignee", "cases are owned by specialists");
         }
+        PracticeAccess mine = practiceScopes.of(username);
+        PracticeAccess theirs = practiceScopes.of(user);
         List<DisputeCase> out = new ArrayList<>();
         for (Long id : request.caseIds()) {
-            DisputeCase dc = cases.findById(id).orElseThrow(() -> ApiException.notFound("Case " + id));
+            DisputeCase dc = cases.findById(id).filter(c -> mine.allows(c.getPracticeId()))
+                    .orElseThrow(() -> ApiException.notFound("Case " + id));
+            if (!theirs.allows(dc.getPracticeId())) {
+                throw CaseRuleViolation.invalid("assignee", user.username() + " does not work for the practice of case " + dc.getCaseNumber());
+            }
             dc.setAssignee(user.username());
             out.add(cases.update(dc));
             audit.record(username, AuditAction.CHANGE, "CASE", id, "assigned to " + user.username());
@@ -398,6 +415,9 @@ public class CaseService {
                 .orElseThrow(() -> CaseRuleViolation.invalid("username", "'" + attorney + "' is not a user"));
         if (!user.hasRole(Roles.ATTORNEY)) {
             throw CaseRuleViolation.invalid("username", "cases are shared with attorneys only");
+        }
+        if (!practiceScopes.of(user).allows(dc.getPracticeId())) {
+            throw CaseRuleViolation.invalid("username", attorney + " does not work for the practice of case " + dc.getCaseNumber());
         }
         if (!shares.existsByCaseIdAndUsername(caseId, attorney)) {
             shares.save(new CaseShare(null, dc.getId(), attorney, username, null));

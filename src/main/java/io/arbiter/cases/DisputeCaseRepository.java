@@ -20,4 +20,7 @@ public interface DisputeCaseRepository extends CrudRepository<DisputeCase, Long>
     List<DisputeCase> findByStageIn(Collection<CaseStage> stages);
 
     List<DisputeCase> findByAssignee(String assignee);
+
+    @io.micronaut.data.annotation.Query(value = "SELECT practice_id FROM dispute_case WHERE id = :id", nativeQuery = true)
+    Optional<Long> findPracticeIdById(Long id);
 }

@@ -33,7 +33,10 @@ public class OfferController {
     private final IdrPufImporter puf;
     private final AuditLog audit;
 
-    public OfferController(CaseService service, OfferSuggester suggester, BatchProposer proposer, IdrPufImporter puf, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public OfferController(CaseService service, OfferSuggester suggester, BatchProposer proposer, IdrPufImporter puf, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.audit = audit;
         this.service = service;
         this.suggester = suggester;
@@ -57,7 +60,7 @@ public class OfferController {
     @Post("/batches/proposals")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
     public BatchProposer.Proposals propose(@Body @Nullable ProposalRequest body, Authentication who) {
-        BatchProposer.Proposals proposals = proposer.propose(body == null ? null : body.claimIds());
+        BatchProposer.Proposals proposals = proposer.propose(body == null ? null : body.claimIds(), practiceScopes.of(who));
         // proposals list claims (PHI) grouped into batches: record which claims were asked about
         audit.record(who, AuditAction.LIST, "CLAIM", null, "batch proposals for "
                 + (body == null || body.claimIds() == null ? "all open claims" : body.claimIds().size() + " claims"));

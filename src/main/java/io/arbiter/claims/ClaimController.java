@@ -21,7 +21,10 @@ public class ClaimController {
     private final ClaimReader reader;
     private final AuditLog audit;
 
-    public ClaimController(ClaimReader reader, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public ClaimController(ClaimReader reader, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.reader = reader;
         this.audit = audit;
     }
@@ -35,7 +38,7 @@ public class ClaimController {
                                         @QueryValue @Nullable Integer size,
                                         Authentication who) {
         Page<ClaimView.Summary> result = reader.search(patientControlNumber, payerClaimControlNumber, payer, status,
-                Page.request(page, size));
+                practiceScopes.of(who), Page.request(page, size));
         audit.record(who, AuditAction.LIST, "CLAIM", null, "page " + result.page() + ", " + result.items().size() + " claims");
         return result;
     }

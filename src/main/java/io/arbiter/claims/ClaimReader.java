@@ -42,8 +42,10 @@ public class ClaimReader {
     }
 
     @Transactional(readOnly = true)
-    public io.arbiter.common.Page<ClaimView.Summary> search(String pcn, String ccn, String payer, String status, Pageable pageable) {
-        var page = claims.search(blankToNull(pcn), blankToNull(ccn), blankToNull(payer), blankToNull(status), pageable);
+    public io.arbiter.common.Page<ClaimView.Summary> search(String pcn, String ccn, String payer, String status,
+                                                            io.arbiter.security.PracticeAccess access, Pageable pageable) {
+        var page = claims.search(blankToNull(pcn), blankToNull(ccn), blankToNull(payer), blankToNull(status), access.all(),
+                access.idsForQuery(), pageable);
         Map<Long, Payer> payerById = payers.findAll().stream().collect(Collectors.toMap(Payer::id, Function.identity()));
         return io.arbiter.common.Page.of(page, c -> new ClaimView.Summary(c.id(), c.patientControlNumber(),
                 c.payerClaimControlNumber(), c.payerId() == null || !payerById.containsKey(c.payerId()) ? null : payerById.get(c.payerId()).name(),

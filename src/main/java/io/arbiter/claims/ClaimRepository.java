@@ -25,13 +25,18 @@ public interface ClaimRepository extends CrudRepository<Claim, Long> {
               AND (:ccn IS NULL OR c.payer_claim_control_number = :ccn)
               AND (:payer IS NULL OR p.name = :payer OR p.payer_code = :payer)
               AND (:status IS NULL OR c.claim_status_code = :status)
+              AND (:allPractices = TRUE OR c.practice_id IN (:practiceIds))
             ORDER BY c.id""",
             countQuery = """
             SELECT COUNT(*) FROM claim c LEFT JOIN payer p ON p.id = c.payer_id
             WHERE (:pcn IS NULL OR c.patient_control_number = :pcn)
               AND (:ccn IS NULL OR c.payer_claim_control_number = :ccn)
               AND (:payer IS NULL OR p.name = :payer OR p.payer_code = :payer)
-              AND (:status IS NULL OR c.claim_status_code = :status)""")
+              AND (:status IS NULL OR c.claim_status_code = :status)
+              AND (:allPractices = TRUE OR c.practice_id IN (:practiceIds))""")
     Page<Claim> search(@Nullable String pcn, @Nullable String ccn, @Nullable String payer, @Nullable String status,
-                       Pageable pageable);
+                       boolean allPractices, Collection<Long> practiceIds, Pageable pageable);
+
+    @io.micronaut.data.annotation.Query(value = "SELECT practice_id FROM claim WHERE id = :id", nativeQuery = true)
+    Optional<Long> findPracticeIdById(Long id);
 }

@@ -1,5 +1,6 @@
 package io.arbiter.claims;
 
+import io.arbiter.security.PracticeAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -37,8 +38,8 @@ public class Claims {
 
     /** Claims by patient control number, payer claim number, payer (name or code) and status, in id order. */
     public Page<Claim> search(@Nullable String pcn, @Nullable String ccn, @Nullable String payer, @Nullable String status,
-                              Pageable pageable) {
-        return repository.search(pcn, ccn, payer, status, pageable);
+                              PracticeAccess access, Pageable pageable) {
+        return repository.search(pcn, ccn, payer, status, access.all(), access.idsForQuery(), pageable);
     }
 
     public Claim save(Claim claim) {

@@ -126,7 +126,8 @@ public class DemoCases {
         if (c == null) {
             return null;
         }
-        DisputeCase dc = cases.open(new CaseRequests.Create(List.of(c.id()), null, SPECIALIST, null), SPECIALIST);
+        DisputeCase dc = cases.open(new CaseRequests.Create(List.of(c.id()), null, SPECIALIST, null), SPECIALIST,
+                io.arbiter.security.PracticeAccess.EVERY);
         if (share != null) {
             cases.share(dc.getId(), share, SPECIALIST);
         }

@@ -167,12 +167,34 @@ public class DemoSeeder {
                 List.of(new Service("64490", new String[]{"LT"}, 1, "2200.00"), new Service("64491", new String[]{"LT"}, 1, "1150.00")),
                 List.of(new Service("62323", new String[]{}, 1, "1800.00"), new Service("77003", new String[]{}, 1, "450.00")));
 
+        seedClaims(practice, smith, scenarios, visits, "LSDEMO", 36, LocalDate.of(2026, 8, 24), 20261126L);
+        seedSecondPractice(scenarios, visits);
+    }
+
+    /**
+     * A second practice the same billing team serves (issue 15: practice-scoped users). Its own specialist, finance lead
+     * and attorney work for it alone; the first practice's records do not exist for them.
+     */
+    private void seedSecondPractice(List<Scenario> scenarios, List<List<Service>> visits) {
+        Practice gulf = practices.save(Practice.create("GULF COAST INTERVENTIONAL PAIN PA", "769876543", "1987654328")
+                .withAddress("2200 BAY AREA BLVD", "HOUSTON", "TX", "770581234", "281-555-0170")
+                .withPreferences("GCIP", "DEMO-SYNTHETIC-2026", "BILLED", 80));
+        Provider lee = providers.save(Provider.create(gulf.id(), "1598765430", "HANNAH LEE MD", "Pain Medicine", ProviderType.INTERVENTIONAL));
+        seedClaims(gulf, lee, scenarios, visits, "GCDEMO", 9, LocalDate.of(2026, 8, 31), 20261204L);
+        for (String[] u : new String[][]{{"gulf.specialist", "Luis Ortega (specialist, Gulf Coast)", Roles.SPECIALIST},
+                {"gulf.finance", "Grace Kim (finance, Gulf Coast)", Roles.FINANCE},
+                {"gulf.attorney", "Rachel Stone, Esq. (Gulf Coast)", Roles.ATTORNEY}}) {
+            AppUser saved = users.save(AppUser.create(u[0], u[1], hasher.hash(u[0] + "-demo"), List.of(u[2])).withAllPractices(false));
+            users.assignPractices(saved, false, List.of(gulf.id()));
+        }
+    }
+
+    private void seedClaims(Practice practice, Provider provider, List<Scenario> scenarios, List<List<Service>> visits,
+                            String pcnPrefix, int claimCount, LocalDate firstService, long seed) {
         String[][] names = {{"NGUYEN", "CARLOS"}, {"TRAN", "ANH"}, {"GARCIA", "ROBERT"}, {"JOHNSON", "LINDA"},
                 {"PATEL", "RAVI"}, {"WILLIAMS", "DENISE"}, {"OKAFOR", "CHIDI"}, {"MARTINEZ", "SOFIA"},
                 {"BROWN", "KEVIN"}, {"LEE", "GRACE"}, {"HERNANDEZ", "JOSE"}, {"DAVIS", "MONICA"}};
-        Random random = new Random(20261126L);
-        LocalDate firstService = LocalDate.of(2026, 8, 24);
-        int claimCount = 36;
+        Random random = new Random(seed);
         for (int i = 0; i < claimCount; i++) {
             Scenario s = scenarios.get(i % scenarios.size());
             List<Service> visit = visits.get((i * 5 + i / scenarios.size()) % visits.size());
@@ -182,7 +204,7 @@ public class DemoSeeder {
                     "W" + (770000000 + random.nextInt(99999999))));
             LocalDate dos = firstService.plusDays(i * 2L);
             LocalDate paid = dos.plusDays(24 + random.nextInt(14));
-            saveClaim(practice, smith, s, visit, patient, String.format("LSDEMO%04d", i + 1), dos, paid);
+            saveClaim(practice, provider, s, visit, patient, String.format(pcnPrefix + "%04d", i + 1), dos, paid);
         }
     }
 
@@ -206,7 +228,7 @@ public class DemoSeeder {
         }
         String status = denied ? "4" : "1";
         Claim claim = claims.save(new Claim(null, practice.id(), patient.id(), s.payer().id(), s.plan().id(), pcn,
-                "ERA" + pcn.substring(6) + dos.getDayOfYear(), status, "1", dos, dos, s.pos(),
+                "ERA" + (pcn.startsWith("LS") ? "" : pcn.substring(0, 2)) + pcn.substring(6) + dos.getDayOfYear(), status, "1", dos, dos, s.pos(),
                 s.facility() == null ? null : "IN_NETWORK", s.facility(), s.facility() == null ? null : "5678901237",
                 s.zip(), s.state(), provider.renderingNpi(), practice.billingNpi(), "M5416,M4806", false, false,
                 totalCharge, totalPaid, totalPr, null, paymentDate, "EFT" + paymentDate.toString().replace("-", ""), null,

@@ -23,7 +23,10 @@ public class DenialController {
     private final DenialService service;
     private final AuditLog audit;
 
-    public DenialController(DenialService service, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public DenialController(DenialService service, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.service = service;
         this.audit = audit;
     }
@@ -44,7 +47,7 @@ public class DenialController {
                                  @QueryValue @Nullable String status, @QueryValue @Nullable Integer page,
                                  @QueryValue @Nullable Integer size, Authentication who) {
         String o = "me".equals(owner) ? who.getName() : owner;
-        Page<DenialView> result = service.list(category, o, status, page, size);
+        Page<DenialView> result = service.list(category, o, status, practiceScopes.of(who), page, size);
         audit.record(who, AuditAction.LIST, "DENIAL", null, "category " + category + ", owner " + o + ", status " + status);
         return result;
     }

@@ -24,10 +24,16 @@ public interface DenialRepository extends CrudRepository<Denial, Long> {
             SELECT d.* FROM denial d
             WHERE (:category IS NULL OR d.category = :category) AND (:owner IS NULL OR d.owner = :owner)
               AND (:status IS NULL OR d.status = :status)
+              AND (:allPractices = TRUE OR d.practice_id IN (:practiceIds))
             ORDER BY CASE WHEN d.appeal_due IS NULL THEN 1 ELSE 0 END, d.appeal_due, d.id""",
             countQuery = """
             SELECT COUNT(*) FROM denial d
             WHERE (:category IS NULL OR d.category = :category) AND (:owner IS NULL OR d.owner = :owner)
-              AND (:status IS NULL OR d.status = :status)""")
-    Page<Denial> search(@Nullable String category, @Nullable String owner, @Nullable String status, Pageable pageable);
+              AND (:status IS NULL OR d.status = :status)
+              AND (:allPractices = TRUE OR d.practice_id IN (:practiceIds))""")
+    Page<Denial> search(@Nullable String category, @Nullable String owner, @Nullable String status, boolean allPractices,
+                        java.util.Collection<Long> practiceIds, Pageable pageable);
+
+    @io.micronaut.data.annotation.Query(value = "SELECT practice_id FROM denial WHERE id = :id", nativeQuery = true)
+    Optional<Long> findPracticeIdById(Long id);
 }

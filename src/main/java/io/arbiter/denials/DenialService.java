@@ -41,7 +41,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -310,7 +309,8 @@ public class DenialService {
         }
     }
 
-    public Page<DenialView> list(@Nullable String category, @Nullable String owner, @Nullable String status, Integer page, Integer size) {
+    public Page<DenialView> list(@Nullable String category, @Nullable String owner, @Nullable String status,
+                                 io.arbiter.security.PracticeAccess access, Integer page, Integer size) {
         if (status != null) {
             try {
                 DenialStatus.valueOf(status);
@@ -318,7 +318,7 @@ public class DenialService {
                 throw ApiException.badRequest("status must be one of " + List.of(DenialStatus.values()));
             }
         }
-        return Page.of(denials.search(category, owner, status, Page.request(page, size)), this::view);
+        return Page.of(denials.search(category, owner, status, access.all(), access.idsForQuery(), Page.request(page, size)), this::view);
     }
 
     public DenialView get(Long id) {

@@ -30,7 +30,11 @@ public class FindingController {
     private final FindingRepository findings;
     private final AuditLog audit;
 
-    public FindingController(FindingsScanner scanner, FindingRepository findings, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public FindingController(FindingsScanner scanner, FindingRepository findings, AuditLog audit,
+                             io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.scanner = scanner;
         this.findings = findings;
         this.audit = audit;
@@ -63,7 +67,8 @@ public class FindingController {
         if (type != null && Arrays.stream(FindingType.values()).noneMatch(t -> t.name().equals(type))) {
             throw ApiException.badRequest("type must be one of " + Arrays.toString(FindingType.values()));
         }
-        Page<FindingView> result = Page.of(findings.search(type, claimId, Page.request(page, size)), FindingView::of);
+        io.arbiter.security.PracticeAccess scope = practiceScopes.of(who);
+        Page<FindingView> result = Page.of(findings.search(type, claimId, scope.all(), scope.idsForQuery(), Page.request(page, size)), FindingView::of);
         audit.record(who, AuditAction.LIST, "FINDING", claimId, "page " + result.page() + ", " + result.items().size() + " findings");
         return result;
     }

@@ -16,9 +16,12 @@ public interface FindingRepository extends CrudRepository<Finding, Long> {
     /** Ranked by dollars: largest gap first, then by id. */
     @Query(value = "SELECT " + COLUMNS + " FROM finding f LEFT JOIN finding_citation fc ON fc.id = f.citation_id"
             + " WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)"
+            + " AND (:allPractices = TRUE OR EXISTS (SELECT 1 FROM claim c WHERE c.id = f.claim_id AND c.practice_id IN (:practiceIds)))"
             + " ORDER BY CASE WHEN f.gap IS NULL THEN 1 ELSE 0 END, f.gap DESC, f.id",
-            countQuery = "SELECT COUNT(*) FROM finding f WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)")
-    Page<Finding> search(@Nullable String type, @Nullable Long claimId, Pageable pageable);
+            countQuery = "SELECT COUNT(*) FROM finding f WHERE (:type IS NULL OR f.type = :type) AND (:claimId IS NULL OR f.claim_id = :claimId)"
+                    + " AND (:allPractices = TRUE OR EXISTS (SELECT 1 FROM claim c WHERE c.id = f.claim_id AND c.practice_id IN (:practiceIds)))")
+    Page<Finding> search(@Nullable String type, @Nullable Long claimId, boolean allPractices, java.util.Collection<Long> practiceIds,
+                         Pageable pageable);
 
     @Query("SELECT " + COLUMNS + " FROM finding f LEFT JOIN finding_citation fc ON fc.id = f.citation_id WHERE f.claim_id = :claimId ORDER BY f.id")
     List<Finding> findByClaimIdOrderById(Long claimId);

@@ -21,7 +21,8 @@ public class Findings {
         return repository.findByClaimIdOrderById(claimId);
     }
 
-    public Page<Finding> search(@Nullable String type, @Nullable Long claimId, Pageable pageable) {
-        return repository.search(type, claimId, pageable);
+    public Page<Finding> search(@Nullable String type, @Nullable Long claimId, io.arbiter.security.PracticeAccess access,
+                                Pageable pageable) {
+        return repository.search(type, claimId, access.all(), access.idsForQuery(), pageable);
     }
 }

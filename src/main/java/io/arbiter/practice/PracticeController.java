@@ -37,7 +37,10 @@ public class PracticeController {
     private final PayerRepository payers;
     private final AuditLog audit;
 
-    public PracticeController(PracticeRepository practices, PayerRepository payers, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public PracticeController(PracticeRepository practices, PayerRepository payers, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.practices = practices;
         this.payers = payers;
         this.audit = audit;
@@ -45,8 +48,15 @@ public class PracticeController {
 
     @Get("/practices")
     @Secured({Roles.SPECIALIST, Roles.FINANCE, Roles.ADMIN})
-    public Iterable<Practice> practices() {
-        return practices.findAll();
+    public List<Practice> practices(Authentication who) {
+        io.arbiter.security.PracticeAccess access = practiceScopes.of(who);
+        List<Practice> out = new java.util.ArrayList<>();
+        practices.findAll().forEach(p -> {
+            if (access.allows(p.id())) {
+                out.add(p);
+            }
+        });
+        return out;
     }
 
     @Put("/practices/{id}")

@@ -29,7 +29,10 @@ public class PriorAuthController {
     @jakarta.inject.Inject
     io.arbiter.practice.Patients patients;
 
-    public PriorAuthController(PriorAuthService service, AuthCheck check, ScsTrialGate scs, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public PriorAuthController(PriorAuthService service, AuthCheck check, ScsTrialGate scs, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.service = service;
         this.check = check;
         this.scs = scs;
@@ -38,7 +41,7 @@ public class PriorAuthController {
 
     @Post("/prior-auths")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public HttpResponse<PriorAuthView> create(@Body PriorAuthRequests.Create body, Authentication who) {
+    public HttpResponse<PriorAuthView> create(@jakarta.validation.Valid @Body PriorAuthRequests.Create body, Authentication who) {
         PriorAuthView v = service.create(body, who.getName());
         audit.record(who, AuditAction.CREATE, "PRIOR_AUTH", v.id(), v.family() + " " + v.status());
         return HttpResponse.created(v);
@@ -49,7 +52,7 @@ public class PriorAuthController {
     public Page<PriorAuthView> list(@QueryValue @Nullable Long patientId, @QueryValue @Nullable Long payerId,
                                     @QueryValue @Nullable String status, @QueryValue @Nullable String family,
                                     @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication who) {
-        Page<PriorAuthView> p = service.list(patientId, payerId, status, family, page, size);
+        Page<PriorAuthView> p = service.list(patientId, payerId, status, family, practiceScopes.of(who), page, size);
         audit.record(who, AuditAction.LIST, "PRIOR_AUTH", null, "status " + status + ", family " + family);
         return p;
     }
@@ -65,7 +68,7 @@ public class PriorAuthController {
     /** Adds a timeline step (PENDED, APPROVED with scope, DENIED, WITHDRAWN). */
     @Post("/prior-auths/{id}/events")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public PriorAuthView event(@PathVariable Long id, @Body PriorAuthRequests.Event body, Authentication who) {
+    public PriorAuthView event(@PathVariable Long id, @jakarta.validation.Valid @Body PriorAuthRequests.Event body, Authentication who) {
         PriorAuthView v = service.addEvent(id, body, who.getName());
         audit.record(who, AuditAction.CHANGE, "PRIOR_AUTH", id, "status " + v.status());
         return v;
@@ -74,7 +77,7 @@ public class PriorAuthController {
     /** Records an SCS trial (dates, relief, psych evaluation) as the patient's clinical documentation. */
     @Post("/prior-auths/scs-trials")
     @Secured({Roles.SPECIALIST, Roles.ADMIN})
-    public HttpResponse<ScsTrialGate.Result> scsTrial(@Body PriorAuthRequests.ScsTrial body, Authentication who) {
+    public HttpResponse<ScsTrialGate.Result> scsTrial(@jakarta.validation.Valid @Body PriorAuthRequests.ScsTrial body, Authentication who) {
         if (body.patientId() == null) {
             throw ApiException.badRequest("patientId is required");
         }

@@ -3,6 +3,9 @@ package io.arbiter.priorauth;
 import io.arbiter.practice.PlanType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,17 +18,20 @@ public final class PriorAuthRequests {
 
     @Serdeable
     public record Create(@Nullable Long patientId, @Nullable Long payerId, @Nullable PlanType planType, @Nullable AuthFamily family,
-                         @Nullable String authNumber, @Nullable AuthStatus status, @Nullable LocalDate requestedDate,
+                         @Nullable @Size(max = 60) String authNumber, @Nullable AuthStatus status, @Nullable LocalDate requestedDate,
                          @Nullable LocalDate decisionDate, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
-                         @Nullable List<String> approvedCodes, @Nullable Integer approvedLevels, @Nullable Laterality laterality,
-                         @Nullable Integer approvedUnits, @Nullable Boolean expedited, @Nullable String note) {
+                         @Nullable @Size(max = 20) List<@NotBlank @Size(max = 8) String> approvedCodes,
+                         @Nullable @Max(99) Integer approvedLevels, @Nullable Laterality laterality,
+                         @Nullable @Max(9999) Integer approvedUnits, @Nullable Boolean expedited, @Nullable @Size(max = 500) String note) {
     }
 
     /** A step of the timeline; a decision may carry the approved scope. */
     @Serdeable
-    public record Event(@Nullable AuthStatus status, @Nullable LocalDate date, @Nullable String note, @Nullable String authNumber,
-                        @Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable List<String> approvedCodes,
-                        @Nullable Integer approvedLevels, @Nullable Laterality laterality, @Nullable Integer approvedUnits) {
+    public record Event(@Nullable AuthStatus status, @Nullable LocalDate date, @Nullable @Size(max = 500) String note,
+                        @Nullable @Size(max = 60) String authNumber, @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
+                        @Nullable @Size(max = 20) List<@NotBlank @Size(max = 8) String> approvedCodes,
+                        @Nullable @Max(99) Integer approvedLevels, @Nullable Laterality laterality,
+                        @Nullable @Max(9999) Integer approvedUnits) {
     }
 
     @Serdeable

@@ -138,9 +138,9 @@ public class PriorAuthService {
     }
 
     public Page<PriorAuthView> list(@Nullable Long patientId, @Nullable Long payerId, @Nullable String status, @Nullable String family,
-                                    Integer page, Integer size) {
+                                    io.arbiter.security.PracticeAccess access, Integer page, Integer size) {
         return Page.of(auths.search(patientId, payerId, status == null ? null : status.toUpperCase(),
-                family == null ? null : family.toUpperCase(), Page.request(page, size)), this::view);
+                family == null ? null : family.toUpperCase(), access.all(), access.idsForQuery(), Page.request(page, size)), this::view);
     }
 
     PriorAuthView view(PriorAuth a) {

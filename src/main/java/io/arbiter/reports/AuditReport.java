@@ -94,15 +94,17 @@ public class AuditReport {
         return v == null ? ZERO : v.setScale(2, RoundingMode.HALF_UP);
     }
 
-    public Report build(@Nullable LocalDate from, @Nullable LocalDate to) {
+    public Report build(@Nullable LocalDate from, @Nullable LocalDate to, io.arbiter.security.PracticeAccess access) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badRequest("to must not be before from");
         }
+        // the claims of the period, of the practices the reader reaches
+        String claimsInScope = PERIOD + " AND " + access.sqlCondition("c.practice_id");
         List<Item> items = new ArrayList<>();
         // Underpayments and coding-rule hits: the scanner's findings (coding hits carry the charge of the line at risk).
         List<Long> claimIds = new ArrayList<>();
         jdbc.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.id FROM claim c WHERE" + PERIOD + " ORDER BY c.id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.id FROM claim c WHERE" + claimsInScope + " ORDER BY c.id")) {
                 period(ps, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -114,7 +116,7 @@ public class AuditReport {
                     SELECT f.type, f.claim_id, f.line_id, f.rule_id, f.gap, f.explanation, p.name, l.procedure_code, l.charge
                     FROM finding f JOIN claim c ON c.id = f.claim_id LEFT JOIN payer p ON p.id = c.payer_id
                     LEFT JOIN claim_line l ON l.id = f.line_id
-                    WHERE f.type IN ('UNDERPAYMENT', 'CODING') AND""" + PERIOD + " ORDER BY f.id")) {
+                    WHERE f.type IN ('UNDERPAYMENT', 'CODING') AND""" + claimsInScope + " ORDER BY f.id")) {
                 period(ps, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -131,7 +133,7 @@ public class AuditReport {
                     SELECT d.id, d.claim_id, d.claim_line_id, d.category, d.carc, d.rarc, d.denied_amount, d.recoverable_estimate,
                            d.appealable, d.status, d.recovered_amount, d.work_type, p.name, d.procedure_code, d.group_code
                     FROM denial d JOIN claim c ON c.id = d.claim_id LEFT JOIN payer p ON p.id = d.payer_id
-                    WHERE""" + PERIOD + " ORDER BY d.id")) {
+                    WHERE""" + claimsInScope + " ORDER BY d.id")) {
                 period(ps, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -31,7 +31,10 @@ public class AuditReportController {
     private final AuditReportPdf pdf;
     private final AuditLog audit;
 
-    public AuditReportController(AuditReport report, AuditReportPdf pdf, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public AuditReportController(AuditReport report, AuditReportPdf pdf, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.report = report;
         this.pdf = pdf;
         this.audit = audit;
@@ -41,7 +44,7 @@ public class AuditReportController {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public HttpResponse<?> audit(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
                                  Authentication who) throws IOException {
-        AuditReport.Report r = report.build(from, to);
+        AuditReport.Report r = report.build(from, to, practiceScopes.of(who));
         audit.record(who, AuditAction.EXPORT, "REPORT", "audit", "from " + from + " to " + to);
         boolean csv = request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals("text/csv"));
         if (!csv) {
@@ -52,7 +55,7 @@ public class AuditReportController {
 
     @Get(value = "/audit.pdf", produces = "application/pdf")
     public HttpResponse<byte[]> auditPdf(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to, Authentication who) {
-        AuditReport.Report r = report.build(from, to);
+        AuditReport.Report r = report.build(from, to, practiceScopes.of(who));
         audit.record(who, AuditAction.DOWNLOAD, "REPORT", "audit.pdf", "from " + from + " to " + to);
         return HttpResponse.ok(pdf.render(r)).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"audit.pdf\"");

@@ -1,5 +1,6 @@
 package io.arbiter.reports;
 
+import io.arbiter.security.PracticeAccess;
 import io.arbiter.cases.CaseEvent;
 import io.arbiter.cases.CaseEvents;
 import io.arbiter.cases.CaseEventType;
@@ -55,7 +56,7 @@ public class RecoveryReport {
     }
 
     @Transactional(readOnly = true)
-    public Report build(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String groupBy) {
+    public Report build(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String groupBy, PracticeAccess access) {
         GroupBy g;
         try {
             g = groupBy == null || groupBy.isBlank() ? GroupBy.PAYER : GroupBy.valueOf(groupBy.trim().toUpperCase());
@@ -68,7 +69,8 @@ public class RecoveryReport {
         List<DisputeCase> inPeriod = new ArrayList<>();
         for (DisputeCase c : cases.findAll()) {
             LocalDate opened = c.getCreatedAt() == null ? null : c.getCreatedAt().toLocalDate();
-            if (opened != null && (from == null || !opened.isBefore(from)) && (to == null || !opened.isAfter(to))) {
+            if (access.allows(c.getPracticeId()) && opened != null && (from == null || !opened.isBefore(from))
+                    && (to == null || !opened.isAfter(to))) {
                 inPeriod.add(c);
             }
         }

@@ -27,7 +27,10 @@ public class ReportController {
     private final RecoveryReport recoveries;
     private final AuditLog audit;
 
-    public ReportController(RecoveryReport recoveries, AuditLog audit) {
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
+    public ReportController(RecoveryReport recoveries, AuditLog audit, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.recoveries = recoveries;
         this.audit = audit;
     }
@@ -38,7 +41,7 @@ public class ReportController {
     public HttpResponse<?> recoveries(HttpRequest<?> request, @QueryValue @Nullable LocalDate from,
                                       @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String groupBy,
                                       Authentication who) throws IOException {
-        RecoveryReport.Report report = recoveries.build(from, to, groupBy);
+        RecoveryReport.Report report = recoveries.build(from, to, groupBy, practiceScopes.of(who));
         audit.record(who, AuditAction.EXPORT, "REPORT", "recoveries", "groupBy " + report.groupBy());
         boolean csv = request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals("text/csv"));
         if (!csv) {

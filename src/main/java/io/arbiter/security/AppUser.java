@@ -20,13 +20,19 @@ public record AppUser(
         String passwordHash,
         String roles,
         boolean enabled,
+        boolean allPractices,
         @Nullable String calendarToken,
         @Version @Nullable Long version,
         @DateCreated @Nullable LocalDateTime createdAt,
         @DateUpdated @Nullable LocalDateTime updatedAt) {
 
+    /** A user who reaches every practice (see {@link PracticeAccess}); restrict them with {@link #withAllPractices}. */
     public static AppUser create(String username, String displayName, String passwordHash, List<String> roles) {
-        return new AppUser(null, username, displayName, passwordHash, String.join(",", roles), true, null, null, null, null);
+        return new AppUser(null, username, displayName, passwordHash, String.join(",", roles), true, true, null, null, null, null);
+    }
+
+    public AppUser withAllPractices(boolean all) {
+        return new AppUser(id, username, displayName, passwordHash, roles, enabled, all, calendarToken, version, createdAt, updatedAt);
     }
 
     public List<String> roleList() {
@@ -38,14 +44,14 @@ public record AppUser(
     }
 
     public AppUser withCalendarToken(@Nullable String token) {
-        return new AppUser(id, username, displayName, passwordHash, roles, enabled, token, version, createdAt, updatedAt);
+        return new AppUser(id, username, displayName, passwordHash, roles, enabled, allPractices, token, version, createdAt, updatedAt);
     }
 
     public AppUser withRoles(List<String> newRoles, boolean nowEnabled) {
-        return new AppUser(id, username, displayName, passwordHash, String.join(",", newRoles), nowEnabled, calendarToken, version, createdAt, updatedAt);
+        return new AppUser(id, username, displayName, passwordHash, String.join(",", newRoles), nowEnabled, allPractices, calendarToken, version, createdAt, updatedAt);
     }
 
     public AppUser withPasswordHash(String hash) {
-        return new AppUser(id, username, displayName, hash, roles, enabled, calendarToken, version, createdAt, updatedAt);
+        return new AppUser(id, username, displayName, hash, roles, enabled, allPractices, calendarToken, version, createdAt, updatedAt);
     }
 }

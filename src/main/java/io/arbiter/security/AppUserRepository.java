@@ -1,5 +1,6 @@
 package io.arbiter.security;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -15,4 +16,13 @@ public interface AppUserRepository extends CrudRepository<AppUser, Long> {
     Optional<AppUser> findByCalendarToken(String calendarToken);
 
     List<AppUser> listOrderByUsername();
+
+    @Query(value = "SELECT practice_id FROM user_practice WHERE user_id = :userId ORDER BY practice_id", nativeQuery = true)
+    List<Long> practiceIdsOf(Long userId);
+
+    @Query(value = "DELETE FROM user_practice WHERE user_id = :userId", nativeQuery = true)
+    void clearPractices(Long userId);
+
+    @Query(value = "INSERT INTO user_practice (user_id, practice_id) VALUES (:userId, :practiceId)", nativeQuery = true)
+    void addPractice(Long userId, Long practiceId);
 }

@@ -3,6 +3,7 @@ package io.arbiter.security;
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
 import io.arbiter.common.ApiException;
+import io.arbiter.common.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -28,15 +29,17 @@ import java.util.List;
 public class UserController {
 
     private final AppUserRepository users;
+    private final Users accounts;
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final PasswordPolicy policy;
     private final SessionGenerations generations;
     private final SignInThrottle throttle;
 
-    public UserController(AppUserRepository users, PasswordHasher hasher, AuditLog audit, PasswordPolicy policy,
+    public UserController(AppUserRepository users, Users accounts, PasswordHasher hasher, AuditLog audit, PasswordPolicy policy,
                           SessionGenerations generations, SignInThrottle throttle) {
         this.users = users;
+        this.accounts = accounts;
         this.hasher = hasher;
         this.audit = audit;
         this.policy = policy;
@@ -46,7 +49,8 @@ public class UserController {
 
     /** An admin's change to a user: each field is optional, absent means unchanged. */
     @Serdeable
-    public record UserChange(@Nullable List<String> roles, @Nullable Boolean enabled, @Nullable String displayName) {
+    public record UserChange(@Nullable List<String> roles, @Nullable Boolean enabled, @Nullable String displayName,
+                             @Nullable Boolean allPractices, @Nullable List<Long> practiceIds) {
     }
 
     /** A locked username or client address. */
@@ -55,22 +59,27 @@ public class UserController {
     }
 
     @Serdeable
-    public record UserView(Long id, String username, @Nullable String displayName, List<String> roles, boolean enabled) {
-        static UserView of(AppUser u) {
-            return new UserView(u.id(), u.username(), u.displayName(), u.roleList(), u.enabled());
-        }
+    public record UserView(Long id, String username, @Nullable String displayName, List<String> roles, boolean enabled,
+                           boolean allPractices, List<Long> practiceIds) {
+    }
+
+    private UserView view(AppUser u) {
+        return new UserView(u.id(), u.username(), u.displayName(), u.roleList(), u.enabled(), u.allPractices(),
+                u.allPractices() ? List.of() : users.practiceIdsOf(u.id()));
     }
 
     @Serdeable
-    public record NewUser(String username, @Nullable String displayName, String password, List<String> roles) {
+    public record NewUser(String username, @Nullable String displayName, String password, List<String> roles,
+                          @Nullable Boolean allPractices, @Nullable List<Long> practiceIds) {
     }
 
     @Get
     public List<UserView> list() {
-        return users.listOrderByUsername().stream().map(UserView::of).toList();
+        return users.listOrderByUsername().stream().map(this::view).toList();
     }
 
     @Post
+    @io.micronaut.transaction.annotation.Transactional
     public HttpResponse<UserView> create(@Body NewUser body, Authentication who) {
         if (body.username() == null || !body.username().matches("[A-Za-z0-9._@-]{3,100}")) {
             throw ApiException.badRequest("username must be 3–100 letters, digits or . _ @ -");
@@ -88,9 +97,11 @@ public class UserController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        AppUser saved = users.save(AppUser.create(body.username(), body.displayName(), hash, body.roles()));
-        audit.record(who, AuditAction.CREATE, "USER", saved.id(), "roles " + saved.roles());
-        return HttpResponse.created(UserView.of(saved));
+        boolean all = Users.reachesAllPractices(body.allPractices(), body.practiceIds(), body.roles());
+        AppUser saved = users.save(AppUser.create(body.username(), body.displayName(), hash, body.roles()).withAllPractices(all));
+        saved = assign(saved, all, body.practiceIds());
+        audit.record(who, AuditAction.CREATE, "USER", saved.id(), "roles " + saved.roles() + "; " + scope(saved));
+        return HttpResponse.created(view(saved));
     }
 
     /**
@@ -98,6 +109,7 @@ public class UserController {
      * the user's current sessions at once (their tokens carry the old roles).
      */
     @Put("/{id}")
+    @io.micronaut.transaction.annotation.Transactional
     public UserView change(@PathVariable Long id, @Body UserChange body, Authentication who) {
         AppUser u = users.findById(id).orElseThrow(() -> ApiException.notFound("User " + id));
         List<String> roles = body.roles() == null ? u.roleList() : body.roles();
@@ -115,8 +127,20 @@ public class UserController {
             throw ApiException.badRequest("displayName must have at most 200 characters");
         }
         AppUser changed = users.update(new AppUser(u.id(), u.username(), displayName, u.passwordHash(), String.join(",", roles),
-                enabled, u.calendarToken(), u.version(), u.createdAt(), u.updatedAt()));
+                enabled, u.allPractices(), u.calendarToken(), u.version(), u.createdAt(), u.updatedAt()));
+        String what0 = null;
+        if (body.allPractices() != null || body.practiceIds() != null) {
+            boolean all = body.allPractices() != null ? body.allPractices() : body.practiceIds() == null && u.allPractices();
+            String before = scope(u);
+            changed = assign(changed, Users.reachesAllPractices(all, body.practiceIds(), roles), body.practiceIds());
+            if (!before.equals(scope(changed))) {
+                what0 = "practices " + before + " -> " + scope(changed);
+            }
+        }
         List<String> what = new ArrayList<>();
+        if (what0 != null) {
+            what.add(what0);
+        }
         if (!u.roleList().equals(changed.roleList())) {
             what.add("roles " + u.roleList() + " -> " + changed.roleList());
         }
@@ -131,7 +155,20 @@ public class UserController {
             what.add("sessions revoked");
         }
         audit.record(who, AuditAction.CHANGE, "USER", u.id(), what.isEmpty() ? "no change" : String.join("; ", what));
-        return UserView.of(changed);
+        return view(changed);
+    }
+
+    private AppUser assign(AppUser user, boolean all, @Nullable List<Long> practiceIds) {
+        try {
+            return accounts.assignPractices(user, all, practiceIds == null ? List.of() : practiceIds);
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            throw ApiException.unprocessable("practiceIds: " + practiceIds + " names a practice that does not exist",
+                    List.of(new ApiProblem.ProblemDetail("practiceIds", "a practice that does not exist")));
+        }
+    }
+
+    private String scope(AppUser u) {
+        return u.allPractices() ? "all practices" : "practices " + users.practiceIdsOf(u.id());
     }
 
     private long otherEnabledAdmins(AppUser except) {

@@ -59,9 +59,12 @@ public class ClaimFactsController {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final io.arbiter.security.PracticeScopes practiceScopes;
+
     public ClaimFactsController(TrackFactsService facts, TrackSelector selector, EligibilityScreen screen, DeadlineEngine deadlines,
                                 Claims claims, ClaimLines lines, Payers payers, AuditLog audit,
-                                Clock clock) {
+                                Clock clock, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.facts = facts;
         this.selector = selector;
         this.screen = screen;
@@ -143,11 +146,12 @@ public class ClaimFactsController {
     public WaitingPage waiting(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication who) {
         int p = page == null || page < 0 ? 0 : page;
         int n = size == null || size < 1 ? 50 : Math.min(size, 500);
+        io.arbiter.security.PracticeAccess access = practiceScopes.of(who);
         List<WaitingClaim> all = new ArrayList<>();
         Page<Claim> chunk;
         int i = 0;
         do {
-            chunk = claims.search(null, null, null, null, Pageable.from(i++, 500));
+            chunk = claims.search(null, null, null, null, access, Pageable.from(i++, 500));
             for (Claim c : chunk.getContent()) {
                 TrackDecision d = selector.select(facts.factsFor(c));
                 if (d.status() == TrackDecision.Status.NEEDS_FACTS) {

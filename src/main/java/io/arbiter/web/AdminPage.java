@@ -92,9 +92,14 @@ public class AdminPage {
     }
 
     private HttpResponse<String> render(HttpRequest<?> request, Authentication who, Map<String, Object> m) {
+        Map<Long, String> practiceNames = new java.util.TreeMap<>();
+        practices.findAll().forEach(p -> practiceNames.put(p.id(), p.name()));
         m.put("users", users.listOrderByUsername().stream().map(u -> Map.of("username", u.username(),
                 "name", u.displayName() == null ? "" : u.displayName(), "roles", String.join(", ", u.roleList()),
-                "enabled", u.enabled())).toList());
+                "enabled", u.enabled(), "practices", u.allPractices() ? "All practices"
+                        : String.join(", ", users.practiceIdsOf(u.id()).stream().map(id -> practiceNames.getOrDefault(id, "#" + id)).toList())))
+                .toList());
+        m.put("practiceChoices", practiceNames.entrySet().stream().map(e -> Map.of("id", e.getKey().toString(), "name", e.getValue())).toList());
         m.put("roles", List.of(Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN));
         practices.findFirstOrderById().ifPresent(p -> m.put("practice", p));
         m.put("kinds", List.of("BILLED", "ALLOWED"));
@@ -233,8 +238,16 @@ public class AdminPage {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
-            AppUser saved = users.save(AppUser.create(username, blank(str(form.get("displayName"))), hash, roles));
-            audit.record(who, AuditAction.CREATE, "USER", saved.id(), "roles " + saved.roleList() + ", browser");
+            List<Long> practiceIds = new ArrayList<>();
+            Object chosen = form.get("practiceId");
+            for (Object id : chosen instanceof List<?> list ? list : chosen == null ? List.of() : List.of(chosen)) {
+                practiceIds.add(Long.valueOf(id.toString()));
+            }
+            boolean all = Users.reachesAllPractices("on".equals(str(form.get("allPractices"))), practiceIds, roles);
+            AppUser saved = users.save(AppUser.create(username, blank(str(form.get("displayName"))), hash, roles).withAllPractices(all));
+            saved = users.assignPractices(saved, all, practiceIds);
+            audit.record(who, AuditAction.CREATE, "USER", saved.id(), "roles " + saved.roleList() + ", "
+                    + (all ? "all practices" : "practices " + practiceIds) + ", browser");
         } catch (ApiException e) {
             return Pages.redirect("/ui/admin?error=" + QueuePage.enc(WebErrors.describe(e)));
         }

@@ -32,7 +32,7 @@ public class AttorneyPage {
 
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> shared(HttpRequest<?> request, Authentication who) {
-        var result = cases.queue(null, null, null, null, who.getName(), service.today(), 0, 200);
+        var result = cases.queue(null, null, null, null, who.getName(), pages.practices(who), service.today(), 0, 200);
         return pages.page(request, who, "attorney.ftlh", "Shared cases", Map.of("cases", result.items()));
     }
 }

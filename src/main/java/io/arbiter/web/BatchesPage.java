@@ -66,7 +66,7 @@ public class BatchesPage {
 
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who) {
-        BatchProposer.Proposals p = proposer.propose(null);
+        BatchProposer.Proposals p = proposer.propose(null, pages.practices(who));
         Map<Long, String> payerNames = payers.byName().stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
         List<Map<String, Object>> proposals = new ArrayList<>();
         for (BatchProposer.Proposal x : p.proposals()) {
@@ -104,7 +104,7 @@ public class BatchesPage {
             return Pages.redirect("/ui/batches?error=" + QueuePage.enc("Choose at least one line."));
         }
         try {
-            DisputeCase dc = cases.open(new CaseRequests.Create(null, lineIds, who.getName(), null), who.getName());
+            DisputeCase dc = cases.open(new CaseRequests.Create(null, lineIds, who.getName(), null), who.getName(), pages.practices(who));
             audit.record(who, AuditAction.CREATE, "CASE", dc.getId(), "opened from a batch proposal of " + lineIds.size() + " lines, browser");
             return Pages.redirect("/ui/cases/" + dc.getId() + "?flash=" + QueuePage.enc("Case " + dc.getCaseNumber() + " opened with "
                     + lineIds.size() + " line" + (lineIds.size() == 1 ? "" : "s") + "."));

@@ -96,7 +96,7 @@ public class ClaimsPage {
         String term = q == null ? "" : q.trim();
         boolean byPayerNumber = "payer".equals(field);
         Page<ClaimView.Summary> result = claims.search(byPayerNumber || term.isEmpty() ? null : term,
-                byPayerNumber && !term.isEmpty() ? term : null, null, null, Page.request(page == null ? 0 : page, 50));
+                byPayerNumber && !term.isEmpty() ? term : null, null, null, pages.practices(who), Page.request(page == null ? 0 : page, 50));
         audit.record(who, AuditAction.LIST, "CLAIM", null, "browser, page " + result.page() + ", " + result.items().size() + " claims");
         Map<String, Object> m = new HashMap<>();
         m.put("claims", result.items());
@@ -112,7 +112,7 @@ public class ClaimsPage {
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @PathVariable Long id) {
         ClaimView c = claims.read(id);
         audit.record(who, AuditAction.VIEW, "CLAIM", id, "browser");
-        List<Finding> found = findings.search(null, id, Pageable.from(0, 500)).getContent();
+        List<Finding> found = findings.search(null, id, io.arbiter.security.PracticeAccess.EVERY, Pageable.from(0, 500)).getContent();
         List<LineRow> rows = new ArrayList<>();
         for (ClaimView.Line l : c.lines()) {
             Finding priced = found.stream().filter(f -> Objects.equals(f.lineId(), l.id()) && f.type() == FindingType.UNDERPAYMENT)
@@ -144,7 +144,7 @@ public class ClaimsPage {
     public HttpResponse<String> openCase(HttpRequest<?> request, Authentication who, @PathVariable Long id, @Body Map<String, String> form) {
         pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
         try {
-            DisputeCase dc = cases.open(new CaseRequests.Create(List.of(id), null, who.getName(), null), who.getName());
+            DisputeCase dc = cases.open(new CaseRequests.Create(List.of(id), null, who.getName(), null), who.getName(), pages.practices(who));
             audit.record(who, AuditAction.CREATE, "CASE", dc.getId(), "opened from claim " + id + " in the browser");
             return Pages.redirect("/ui/cases/" + dc.getId() + "?flash=" + QueuePage.enc("Case " + dc.getCaseNumber() + " opened."));
         } catch (ApiException e) {

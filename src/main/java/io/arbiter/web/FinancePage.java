@@ -50,7 +50,7 @@ public class FinancePage {
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> dashboard(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String groupBy,
                                           @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
-        RecoveryReport.Report r = report.build(from, to, groupBy);
+        RecoveryReport.Report r = report.build(from, to, groupBy, pages.practices(who));
         audit.record(who, AuditAction.VIEW, "REPORT", "recoveries", "dashboard " + r.groupBy());
         Map<String, Object> m = new HashMap<>();
         m.put("r", r);
@@ -70,7 +70,7 @@ public class FinancePage {
     @Get(value = "/recoveries.csv", produces = "text/csv")
     public HttpResponse<String> csv(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String groupBy,
                                     @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) throws java.io.IOException {
-        RecoveryReport.Report r = report.build(from, to, groupBy);
+        RecoveryReport.Report r = report.build(from, to, groupBy, pages.practices(who));
         audit.record(who, AuditAction.EXPORT, "REPORT", "recoveries", "csv " + r.groupBy());
         return HttpResponse.ok(io.arbiter.reports.ReportController.toCsv(r)).contentType("text/csv")
                 .header("Content-Disposition", "attachment; filename=\"recoveries-" + r.groupBy().toLowerCase() + ".csv\"");

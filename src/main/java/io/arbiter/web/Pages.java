@@ -23,8 +23,10 @@ public class Pages {
 
     private final ViewRenderer renderer;
     private final WebSession session;
+    private final io.arbiter.security.PracticeScopes practiceScopes;
 
-    public Pages(ViewRenderer renderer, WebSession session) {
+    public Pages(ViewRenderer renderer, WebSession session, io.arbiter.security.PracticeScopes practiceScopes) {
+        this.practiceScopes = practiceScopes;
         this.renderer = renderer;
         this.session = session;
     }
@@ -98,5 +100,10 @@ public class Pages {
 
     public WebSession session() {
         return session;
+    }
+
+    /** The practices whose records the signed-in person reaches (lists filter by it). */
+    public io.arbiter.security.PracticeAccess practices(io.micronaut.security.authentication.Authentication who) {
+        return practiceScopes.of(who);
     }
 }

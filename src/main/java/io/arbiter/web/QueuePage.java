@@ -62,7 +62,8 @@ public class QueuePage {
                                       @QueryValue @Nullable String stage, @QueryValue @Nullable String assignee,
                                       @QueryValue @Nullable String payer, @QueryValue @Nullable String q,
                                       @QueryValue @Nullable Integer page) {
-        var result = cases.queue(blank(stage) == null ? "OPEN" : stage, blank(assignee), null, blank(track), null, blank(payer), blank(q),
+        var result = cases.queue(blank(stage) == null ? "OPEN" : stage, blank(assignee), null, blank(track), null, pages.practices(who),
+                blank(payer), blank(q),
                 service.today(), page == null ? 0 : page, 200);
         audit.record(who, AuditAction.LIST, "CASE", null, result.items().size() + " cases, work queue, browser");
         List<Row> rows = new ArrayList<>();

@@ -24,7 +24,7 @@ class DemoFindingsTest {
         assertTrue(r.byType().getOrDefault("UNDERPAYMENT", 0) > 10, r.toString());
         assertTrue(r.byType().getOrDefault("DENIAL", 0) > 0, r.toString());
         assertTrue(r.byType().getOrDefault("CODING", 0) > 0, r.toString());
-        Finding top = findings.search("UNDERPAYMENT", null, Pageable.from(0, 1)).getContent().get(0);
+        Finding top = findings.search("UNDERPAYMENT", null, true, java.util.List.of(-1L), Pageable.from(0, 1)).getContent().get(0);
         assertTrue(top.gap().signum() > 0 && top.basis().contains("DEMO-SYNTHETIC-2026") && top.citation() != null, top.toString());
     }
 }

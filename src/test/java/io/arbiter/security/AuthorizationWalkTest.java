@@ -133,6 +133,83 @@ class AuthorizationWalkTest {
         assertTrue(failures.isEmpty(), failures.size() + " unexpected answers:\n" + String.join("\n", failures));
     }
 
+    /**
+     * The same walk as a specialist, finance lead and attorney of another practice, with the ids of this practice's claim
+     * and case: no route addressed by them answers 2xx, no 2xx body (lists, reports, searches) carries the claim, and a
+     * case cannot be opened on it. The same calls by a user of the claim's practice succeed (the ids are real).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void noUserOfAnotherPracticeReachesThisPracticesRecords() {
+        BlockingHttpClient client = http.toBlocking();
+        String specialist = accounts.token(client, Roles.SPECIALIST); // every practice
+        Claim claim = fixtures.nsaTfesiClaim("LSSCOPE01");
+        clock.today(LocalDate.of(2026, 10, 9));
+        CaseApi api = new CaseApi(client, specialist, clock);
+        long caseId = api.openId(claim.id(), "2026-10-09");
+        api.event(caseId, "OPEN_NEGOTIATION_STARTED", "2026-10-12", null);
+        clock.reset();
+        Long other = fixtures.otherPractice().id();
+        Long own = fixtures.practice().id();
+        String ownSpecialist = accounts.tokenInPractices(client, "own-specialist", Roles.SPECIALIST, own);
+        Map<String, String> outsiders = new java.util.LinkedHashMap<>();
+        outsiders.put("specialist of another practice", accounts.tokenInPractices(client, "gulf-specialist", Roles.SPECIALIST, other));
+        outsiders.put("finance of another practice", accounts.tokenInPractices(client, "gulf-finance", Roles.FINANCE, other));
+        outsiders.put("attorney of another practice", accounts.tokenInPractices(client, "gulf-attorney", Roles.ATTORNEY, other));
+
+        Map<String, Object> doc = new Yaml().load(client.retrieve(HttpRequest.GET("/openapi.yml")));
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (var path : ((Map<String, Map<String, Object>>) doc.get("paths")).entrySet()) {
+            String template = path.getKey();
+            if (template.startsWith("/calendar") || template.contains("logout") || template.contains("/users")) {
+                continue; // token-addressed feed (CalendarFeedTest); the walk's own sessions; administration
+            }
+            String url = template.replace("{id}", Long.toString(caseId)).replace("{claimId}", claim.id().toString())
+                    .replaceAll("\\{[^}]+}", "1");
+            boolean byRecordId = template.matches("^/api/v1/(cases|claims|denials|prior-auths)/\\{(id|claimId)}.*");
+            for (String verb : path.getValue().keySet()) {
+                HttpMethod m = HttpMethod.parse(verb.toUpperCase());
+                for (var outsider : outsiders.entrySet()) {
+                    sent++;
+                    MutableHttpRequest<Object> request = HttpRequest.create(m, url).bearerAuth(outsider.getValue());
+                    if (m != HttpMethod.GET && m != HttpMethod.DELETE) {
+                        request.body("{}").contentType(MediaType.APPLICATION_JSON_TYPE);
+                    }
+                    try {
+                        HttpResponse<String> r = client.exchange(request, String.class);
+                        String body = r.getBody().orElse("");
+                        if (byRecordId) {
+                            failures.add(outsider.getKey() + " reached " + m + " " + template + " (" + r.getStatus().getCode() + ")");
+                        } else if (body.contains("LSSCOPE01") || body.contains("ERALSSCOPE01")) {
+                            failures.add(outsider.getKey() + " saw the claim in " + m + " " + template);
+                        }
+                    } catch (HttpClientResponseException e) {
+                        if (e.getStatus().getCode() >= 500) {
+                            failures.add(outsider.getKey() + " got " + e.getStatus().getCode() + " from " + m + " " + template);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(sent > 150, "the walk covered the document: " + sent);
+        assertTrue(failures.isEmpty(), failures.size() + " unexpected answers:\n" + String.join("\n", failures));
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class, () -> client.exchange(
+                HttpRequest.POST("/api/v1/cases", Map.of("claimIds", List.of(claim.id())))
+                        .bearerAuth(outsiders.get("specialist of another practice")), Map.class));
+        org.junit.jupiter.api.Assertions.assertEquals(422, refused.getStatus().getCode(), "another practice's claim does not exist for them");
+        var notTheirs = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class, () -> client.exchange(
+                HttpRequest.GET("/api/v1/cases/" + caseId).bearerAuth(outsiders.get("specialist of another practice")), Map.class));
+        org.junit.jupiter.api.Assertions.assertEquals(404, notTheirs.getStatus().getCode());
+        // the claim's own practice reaches all of it
+        org.junit.jupiter.api.Assertions.assertEquals(200, client.exchange(HttpRequest.GET("/api/v1/cases/" + caseId).bearerAuth(ownSpecialist),
+                String.class).getStatus().getCode());
+        String ownClaims = client.retrieve(HttpRequest.GET("/api/v1/claims?patientControlNumber=LSSCOPE01").bearerAuth(ownSpecialist));
+        assertTrue(ownClaims.contains("LSSCOPE01"), ownClaims);
+        String ownCases = client.retrieve(HttpRequest.GET("/api/v1/cases").bearerAuth(ownSpecialist));
+        assertTrue(ownCases.contains("\"id\":" + caseId), ownCases);
+    }
+
     private static void check(BlockingHttpClient client, String token, String who, HttpMethod method, String url, String template,
                               BiPredicate<HttpMethod, String> allowed, List<String> failures, TreeSet<String> reached) {
         MutableHttpRequest<Object> request = HttpRequest.create(method, url);

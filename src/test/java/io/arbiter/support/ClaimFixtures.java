@@ -49,6 +49,12 @@ public class ClaimFixtures {
                 practices.save(Practice.create("LONE STAR SPINE AND PAIN PLLC", "741234567", "1234567893")));
     }
 
+    /** A second practice, for practice-scope tests: its users must not reach the first one's records. */
+    public Practice otherPractice() {
+        return practices.findByBillingNpi("1987654328").orElseGet(() ->
+                practices.save(Practice.create("GULF COAST INTERVENTIONAL PAIN PA", "769876543", "1987654328")));
+    }
+
     public Payer payer(String name, String code) {
         return payers.findByPayerCode(code).orElseGet(() -> payers.save(Payer.create(name, code, name + " Inc.")));
     }

@@ -374,6 +374,28 @@ class PackagedJarIT {
                 "OPEN_NEGOTIATION_NOTICE", "TEXAS_ARBITRATION_REQUEST", "TEXAS_PIP_DEMAND", "WC_MFDR", "WC_RECONSIDERATION"), ready, "ready demo packets; not ready: " + notReady);
     }
 
+    /**
+     * Issue 15 on the artifact: the demo's second practice has its own specialist, finance lead and attorney; they see
+     * its nine claims and nothing of the first practice (cases, claims, reports), whose records answer 404 to them.
+     */
+    @Test
+    void theSecondPracticesUsersSeeOnlyTheirPractice() throws Exception {
+        Map<String, String> lonestar = Map.of("Authorization", "Bearer " + token("specialist", "specialist-demo"));
+        long lonestarCase = firstId(ok("/api/v1/cases?size=1", lonestar));
+        long lonestarClaim = firstId(ok("/api/v1/claims?patientControlNumber=LSDEMO0001", lonestar));
+        for (String user : List.of("gulf.specialist", "gulf.finance")) {
+            Map<String, String> gulf = Map.of("Authorization", "Bearer " + token(user, user + "-demo"));
+            String claims = ok("/api/v1/claims?size=100", gulf);
+            assertTrue(claims.contains("GCDEMO0001") && !claims.contains("LSDEMO"), user + ": " + abbreviate(claims));
+            assertTrue(Pattern.compile("\"total\"\\s*:\\s*9[,}]").matcher(claims).find(), user + " sees the nine Gulf Coast claims: "
+                    + abbreviate(claims));
+            assertTrue(!ok("/api/v1/cases?size=100", gulf).contains("ARB-"), user + " sees no Lone Star case");
+            assertEquals(404, get("/api/v1/cases/" + lonestarCase, gulf).statusCode());
+            assertEquals(404, get("/api/v1/claims/" + lonestarClaim, gulf).statusCode());
+            assertTrue(!ok("/api/v1/reports/audit", gulf).contains("LSDEMO"), user + ": the audit report is the practice's own");
+        }
+    }
+
     private void expectOk(String path, String token, List<String> problems) throws IOException, InterruptedException {
         HttpResponse<String> r = get(path, Map.of("Authorization", "Bearer " + token));
         if (r.statusCode() != 200) {

@@ -120,6 +120,19 @@ class WebSessionHttpTest {
         assertTrue(created.headers().firstValue("Location").orElse("").contains("created"), created.headers().map().toString());
         assertEquals(303, web.post("/ui/login", null, "username=new.attorney&password=long-enough-password-1").statusCode(),
                 "the new user can sign in");
+        // a specialist must be given the practices they work for
+        HttpResponse<String> unscoped = web.post("/ui/admin/users", admin, "_csrf=" + csrf
+                + "&username=new.specialist&password=long-enough-password-1&role=SPECIALIST");
+        assertTrue(java.net.URLDecoder.decode(unscoped.headers().firstValue("Location").orElse(""), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("practiceIds"), unscoped.headers().map().toString());
+        java.util.regex.Matcher practice = java.util.regex.Pattern.compile("name=\"practiceId\" value=\"(\\d+)\"> ([^<]+)<")
+                .matcher(adminPage.body());
+        assertTrue(practice.find(), "the form offers the practices");
+        HttpResponse<String> scoped = web.post("/ui/admin/users", admin, "_csrf=" + csrf
+                + "&username=new.specialist&password=long-enough-password-1&role=SPECIALIST&practiceId=" + practice.group(1));
+        assertTrue(scoped.headers().firstValue("Location").orElse("").contains("created"), scoped.headers().map().toString());
+        assertTrue(web.get("/ui/admin", admin).body().contains("<td>new.specialist</td><td></td><td>SPECIALIST</td><td>"
+                + practice.group(2).trim() + "</td>"), "the user list shows the practice");
         HttpResponse<String> token = web.post("/ui/admin/calendar-token", admin, "_csrf=" + csrf + "&action=rotate");
         String location = token.headers().firstValue("Location").orElseThrow();
         assertTrue(location.contains("token="), location);

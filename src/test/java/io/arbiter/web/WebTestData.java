@@ -50,12 +50,13 @@ public class WebTestData {
     }
 
     public long claimId(String patientControlNumber) {
-        return claims.search(patientControlNumber, null, null, null, Page.request(0, 1)).items().get(0).id();
+        return claims.search(patientControlNumber, null, null, null, io.arbiter.security.PracticeAccess.EVERY, Page.request(0, 1)).items().get(0).id();
     }
 
     public long openCase(String patientControlNumber, String specialist) {
-        Long claimId = claims.search(patientControlNumber, null, null, null, Page.request(0, 1)).items().get(0).id();
-        DisputeCase dc = cases.open(new CaseRequests.Create(List.of(claimId), null, specialist, null), specialist);
+        Long claimId = claims.search(patientControlNumber, null, null, null, io.arbiter.security.PracticeAccess.EVERY, Page.request(0, 1)).items().get(0).id();
+        DisputeCase dc = cases.open(new CaseRequests.Create(List.of(claimId), null, specialist, null), specialist,
+                io.arbiter.security.PracticeAccess.EVERY);
         return dc.getId();
     }
 
