@@ -91,21 +91,26 @@ public class RecoveryReport {
     }
 
     private static RecoveryRow row(String group, List<DisputeCase> list, Map<Long, List<CaseEvent>> eventsByCase) {
-        int won = 0, lost = 0, settled = 0, open = 0;
+        int won = 0, lost = 0, settled = 0, open = 0, withdrawn = 0, awaitingPayment = 0;
         BigDecimal billed = BigDecimal.ZERO, initial = BigDecimal.ZERO, awarded = BigDecimal.ZERO, recovered = BigDecimal.ZERO,
                 fees = BigDecimal.ZERO, outstanding = BigDecimal.ZERO;
         long daysSum = 0;
         int paidCount = 0;
         for (DisputeCase c : list) {
+            // one bucket per case: a won case waiting for its money is won (and awaiting payment), not also open
             if (c.getOutcome() == Outcome.WON) {
                 won++;
             } else if (c.getOutcome() == Outcome.LOST) {
                 lost++;
             } else if (c.getOutcome() == Outcome.SETTLED) {
                 settled++;
-            }
-            if (c.open()) {
+            } else if (c.getOutcome() != null || !c.open()) {
+                withdrawn++;
+            } else {
                 open++;
+            }
+            if ((c.getOutcome() == Outcome.WON || c.getOutcome() == Outcome.SETTLED) && c.outstanding().signum() > 0) {
+                awaitingPayment++;
             }
             billed = billed.add(c.getBilled());
             initial = initial.add(c.getInitialPaid());
@@ -121,7 +126,7 @@ public class RecoveryReport {
             }
         }
         BigDecimal decidedCount = BigDecimal.valueOf(won + lost);
-        return new RecoveryRow(group, list.size(), won, lost, settled, open, billed, initial, awarded, recovered, fees,
+        return new RecoveryRow(group, list.size(), won, lost, settled, open, withdrawn, awaitingPayment, billed, initial, awarded, recovered, fees,
                 recovered.subtract(fees), outstanding,
                 won + lost == 0 ? null : BigDecimal.valueOf(won).divide(decidedCount, 4, RoundingMode.HALF_UP),
                 paidCount == 0 ? null : BigDecimal.valueOf(daysSum).divide(BigDecimal.valueOf(paidCount), 1, RoundingMode.HALF_UP));

@@ -55,7 +55,7 @@ public class ReportController {
     public static String toCsv(RecoveryReport.Report report) throws IOException {
         StringWriter out = new StringWriter();
         try (var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT.builder()
-                .setHeader("group", "cases", "won", "lost", "settled", "open", "billed", "initialPaid", "awarded", "recovered",
+                .setHeader("group", "cases", "won", "lost", "settled", "open", "withdrawn", "awaitingPayment", "billed", "initialPaid", "awarded", "recovered",
                         "fees", "net", "outstanding", "winRate", "avgDaysToPayment").get())) {
             for (RecoveryRow r : report.rows()) {
                 print(printer, r);
@@ -66,7 +66,8 @@ public class ReportController {
     }
 
     private static void print(org.apache.commons.csv.CSVPrinter p, RecoveryRow r) throws IOException {
-        p.printRecord(io.arbiter.common.CsvCells.row(r.group(), r.cases(), r.won(), r.lost(), r.settled(), r.open(), r.billed(), r.initialPaid(), r.awarded(),
+        p.printRecord(io.arbiter.common.CsvCells.row(r.group(), r.cases(), r.won(), r.lost(), r.settled(), r.open(), r.withdrawn(),
+                r.awaitingPayment(), r.billed(), r.initialPaid(), r.awarded(),
                 r.recovered(), r.fees(), r.net(), r.outstanding(), r.winRate(), r.avgDaysToPayment()));
     }
 }

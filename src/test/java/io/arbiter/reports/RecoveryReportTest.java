@@ -129,6 +129,11 @@ class RecoveryReportTest {
         assertEquals(new BigDecimal("2508.00"), dec(totals.get("recovered")), "1,908.00 + 600.00");
         assertEquals(new BigDecimal("2083.00"), dec(totals.get("net")), "2,508.00 − 425.00");
         assertEquals(new BigDecimal("0.50"), dec(totals.get("winRate")));
+        // the counts partition the cases: the settled case still owed $4.00 is settled and awaiting payment, not open
+        assertEquals(3, ((Number) totals.get("cases")).intValue());
+        assertEquals(List.of(1, 1, 1, 0, 0), List.of("won", "lost", "settled", "withdrawn", "open").stream()
+                .map(k -> ((Number) totals.get(k)).intValue()).toList());
+        assertEquals(1, ((Number) totals.get("awaitingPayment")).intValue());
 
         Map<String, Object> byTrack = client.retrieve(HttpRequest.GET("/api/v1/reports/recoveries?groupBy=TRACK").bearerAuth(finance), Map.class);
         BigDecimal sum = ((List<Map<String, Object>>) byTrack.get("rows")).stream().map(r -> dec(r.get("recovered")))
@@ -137,7 +142,7 @@ class RecoveryReportTest {
 
         String csv = client.retrieve(HttpRequest.GET("/api/v1/reports/recoveries?groupBy=PAYER").bearerAuth(finance).accept("text/csv"), String.class);
         assertTrue(csv.startsWith("group,cases,won,lost,settled"), csv);
-        assertTrue(csv.contains("ACME HEALTH PLAN,2,1,1,0,0,4800.00,537.60,1908.00,1908.00,425.00,1483.00"), csv);
+        assertTrue(csv.contains("ACME HEALTH PLAN,2,1,1,0,0,0,0,4800.00,537.60,1908.00,1908.00,425.00,1483.00"), csv);
         assertTrue(csv.contains("TOTAL,3,"), csv);
 
         var bad = assertThrows(HttpClientResponseException.class,
