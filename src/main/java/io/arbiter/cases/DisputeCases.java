@@ -22,4 +22,8 @@ public class DisputeCases {
     public List<DisputeCase> findAll() {
         return repository.findAll();
     }
+
+    public List<DisputeCase> findByIdIn(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.findByIdIn(ids);
+    }
 }

@@ -65,6 +65,8 @@ public class Pages {
         var roles = who.getRoles();
         if (roles.contains(Roles.SPECIALIST) || roles.contains(Roles.ADMIN)) {
             items.add(new NavItem("/ui/queue", "Work queue", path.startsWith("/ui/queue") || path.startsWith("/ui/cases")));
+            items.add(new NavItem("/ui/worklists/underpayments", "Underpaid", path.startsWith("/ui/worklists/underpayments")));
+            items.add(new NavItem("/ui/worklists/denials", "Denials", path.startsWith("/ui/worklists/denials")));
             items.add(new NavItem("/ui/claims", "Claims", path.startsWith("/ui/claims")));
             items.add(new NavItem("/ui/batches", "Batches", path.startsWith("/ui/batches")));
             items.add(new NavItem("/ui/imports", "Imports", path.startsWith("/ui/imports")));

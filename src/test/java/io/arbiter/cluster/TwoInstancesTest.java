@@ -150,8 +150,9 @@ class TwoInstancesTest {
     @Test
     void bothStart_andEverySeedIsThereOnce() throws SQLException {
         assertEquals(2, instances.size());
-        assertEquals(4, count("SELECT COUNT(*) FROM app_user"), "the four demo users, once");
-        assertEquals(1, count("SELECT COUNT(*) FROM practice"));
+        assertEquals(7, count("SELECT COUNT(*) FROM app_user"), "the seven demo users (four for every practice, three for the second), once");
+        assertEquals(2, count("SELECT COUNT(*) FROM practice"), "the demo's two practices, once");
+        assertEquals(9, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'GCDEMO%'"), "the second practice's claims, once");
         assertEquals(36, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'LSDEMO%'"), "the seeded demo claims, once");
         int demoFiles = io.arbiter.demo.DemoImports.FILES.size();
         assertEquals(demoFiles, count("SELECT COUNT(*) FROM import_file WHERE status = 'COMPLETED'"), "each demo file imported once");

@@ -1,0 +1,231 @@
+package io.arbiter.web;
+
+import io.arbiter.audit.AuditAction;
+import io.arbiter.audit.AuditLog;
+import io.arbiter.cases.CaseLine;
+import io.arbiter.cases.CaseLines;
+import io.arbiter.cases.DisputeCase;
+import io.arbiter.cases.DisputeCases;
+import io.arbiter.common.CsvCells;
+import io.arbiter.common.EnumText;
+import io.arbiter.denials.DenialService;
+import io.arbiter.denials.DenialStatus;
+import io.arbiter.denials.DenialView;
+import io.arbiter.findings.UnderpaymentWorklist;
+import io.arbiter.practice.Payers;
+import io.arbiter.security.PracticeAccess;
+import io.arbiter.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The specialist's worklists (issue 21): underpaid lines, largest gap first, and denied lines, soonest appeal deadline
+ * first — filterable, paged, exportable as CSV, each row linked to its claim and, where one is open, its case. Only
+ * the practices the reader works for.
+ */
+@Hidden
+@Controller("/ui/worklists")
+@Secured({Roles.SPECIALIST, Roles.ADMIN})
+public class WorklistsPage {
+
+    private static final int PAGE = 50;
+    private static final int CSV_MAX = 10_000;
+
+    private final Pages pages;
+    private final UnderpaymentWorklist underpayments;
+    private final DenialService denials;
+    private final CaseLines caseLines;
+    private final DisputeCases cases;
+    private final Payers payers;
+    private final AuditLog audit;
+
+    public WorklistsPage(Pages pages, UnderpaymentWorklist underpayments, DenialService denials, CaseLines caseLines,
+                         DisputeCases cases, Payers payers, AuditLog audit) {
+        this.pages = pages;
+        this.underpayments = underpayments;
+        this.denials = denials;
+        this.caseLines = caseLines;
+        this.cases = cases;
+        this.payers = payers;
+        this.audit = audit;
+    }
+
+    /** An underpaid line on the screen: the worklist row, how long ago it was paid, and the open case disputing it. */
+    public record UnderpaidRow(UnderpaymentWorklist.Row r, @Nullable Long daysSincePayment, @Nullable DisputeCase openCase) {
+    }
+
+    @Get(value = "/underpayments", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> underpayments(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String payer,
+                                              @QueryValue @Nullable String code, @QueryValue @Nullable String minGap,
+                                              @QueryValue @Nullable String order, @QueryValue @Nullable String after,
+                                              @QueryValue @Nullable Long afterId) {
+        Map<String, Object> m = new HashMap<>();
+        try {
+            UnderpaymentWorklist.Filter filter = filter(payer, code, minGap, order);
+            UnderpaymentWorklist.Page page = underpayments.page(filter, pages.practices(who),
+                    after == null || afterId == null ? null : new UnderpaymentWorklist.After(after, afterId), PAGE);
+            Map<Long, DisputeCase> open = openCasesOfLines(page.rows().stream().map(UnderpaymentWorklist.Row::lineId)
+                    .filter(Objects::nonNull).toList());
+            LocalDate today = LocalDate.now();
+            m.put("rows", page.rows().stream().map(r -> new UnderpaidRow(r,
+                    r.paymentDate() == null ? null : ChronoUnit.DAYS.between(r.paymentDate(), today),
+                    r.lineId() == null ? null : open.get(r.lineId()))).toList());
+            m.put("total", page.rows().stream().map(UnderpaymentWorklist.Row::gap).reduce(BigDecimal.ZERO, BigDecimal::add));
+            if (page.next() != null) {
+                m.put("nextHref", "/ui/worklists/underpayments?" + query(payer, code, minGap, order)
+                        + "&after=" + QueuePage.enc(page.next().value()) + "&afterId=" + page.next().id());
+            }
+            audit.record(who, AuditAction.LIST, "FINDING", null, page.rows().size() + " underpaid lines, worklist, browser");
+        } catch (io.arbiter.common.ApiException e) {
+            m.put("rows", List.of());
+            m.put("total", BigDecimal.ZERO);
+            m.put("error", WebErrors.describe(e));
+        }
+        m.put("filters", Map.of("payer", nz(payer), "code", nz(code), "minGap", nz(minGap), "order", nz(order)));
+        m.put("payers", payers.findAll().stream().map(io.arbiter.practice.Payer::name).sorted().toList());
+        m.put("csvHref", "/ui/worklists/underpayments.csv?" + query(payer, code, minGap, order));
+        return pages.page(request, who, "worklist-underpayments.ftlh", "Underpaid lines", m);
+    }
+
+    @Get(value = "/underpayments.csv", produces = "text/csv")
+    public HttpResponse<String> underpaymentsCsv(Authentication who, @QueryValue @Nullable String payer, @QueryValue @Nullable String code,
+                                                 @QueryValue @Nullable String minGap, @QueryValue @Nullable String order) throws IOException {
+        UnderpaymentWorklist.Filter filter = filter(payer, code, minGap, order);
+        List<UnderpaymentWorklist.Row> rows = underpayments.page(filter, pages.practices(who), null, CSV_MAX).rows();
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("claim", "payer", "code", "service_date",
+                "payment_date", "expected", "paid", "gap", "basis").get())) {
+            for (UnderpaymentWorklist.Row r : rows) {
+                csv.printRecord(CsvCells.row(r.patientControlNumber(), r.payer(), r.code(), r.serviceDate(), r.paymentDate(),
+                        r.expected(), r.paid(), r.gap(), r.basis()));
+            }
+        }
+        audit.record(who, AuditAction.EXPORT, "FINDING", null, rows.size() + " underpaid lines, worklist CSV");
+        return HttpResponse.ok(out.toString()).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"underpaid-lines.csv\"");
+    }
+
+    @Get(value = "/denials", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> denials(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String category,
+                                        @QueryValue @Nullable String status, @QueryValue @Nullable String mine,
+                                        @QueryValue @Nullable Integer page) {
+        Map<String, Object> m = new HashMap<>();
+        int p = page == null || page < 0 ? 0 : page;
+        try {
+            var result = denials.list(blank(category), "on".equals(mine) ? who.getName() : null, status(status), pages.practices(who), p, PAGE);
+            m.put("rows", result.items());
+            m.put("totalCount", result.total());
+            if ((long) (p + 1) * PAGE < result.total()) {
+                m.put("nextHref", "/ui/worklists/denials?category=" + QueuePage.enc(nz(category)) + "&status=" + QueuePage.enc(nz(status))
+                        + ("on".equals(mine) ? "&mine=on" : "") + "&page=" + (p + 1));
+            }
+            audit.record(who, AuditAction.LIST, "DENIAL", null, result.items().size() + " denials, worklist, browser");
+        } catch (io.arbiter.common.ApiException e) {
+            m.put("rows", List.of());
+            m.put("totalCount", 0);
+            m.put("error", WebErrors.describe(e));
+        }
+        m.put("filters", Map.of("category", nz(category), "status", nz(status), "mine", nz(mine)));
+        m.put("statuses", List.of(DenialStatus.values()).stream().map(Enum::name).toList());
+        m.put("csvHref", "/ui/worklists/denials.csv?category=" + QueuePage.enc(nz(category)) + "&status=" + QueuePage.enc(nz(status))
+                + ("on".equals(mine) ? "&mine=on" : ""));
+        return pages.page(request, who, "worklist-denials.ftlh", "Denied lines", m);
+    }
+
+    @Get(value = "/denials.csv", produces = "text/csv")
+    public HttpResponse<String> denialsCsv(Authentication who, @QueryValue @Nullable String category, @QueryValue @Nullable String status,
+                                           @QueryValue @Nullable String mine) throws IOException {
+        PracticeAccess access = pages.practices(who);
+        StringWriter out = new StringWriter();
+        int written = 0;
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("claim_id", "payer", "code", "service_date",
+                "group", "carc", "rarc", "category", "denied", "recoverable_estimate", "appeal_due", "owner", "status").get())) {
+            for (int p = 0; written < CSV_MAX; p++) {
+                var result = denials.list(blank(category), "on".equals(mine) ? who.getName() : null, status(status), access, p, 500);
+                for (DenialView d : result.items()) {
+                    csv.printRecord(CsvCells.row(d.claimId(), d.payer(), d.procedureCode(), d.serviceDate(), d.groupCode(), d.carc(),
+                            d.rarc(), d.category(), d.deniedAmount(), d.recoverableEstimate(), d.appealDue(), d.owner(), d.status()));
+                    written++;
+                }
+                if (result.items().size() < 500) {
+                    break;
+                }
+            }
+        }
+        audit.record(who, AuditAction.EXPORT, "DENIAL", null, written + " denials, worklist CSV");
+        return HttpResponse.ok(out.toString()).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"denied-lines.csv\"");
+    }
+
+    private Map<Long, DisputeCase> openCasesOfLines(List<Long> lineIds) {
+        if (lineIds.isEmpty()) {
+            return Map.of();
+        }
+        List<CaseLine> lines = caseLines.findByClaimLineIdIn(lineIds);
+        Map<Long, DisputeCase> byId = cases.findByIdIn(lines.stream().map(CaseLine::caseId).collect(Collectors.toSet())).stream()
+                .filter(DisputeCase::open).collect(Collectors.toMap(DisputeCase::getId, c -> c));
+        Map<Long, DisputeCase> out = new LinkedHashMap<>();
+        for (CaseLine l : lines) {
+            DisputeCase c = byId.get(l.caseId());
+            if (c != null) {
+                out.put(l.claimLineId(), c);
+            }
+        }
+        return out;
+    }
+
+    private static UnderpaymentWorklist.Filter filter(@Nullable String payer, @Nullable String code, @Nullable String minGap,
+                                                      @Nullable String order) {
+        BigDecimal min = null;
+        if (blank(minGap) != null) {
+            try {
+                min = new BigDecimal(minGap.replace("$", "").replace(",", "").trim());
+            } catch (NumberFormatException e) {
+                throw io.arbiter.common.ApiException.unprocessable("Minimum gap: '" + minGap + "' is not an amount",
+                        List.of(new io.arbiter.common.ApiProblem.ProblemDetail("minGap", "not an amount")));
+            }
+        }
+        UnderpaymentWorklist.Order o = blank(order) == null ? UnderpaymentWorklist.Order.LARGEST_GAP
+                : EnumText.parse(UnderpaymentWorklist.Order.class, order, "order");
+        return new UnderpaymentWorklist.Filter(blank(payer), blank(code), min, o);
+    }
+
+    private static @Nullable String status(@Nullable String status) {
+        return blank(status) == null ? null : EnumText.parse(DenialStatus.class, status, "status").name();
+    }
+
+    private static String query(@Nullable String payer, @Nullable String code, @Nullable String minGap, @Nullable String order) {
+        return "payer=" + QueuePage.enc(nz(payer)) + "&code=" + QueuePage.enc(nz(code)) + "&minGap=" + QueuePage.enc(nz(minGap))
+                + "&order=" + QueuePage.enc(nz(order));
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+}
