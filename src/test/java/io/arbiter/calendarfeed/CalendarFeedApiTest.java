@@ -31,6 +31,9 @@ class CalendarFeedApiTest {
     @Inject
     TestAccounts accounts;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     @Test
     @SuppressWarnings("unchecked")
     void tokenGivesTheFeedOnlyAndCanBeRotatedAndRevoked() {
@@ -48,6 +51,11 @@ class CalendarFeedApiTest {
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"));
         assertTrue(ics.contains("DTSTART;VALUE=DATE:20240719"));
         assertTrue(ics.contains("BEGIN:VALARM"));
+        // the event's link opens from a calendar program: absolute, on the host the feed was fetched from
+        assertTrue(ics.contains("URL:http://localhost:" + server.getPort() + "/ui/cases/7\r\n"), ics);
+        String proxied = client.retrieve(HttpRequest.GET("/calendar/" + token + ".ics").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "arbiter.example.org"), String.class);
+        assertTrue(proxied.contains("URL:https://arbiter.example.org/ui/cases/7\r\n"), proxied);
 
         // the feed token grants nothing else: it is not a bearer token
         HttpClientResponseException asBearer = assertThrows(HttpClientResponseException.class,

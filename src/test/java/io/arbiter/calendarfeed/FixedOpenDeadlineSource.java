@@ -15,6 +15,6 @@ public class FixedOpenDeadlineSource implements OpenDeadlineSource {
     @Override
     public List<OpenDeadline> forUser(String username) {
         return List.of(new OpenDeadline("case-7-IDR_INITIATION_DUE", LocalDate.of(2024, 7, 19),
-                "Case 7: IDR initiation due", "Federal IDR, 4-business-day window 2024-07-16..2024-07-19", null));
+                "Case 7: IDR initiation due", "Federal IDR, 4-business-day window 2024-07-16..2024-07-19", "/ui/cases/7"));
     }
 }
