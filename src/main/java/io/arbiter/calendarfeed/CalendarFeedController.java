@@ -33,10 +33,10 @@ public class CalendarFeedController {
     private final AuditLog audit;
     private final Clock clock;
 
-    private final String publicUrl;
+    private final io.arbiter.common.PublicUrl publicUrl;
 
     public CalendarFeedController(CalendarTokens tokens, OpenDeadlineSource source, AuditLog audit, Clock clock,
-                                  @io.micronaut.context.annotation.Value("${arbiter.public-url:}") String publicUrl) {
+                                  io.arbiter.common.PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.tokens = tokens;
         this.source = source;
@@ -47,33 +47,13 @@ public class CalendarFeedController {
     @Get("/{token}.ics")
     public HttpResponse<String> feed(@PathVariable String token, HttpRequest<?> request) {
         AppUser user = tokens.resolve(token).orElseThrow(() -> ApiException.notFound("Calendar feed"));
-        String base = baseUrl(request);
         // a calendar opens an event's link outside Arbiter: it must be absolute
         List<OpenDeadline> deadlines = source.forUser(user.username()).stream()
-                .map(d -> d.url() == null || !d.url().startsWith("/") ? d
-                        : new OpenDeadline(d.uid(), d.dueDate(), d.summary(), d.description(), base + d.url())).toList();
+                .map(d -> d.url() == null ? d
+                        : new OpenDeadline(d.uid(), d.dueDate(), d.summary(), d.description(), publicUrl.absolute(request, d.url()))).toList();
         String body = IcsWriter.write("Arbiter deadlines (" + user.username() + ")", deadlines,
                 LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), List.of(3, 1));
         audit.record(user.username(), AuditAction.DOWNLOAD, "CALENDAR_FEED", user.id(), deadlines.size() + " deadlines");
         return HttpResponse.ok(body).contentType(TEXT_CALENDAR).header("Cache-Control", "private, max-age=300");
-    }
-
-    /**
-     * Where Arbiter is reached: {@code arbiter.public-url} when set (behind a proxy that rewrites the host), otherwise
-     * the scheme and host the feed was asked on ({@code X-Forwarded-Proto}/{@code X-Forwarded-Host} when a proxy sets them).
-     */
-    private String baseUrl(HttpRequest<?> request) {
-        if (publicUrl != null && !publicUrl.isBlank()) {
-            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        }
-        String proto = request.getHeaders().get("X-Forwarded-Proto");
-        String host = request.getHeaders().get("X-Forwarded-Host");
-        if (host == null) {
-            host = request.getHeaders().get("Host");
-        }
-        if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")) {
-            host = "localhost";
-        }
-        return (proto == null ? (request.isSecure() ? "https" : "http") : proto.split(",")[0].trim()) + "://" + host;
     }
 }

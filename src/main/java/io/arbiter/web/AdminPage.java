@@ -2,7 +2,6 @@ package io.arbiter.web;
 
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
-import io.arbiter.calendarfeed.CalendarTokens;
 import io.arbiter.common.ApiException;
 import io.arbiter.practice.BilateralFormat;
 import io.arbiter.practice.Payer;
@@ -44,8 +43,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Administration: users and roles, practice settings (Bates prefix, default benchmark), and the admin's own
- * calendar-feed token. Same repositories and rules as POST /api/v1/users and /api/v1/me/calendar-token.
+ * Administration: users, their roles and practices, practice settings (Bates prefix, default benchmark), payer
+ * policies, benchmark and fee-schedule loads (each user's calendar feed is on /ui/calendar). Same repositories and
+ * rules as POST /api/v1/users.
  */
 @Controller("/ui/admin")
 @Secured(Roles.ADMIN)
@@ -60,7 +60,6 @@ public class AdminPage {
     @jakarta.inject.Inject
     io.arbiter.security.PasswordPolicy passwordPolicy;
     private final Practices practices;
-    private final CalendarTokens tokens;
     private final AuditLog audit;
     private final Payers payers;
     private final BenchmarkImporter benchmarkImporter;
@@ -69,7 +68,7 @@ public class AdminPage {
     private final BenchmarkStore benchmarks;
     private final FeeScheduleStore feeSchedules;
 
-    public AdminPage(Pages pages, Users users, PasswordHasher hasher, Practices practices, CalendarTokens tokens,
+    public AdminPage(Pages pages, Users users, PasswordHasher hasher, Practices practices,
                      AuditLog audit, Payers payers, BenchmarkImporter benchmarkImporter, RvuImporter rvuImporter,
                      GpciImporter gpciImporter, BenchmarkStore benchmarks, FeeScheduleStore feeSchedules) {
         this.payers = payers;
@@ -82,7 +81,6 @@ public class AdminPage {
         this.users = users;
         this.hasher = hasher;
         this.practices = practices;
-        this.tokens = tokens;
         this.audit = audit;
     }
 
@@ -103,7 +101,6 @@ public class AdminPage {
         m.put("roles", List.of(Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN));
         practices.findFirstOrderById().ifPresent(p -> m.put("practice", p));
         m.put("kinds", List.of("BILLED", "ALLOWED"));
-        m.put("newToken", request.getParameters().get("token"));
         m.put("payers", payers.byName().stream().map(p -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", p.id());
@@ -273,21 +270,6 @@ public class AdminPage {
         practices.update(p.withPreferences(bates, blank(form.get("benchmarkSet")), kind, percentile));
         audit.record(who, AuditAction.CHANGE, "PRACTICE", p.id(), "settings, browser");
         return Pages.redirect("/ui/admin?flash=" + QueuePage.enc("Practice settings saved."));
-    }
-
-    @Post(value = "/calendar-token", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<String> calendarToken(HttpRequest<?> request, Authentication who, @Body Map<String, String> form) {
-        pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD));
-        AppUser me = users.findByUsername(who.getName()).orElseThrow(() -> ApiException.notFound("User"));
-        if ("revoke".equals(form.get("action"))) {
-            tokens.revoke(me);
-            audit.record(who, AuditAction.CHANGE, "CALENDAR_TOKEN", me.id(), "revoked, browser");
-            return Pages.redirect("/ui/admin?flash=" + QueuePage.enc("Calendar feed revoked: the old address no longer works."));
-        }
-        String token = tokens.rotate(me);
-        audit.record(who, AuditAction.CHANGE, "CALENDAR_TOKEN", me.id(), "rotated, browser");
-        // Shown once, on the page the admin lands on; never logged.
-        return Pages.redirect("/ui/admin?token=" + QueuePage.enc(token) + "&flash=" + QueuePage.enc("New calendar feed address created."));
     }
 
     private static String str(Object o) {

@@ -81,6 +81,7 @@ public class Pages {
         if (roles.contains(Roles.ADMIN)) {
             items.add(new NavItem("/ui/admin", "Admin", path.startsWith("/ui/admin")));
         }
+        items.add(new NavItem("/ui/calendar", "Calendar", path.startsWith("/ui/calendar")));
         return items;
     }
 

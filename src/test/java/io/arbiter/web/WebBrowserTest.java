@@ -251,8 +251,11 @@ class WebBrowserTest {
         driver.findElement(By.cssSelector("input[name=role][value=ATTORNEY]")).click();
         go(By.cssSelector("form[action='/ui/admin/users'] button"));
         assertTrue(text().contains("User rita.attorney created."));
+        go(By.linkText("Calendar"));
         go(By.cssSelector("button[value=rotate]"));
-        assertTrue(driver.findElement(By.id("cal-url")).getAttribute("value").matches("/calendar/.+\\.ics"));
+        assertTrue(driver.findElement(By.id("cal-url")).getAttribute("value").matches("http://localhost:\\d+/calendar/.+\\.ics"));
+        assertTrue(!driver.getCurrentUrl().contains("token"), driver.getCurrentUrl());
+        go(By.linkText("Admin"));
         browser.screenshot("10-admin");
 
         // A benchmark file with a bad row: rejected whole, each error with its line and column.

@@ -133,9 +133,15 @@ class WebSessionHttpTest {
         assertTrue(scoped.headers().firstValue("Location").orElse("").contains("created"), scoped.headers().map().toString());
         assertTrue(web.get("/ui/admin", admin).body().contains("<td>new.specialist</td><td></td><td>SPECIALIST</td><td>"
                 + practice.group(2).trim() + "</td>"), "the user list shows the practice");
-        HttpResponse<String> token = web.post("/ui/admin/calendar-token", admin, "_csrf=" + csrf + "&action=rotate");
-        String location = token.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.contains("token="), location);
+        // the calendar feed address is shown once, absolute, on the page that made it — never in a URL
+        HttpResponse<String> token = web.post("/ui/calendar", admin, "_csrf=" + csrf + "&action=rotate");
+        assertEquals(200, token.statusCode());
+        assertTrue(token.headers().firstValue("Location").isEmpty(), "no redirect carrying the token");
+        java.util.regex.Matcher feed = java.util.regex.Pattern.compile("id=\"cal-url\" class=\"mono wide\" readonly value=\"(http://localhost:\\d+)(/calendar/[^\"]+\\.ics)\"")
+                .matcher(token.body());
+        assertTrue(feed.find(), token.body());
+        assertEquals(200, web.get(feed.group(2), null).statusCode(), "the address works");
+        assertTrue(web.get("/ui/calendar", admin).body().contains("A feed address is active"), "and is not shown again");
         assertEquals(403, web.post("/ui/admin/users", admin, "_csrf=wrong&username=x.y.z&password=long-enough-password-1&role=ADMIN")
                 .statusCode());
     }
