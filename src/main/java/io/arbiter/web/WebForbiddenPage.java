@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The 403 page for a browser on an Arbiter screen its role may not open (see common.BrowserErrorPage). */
+/**
+ * The page a browser gets on an Arbiter screen its role may not open (403), or for a record of a practice the person
+ * does not work for (404, from security.PracticeScopeFilter) — errors raised before any page code runs (see
+ * common.BrowserErrorPage).
+ */
 @Singleton
 public class WebForbiddenPage implements BrowserErrorPage {
 
@@ -23,13 +27,15 @@ public class WebForbiddenPage implements BrowserErrorPage {
     public Optional<String> render(HttpRequest<?> request, int status, String detail) {
         boolean browser = request.getPath().startsWith("/ui/")
                 && request.getHeaders().accept().stream().anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE));
-        if (!browser || status != 403) {
+        if (!browser || (status != 403 && status != 404)) {
             return Optional.empty();
         }
         Map<String, Object> m = new HashMap<>();
-        m.put("status", 403);
-        m.put("heading", "You do not have access to this page");
-        m.put("detail", "Your role may not open this page. Go back to your start page for your own work.");
+        m.put("status", status);
+        // 404: the same page as any id that does not exist (WebErrorPages), so another practice's record reveals nothing
+        m.put("heading", status == 403 ? "You do not have access to this page" : "Not found");
+        m.put("detail", status == 403 ? "Your role may not open this page. Go back to your start page for your own work."
+                : "There is no such page, or it is not shared with you.");
         m.put("title", m.get("heading"));
         return Optional.of(renderer.render("error.ftlh", m));
     }

@@ -57,6 +57,8 @@ class PracticeScopeInTheBrowserTest {
         HttpResponse<String> theirCase = web.get("/ui/cases/" + caseId, outsider);
         assertEquals(404, theirCase.statusCode());
         assertFalse(theirCase.body().contains("LSWEBSCOPE1"), theirCase.body());
+        assertTrue(theirCase.body().contains("Not found") && theirCase.body().contains("There is no such page")
+                && theirCase.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), "a page, not problem+json: " + theirCase.body());
         assertEquals(404, web.get("/ui/claims/" + claim.id(), outsider).statusCode());
         assertEquals(404, web.get("/ui/cases/" + caseId + "/packet-details", outsider).statusCode());
         String caseLink = "href=\"/ui/cases/" + caseId + "\"";
