@@ -1,11 +1,13 @@
 package io.arbiter.intake;
 
+import io.arbiter.claims.ClaimsChanged;
 import io.arbiter.common.ApiProblem;
-import io.micronaut.core.annotation.Nullable;
 import io.arbiter.intake.csv.CsvClaimsReader;
 import io.arbiter.intake.x12.X12Reader;
 import io.arbiter.intake.x12.X12Transactions;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.json.JsonMapper;
@@ -34,9 +36,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -70,9 +74,13 @@ public class ImportService {
         return t;
     });
 
+    private final ApplicationEventPublisher<ClaimsChanged> claimEvents;
+
     public ImportService(ImportFileRepository imports, DataSource dataSource, DataSourceResolver resolver, Clock clock,
                          JsonMapper json, PlanTypes planTypes, ImportLeases leases,
-                         @Value("${arbiter.intake.async-threshold-bytes:10485760}") long asyncThreshold) {
+                         @Value("${arbiter.intake.async-threshold-bytes:10485760}") long asyncThreshold,
+                         ApplicationEventPublisher<ClaimsChanged> claimEvents) {
+        this.claimEvents = claimEvents;
         this.imports = imports;
         // The import manages its own connection and transaction (plain JDBC batches), outside Micronaut's.
         this.dataSource = resolver.resolve(dataSource);
@@ -210,7 +218,14 @@ public class ImportService {
              ImportLeases.Heartbeat heartbeat = leases.heartbeat(sha256, importId)) {
             conn.setAutoCommit(false);
             try {
-                return write(importId, sha256, hint, timing, attempt, issues, counts, read, format, progress, in, conn, heartbeat);
+                Set<Long> changed = new LinkedHashSet<>();
+                boolean done = write(importId, sha256, hint, timing, attempt, issues, counts, read, format, progress, in, conn, heartbeat,
+                        changed);
+                if (done && !issues.hasErrors() && !changed.isEmpty()) {
+                    // committed: what is computed from these claims (findings) follows them now
+                    claimEvents.publishEvent(new ClaimsChanged(List.copyOf(changed), "import " + importId));
+                }
+                return done;
             } catch (Exception e) {
                 conn.rollback();
                 throw e;
@@ -231,12 +246,13 @@ public class ImportService {
 
     private boolean write(long importId, String sha256, Hint hint, IntakeWriter.Timing timing, int attempt, Issues issues,
                           IntakeModel.Counts counts, AtomicLong read, String[] format, Runnable progress, BufferedInputStream in,
-                          Connection conn, ImportLeases.Heartbeat heartbeat) throws Exception {
+                          Connection conn, ImportLeases.Heartbeat heartbeat, Set<Long> changed) throws Exception {
         {
             try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress, timing)) {
                 new IntakePipeline(timing).run("arbiter-import-reader-" + importId,
                         sink -> format[0] = read(in, hint, issues, counts, sink), writer);
                 writer.flush();
+                changed.addAll(writer.changedClaims());
                 if (attempt > 1) {
                     issues.warning("file", "stored on try " + attempt + ": another import was storing some of the same claims or"
                             + " remittances at the same moment; what it stored first is counted once");

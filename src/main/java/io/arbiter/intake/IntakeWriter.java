@@ -322,10 +322,20 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             }
         }
         recompute(recompute);
+        for (ClaimRef ref : claims.values()) {
+            changedClaims.add(ref.id);
+        }
         lap(6, t);
     }
 
     private final Map<LineRef, ClaimRef> lineRefClaim = new HashMap<>();
+
+    /** Every claim this import created or changed, for whatever is computed from claims (findings) to follow. */
+    private final Set<Long> changedClaims = new LinkedHashSet<>();
+
+    public Set<Long> changedClaims() {
+        return java.util.Collections.unmodifiableSet(changedClaims);
+    }
 
     private static String remitKey(PaidClaim c) {
         if (c.payerClaimControlNumber == null || c.paymentTrace == null) {
@@ -714,12 +724,14 @@ public final class IntakeWriter implements IntakeModel.Sink, AutoCloseable {
             ins.setObject(next + 1, now);
             ins.executeUpdate();
             claimId = generatedKey(ins);
+            changedClaims.add(claimId);
             insertBilledLines(claimId, c.lines);
             insertWarnings(java.util.Collections.nCopies(c.warnings.size(), claimId), c.warnings);
             recordFilingIndicator(claimId, c.filingIndicator, false);
             return;
         }
         insertWarnings(java.util.Collections.nCopies(c.warnings.size(), claimId), c.warnings);
+        changedClaims.add(claimId);
         PreparedStatement upd = ps("UPDATE claim SET patient_id = ?, payer_id = ?, plan_id = COALESCE(plan_id, ?), "
                 + "payer_claim_control_number = COALESCE(payer_claim_control_number, ?), frequency_code = ?, service_date_from = ?, "
                 + "service_date_to = ?, place_of_service = ?, facility_name = ?, facility_npi = ?, service_zip = ?, service_state = ?, "
