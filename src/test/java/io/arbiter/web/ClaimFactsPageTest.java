@@ -47,7 +47,7 @@ class ClaimFactsPageTest {
                 "_csrf=" + WebForms.csrf(form.body()) + "&planType=SELF_FUNDED_ERISA&emergency=&scope=CLAIM");
         assertEquals(303, saved.statusCode(), saved.body());
         String after = web.get("/ui/claims/" + claim.id() + "/facts", specialist).body();
-        assertTrue(after.contains("FEDERAL IDR") && after.contains("set by facts.spec"), after);
+        assertTrue(after.contains("Federal IDR") && after.contains("set by facts.spec"), after);
         assertFalse(web.get("/ui/waiting-for-facts", specialist).body().contains("F14W" + run));
     }
 }

@@ -111,7 +111,7 @@ class WebBrowserTest {
         go(By.cssSelector("form[role=search] button"));
         go(By.linkText("LS03000002"));
         String claim = text();
-        assertTrue(claim.contains("FEDERAL IDR"), "an NSA claim at an in-network ASC goes to federal IDR");
+        assertTrue(claim.contains("Federal IDR"), "an NSA claim at an in-network ASC goes to federal IDR");
         assertTrue(claim.contains("non-emergency services by a non-participating provider at a participating facility"),
                 "N865 in plain words");
         assertTrue(claim.contains("$19,000.00") && claim.contains("$1,942.56"), "charge and paid of the 63650 line");
@@ -143,9 +143,9 @@ class WebBrowserTest {
         waitFor(d -> !d.getCurrentUrl().contains("opened"));
         String page = text();
         assertTrue(page.contains("OPEN_NEGOTIATION_STARTED recorded."), page);
-        assertTrue(page.contains("OPEN NEGOTIATION ENDS"), "the 30-business-day open negotiation deadline is shown");
-        assertTrue(page.contains("IDR INITIATION DUE"), "and the 4-business-day IDR initiation deadline after it");
-        String due = driver.findElement(By.xpath("//tr[td[1][normalize-space()='OPEN NEGOTIATION ENDS']]/td[2]")).getText();
+        assertTrue(page.contains("Open negotiation ends"), "the 30-business-day open negotiation deadline is shown");
+        assertTrue(page.contains("IDR initiation due"), "and the 4-business-day IDR initiation deadline after it");
+        String due = driver.findElement(By.xpath("//tr[td[1][normalize-space()='Open negotiation ends']]/td[2]")).getText();
         assertTrue(due.matches("\\d{2}/\\d{2}/\\d{4}.*"), "the due date is shown: " + due);
         browser.screenshot("05-case");
 
