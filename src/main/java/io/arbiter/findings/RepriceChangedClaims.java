@@ -18,14 +18,17 @@ class RepriceChangedClaims implements ApplicationEventListener<ClaimsChanged> {
     private static final Logger LOG = LoggerFactory.getLogger(RepriceChangedClaims.class);
 
     private final FindingsScanner scanner;
+    private final boolean enabled;
 
-    RepriceChangedClaims(FindingsScanner scanner) {
+    RepriceChangedClaims(FindingsScanner scanner,
+                         @io.micronaut.context.annotation.Value("${arbiter.findings.reprice-after-import:true}") boolean enabled) {
         this.scanner = scanner;
+        this.enabled = enabled;
     }
 
     @Override
     public void onApplicationEvent(ClaimsChanged event) {
-        if (event.claimIds().isEmpty()) {
+        if (!enabled || event.claimIds().isEmpty()) {
             return;
         }
         try {

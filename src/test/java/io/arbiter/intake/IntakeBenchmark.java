@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Collections;
@@ -35,7 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the server insert the rows (c) stored once more, on its own, as the floor for any import on one connection.
  */
 @MicronautTest(transactional = false)
+@io.micronaut.context.annotation.Property(name = "arbiter.findings.reprice-after-import", value = "false") // (e) times it apart
 class IntakeBenchmark {
+
+    @Inject
+    io.arbiter.findings.FindingsScanner scanner;
 
     @Inject
     ImportService service;
@@ -94,6 +99,18 @@ class IntakeBenchmark {
             assertEquals("COMPLETED", v.status(), () -> v.errors().toString());
             assertEquals(lines, v.serviceLines());
             assertEquals(lines, support.count("SELECT COUNT(*) FROM claim_line"));
+            // (e) what an import now also does (issue 21): price and scrub the claims it stored, timed apart from (c)
+            List<Long> claimIds = new java.util.ArrayList<>();
+            try (var c = resolver.resolve(dataSource).getConnection(); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT id FROM claim")) {
+                while (rs.next()) {
+                    claimIds.add(rs.getLong(1));
+                }
+            }
+            long t1 = System.nanoTime();
+            scanner.scan(new io.arbiter.findings.FindingsScanner.ScanRequest(claimIds, null, null, null));
+            double tReprice = (System.nanoTime() - t1) / 1e9;
+            support.count("SELECT COUNT(*) FROM finding");
             Floor floor = databaseFloor();
             double tFloor = floor.seconds();
             String floorCpuUsed = floor.cpu();
@@ -104,12 +121,14 @@ class IntakeBenchmark {
                       (b) read into claims, no DB  %6.2f s  %,10.0f lines/s
                       (c) full import (MariaDB)    %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only
                       (d) database alone           %6.2f s  %,10.0f lines/s  = %.0f%% of parse-only (the same rows inserted again by the server from copies, one transaction; %s)
+                      (e) re-pricing the imported claims %6.2f s; import job end to end (c)+(e) %6.2f s  %,10.0f lines/s
                     """, lines, claims, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, peak.max.get() >> 20, peak.maxAfterGc.get() >> 20,
                     Runtime.getRuntime().availableProcessors(), load0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     tStaedi, lines / tStaedi, bytes / 1e6 / tStaedi,
                     tRead, lines / tRead,
                     tImport, lines / tImport, 100 * tStaedi / tImport,
-                    tFloor, lines / tFloor, 100 * tStaedi / tFloor, floorCpuUsed);
+                    tFloor, lines / tFloor, 100 * tStaedi / tFloor, floorCpuUsed,
+                    tReprice, tImport + tReprice, lines / (tImport + tReprice));
             StringBuilder ph = new StringBuilder("  phases (s, summed per thread):");
             new LinkedHashMap<>(phases).forEach((name, nanos) -> ph.append(String.format(Locale.ROOT, " %s %.2f;", name, nanos / 1e9)));
             report += ph + "\n  import used " + cpuUsed + "\n";
