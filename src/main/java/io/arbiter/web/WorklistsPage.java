@@ -54,6 +54,7 @@ public class WorklistsPage {
     private static final int CSV_MAX = 10_000;
 
     private final Pages pages;
+    private final io.arbiter.cases.CaseService caseService;
     private final UnderpaymentWorklist underpayments;
     private final DenialService denials;
     private final CaseLines caseLines;
@@ -62,8 +63,9 @@ public class WorklistsPage {
     private final AuditLog audit;
 
     public WorklistsPage(Pages pages, UnderpaymentWorklist underpayments, DenialService denials, CaseLines caseLines,
-                         DisputeCases cases, Payers payers, AuditLog audit) {
+                         DisputeCases cases, Payers payers, AuditLog audit, io.arbiter.cases.CaseService caseService) {
         this.pages = pages;
+        this.caseService = caseService;
         this.underpayments = underpayments;
         this.denials = denials;
         this.caseLines = caseLines;
@@ -107,6 +109,44 @@ public class WorklistsPage {
         m.put("payers", payers.findAll().stream().map(io.arbiter.practice.Payer::name).sorted().toList());
         m.put("csvHref", "/ui/worklists/underpayments.csv?" + query(payer, code, minGap, order));
         return pages.page(request, who, "worklist-underpayments.ftlh", "Underpaid lines", m);
+    }
+
+    /**
+     * Opens a case on each selected claim (one case per claim, the same rules as one at a time); what a rule refuses
+     * is listed with its reason and the rest are opened.
+     */
+    @io.micronaut.http.annotation.Post(value = "/underpayments/open", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<String> openCases(HttpRequest<?> request, Authentication who, @io.micronaut.http.annotation.Body Map<String, Object> form) {
+        pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD) == null ? null : form.get(WebSession.CSRF_FIELD).toString());
+        Object raw = form.get("claimId");
+        List<Long> claimIds = new java.util.ArrayList<>();
+        for (Object id : raw instanceof List<?> l ? l : raw == null ? List.of() : List.of(raw)) {
+            try {
+                claimIds.add(Long.valueOf(id.toString()));
+            } catch (NumberFormatException e) {
+                // not an id: ignored
+            }
+        }
+        if (claimIds.isEmpty()) {
+            return Pages.redirect("/ui/worklists/underpayments?error=" + QueuePage.enc("Select at least one line's claim."));
+        }
+        List<String> opened = new java.util.ArrayList<>();
+        List<String> refused = new java.util.ArrayList<>();
+        PracticeAccess access = pages.practices(who);
+        for (Long id : new java.util.LinkedHashSet<>(claimIds)) {
+            try {
+                DisputeCase dc = caseService.open(new io.arbiter.cases.CaseRequests.Create(List.of(id), null, who.getName(), null),
+                        who.getName(), access);
+                audit.record(who, AuditAction.CREATE, "CASE", dc.getId(), "opened from claim " + id + " on the underpaid-lines worklist");
+                opened.add(dc.getCaseNumber());
+            } catch (io.arbiter.common.ApiException e) {
+                refused.add("claim " + id + ": " + WebErrors.describe(e));
+            }
+        }
+        String flash = opened.isEmpty() ? "" : opened.size() + " case(s) opened: " + String.join(", ", opened) + ".";
+        String error = refused.isEmpty() ? "" : refused.size() + " not opened — " + String.join("; ", refused);
+        return Pages.redirect("/ui/worklists/underpayments?" + (flash.isEmpty() ? "" : "flash=" + QueuePage.enc(flash))
+                + (error.isEmpty() ? "" : (flash.isEmpty() ? "" : "&") + "error=" + QueuePage.enc(error)));
     }
 
     @Get(value = "/underpayments.csv", produces = "text/csv")

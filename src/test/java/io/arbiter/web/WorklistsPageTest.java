@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,16 @@ class WorklistsPageTest {
         assertTrue(csv.startsWith("claim,payer,code,service_date,payment_date,expected,paid,gap,basis"), csv);
         assertTrue(csv.contains("LSWL0001,ACME HEALTH PLAN,64483,2026-09-14,2026-10-08,1580.42,268.80,1244.42,"), csv);
         assertEquals(4, csv.strip().split("\r?\n").length, "header and three lines: " + csv);
+
+        // bulk: a case on each selected claim; the disputed lines then link to their case instead of offering a checkbox
+        HttpResponse<String> bulk = web.post("/ui/worklists/underpayments/open", cookie, "_csrf=" + WebForms.csrf(page)
+                + "&claimId=" + tfesi.id());
+        assertEquals(303, bulk.statusCode());
+        String location = java.net.URLDecoder.decode(bulk.headers().firstValue("Location").orElse(""), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(location.contains("1 case(s) opened"), location);
+        String after = web.get("/ui/worklists/underpayments", cookie).body();
+        assertFalse(after.contains("name=\"claimId\" value=\"" + tfesi.id() + "\""), "no checkbox for a disputed claim");
+        assertTrue(after.contains("href=\"/ui/cases/"), "its lines link to the case");
 
         String denials = web.get("/ui/worklists/denials", cookie).body();
         assertTrue(denials.contains("Denied lines") && denials.contains("id=\"denied\""), denials);
