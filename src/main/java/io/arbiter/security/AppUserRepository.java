@@ -20,6 +20,14 @@ public interface AppUserRepository extends CrudRepository<AppUser, Long> {
     @Query(value = "SELECT practice_id FROM user_practice WHERE user_id = :userId ORDER BY practice_id", nativeQuery = true)
     List<Long> practiceIdsOf(Long userId);
 
+    @Query(value = "SELECT user_id, practice_id FROM user_practice ORDER BY user_id, practice_id", nativeQuery = true)
+    List<UserPractice> allPracticeAssignments();
+
+    /** One row of user_practice. */
+    @io.micronaut.core.annotation.Introspected
+    record UserPractice(Long userId, Long practiceId) {
+    }
+
     @Query(value = "DELETE FROM user_practice WHERE user_id = :userId", nativeQuery = true)
     void clearPractices(Long userId);
 

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Users and roles: ADMIN only. */
 @Controller("/api/v1/users")
@@ -28,18 +29,16 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 public class UserController {
 
-    private final AppUserRepository users;
-    private final Users accounts;
+    private final Users users;
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final PasswordPolicy policy;
     private final SessionGenerations generations;
     private final SignInThrottle throttle;
 
-    public UserController(AppUserRepository users, Users accounts, PasswordHasher hasher, AuditLog audit, PasswordPolicy policy,
+    public UserController(Users users, PasswordHasher hasher, AuditLog audit, PasswordPolicy policy,
                           SessionGenerations generations, SignInThrottle throttle) {
         this.users = users;
-        this.accounts = accounts;
         this.hasher = hasher;
         this.audit = audit;
         this.policy = policy;
@@ -64,8 +63,12 @@ public class UserController {
     }
 
     private UserView view(AppUser u) {
+        return view(u, users.practiceIdsOf(u.id()));
+    }
+
+    private static UserView view(AppUser u, List<Long> practiceIds) {
         return new UserView(u.id(), u.username(), u.displayName(), u.roleList(), u.enabled(), u.allPractices(),
-                u.allPractices() ? List.of() : users.practiceIdsOf(u.id()));
+                u.allPractices() ? List.of() : practiceIds);
     }
 
     @Serdeable
@@ -75,7 +78,8 @@ public class UserController {
 
     @Get
     public List<UserView> list() {
-        return users.listOrderByUsername().stream().map(this::view).toList();
+        Map<Long, List<Long>> practices = users.practiceIdsByUser();
+        return users.listOrderByUsername().stream().map(u -> view(u, practices.getOrDefault(u.id(), List.of()))).toList();
     }
 
     @Post
@@ -160,7 +164,7 @@ public class UserController {
 
     private AppUser assign(AppUser user, boolean all, @Nullable List<Long> practiceIds) {
         try {
-            return accounts.assignPractices(user, all, practiceIds == null ? List.of() : practiceIds);
+            return users.assignPractices(user, all, practiceIds == null ? List.of() : practiceIds);
         } catch (io.micronaut.data.exceptions.DataAccessException e) {
             throw ApiException.unprocessable("practiceIds: " + practiceIds + " names a practice that does not exist",
                     List.of(new ApiProblem.ProblemDetail("practiceIds", "a practice that does not exist")));

@@ -58,6 +58,15 @@ public class Users {
         return repository.practiceIdsOf(userId);
     }
 
+    /** The practices assigned to every user, in one query (for lists of users). */
+    public java.util.Map<Long, List<Long>> practiceIdsByUser() {
+        java.util.Map<Long, List<Long>> out = new java.util.HashMap<>();
+        for (AppUserRepository.UserPractice row : repository.allPracticeAssignments()) {
+            out.computeIfAbsent(row.userId(), k -> new java.util.ArrayList<>()).add(row.practiceId());
+        }
+        return out;
+    }
+
     /**
      * Reaching every practice, or exactly {@code practiceIds}. A practice id that does not exist is refused by the
      * database (foreign key), which the caller reports.

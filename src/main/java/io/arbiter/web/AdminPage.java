@@ -92,10 +92,11 @@ public class AdminPage {
     private HttpResponse<String> render(HttpRequest<?> request, Authentication who, Map<String, Object> m) {
         Map<Long, String> practiceNames = new java.util.TreeMap<>();
         practices.findAll().forEach(p -> practiceNames.put(p.id(), p.name()));
+        Map<Long, List<Long>> assigned = users.practiceIdsByUser();
         m.put("users", users.listOrderByUsername().stream().map(u -> Map.of("username", u.username(),
                 "name", u.displayName() == null ? "" : u.displayName(), "roles", String.join(", ", u.roleList()),
                 "enabled", u.enabled(), "practices", u.allPractices() ? "All practices"
-                        : String.join(", ", users.practiceIdsOf(u.id()).stream().map(id -> practiceNames.getOrDefault(id, "#" + id)).toList())))
+                        : String.join(", ", assigned.getOrDefault(u.id(), List.of()).stream().map(id -> practiceNames.getOrDefault(id, "#" + id)).toList())))
                 .toList());
         m.put("practiceChoices", practiceNames.entrySet().stream().map(e -> Map.of("id", e.getKey().toString(), "name", e.getValue())).toList());
         m.put("roles", List.of(Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN));

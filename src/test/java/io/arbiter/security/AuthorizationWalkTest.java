@@ -157,6 +157,13 @@ class AuthorizationWalkTest {
         outsiders.put("finance of another practice", accounts.tokenInPractices(client, "gulf-finance", Roles.FINANCE, other));
         outsiders.put("attorney of another practice", accounts.tokenInPractices(client, "gulf-attorney", Roles.ATTORNEY, other));
 
+        List<Map<String, Object>> userList = client.retrieve(HttpRequest.GET("/api/v1/users").bearerAuth(accounts.token(client, Roles.ADMIN)),
+                io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        Map<String, Object> gulfSpecialist = userList.stream().filter(u -> "gulf-specialist".equals(u.get("username"))).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(false, gulfSpecialist.get("allPractices"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(other.intValue()),
+                ((List<?>) gulfSpecialist.get("practiceIds")).stream().map(n -> ((Number) n).intValue()).toList(), "the user list shows practices");
+
         Map<String, Object> doc = new Yaml().load(client.retrieve(HttpRequest.GET("/openapi.yml")));
         List<String> failures = new ArrayList<>();
         int sent = 0;
