@@ -33,6 +33,16 @@ public class WebErrorPages {
             return;
         }
         String detail = response.getBody(Map.class).map(b -> b.get("detail")).map(Object::toString).orElse(null);
+        ((MutableHttpResponse<Object>) response).body(renderer.render("error.ftlh", model(status, detail))).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'")
+                .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff");
+    }
+
+    /**
+     * The error page's words for a status: a 404 never says more than "no such page" (another practice's record, an
+     * unshared case and a wrong id read the same); {@code detail} is shown for other statuses.
+     */
+    static Map<String, Object> model(int status, String detail) {
         Map<String, Object> m = new HashMap<>();
         m.put("status", status);
         m.put("heading", switch (status) {
@@ -42,8 +52,6 @@ public class WebErrorPages {
         });
         m.put("detail", status == 404 ? "There is no such page, or it is not shared with you." : detail);
         m.put("title", m.get("heading"));
-        ((MutableHttpResponse<Object>) response).body(renderer.render("error.ftlh", m)).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'")
-                .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff");
+        return m;
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,13 +29,8 @@ public class WebForbiddenPage implements BrowserErrorPage {
         if (!browser || (status != 403 && status != 404)) {
             return Optional.empty();
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("status", status);
-        // 404: the same page as any id that does not exist (WebErrorPages), so another practice's record reveals nothing
-        m.put("heading", status == 403 ? "You do not have access to this page" : "Not found");
-        m.put("detail", status == 403 ? "Your role may not open this page. Go back to your start page for your own work."
-                : "There is no such page, or it is not shared with you.");
-        m.put("title", m.get("heading"));
+        Map<String, Object> m = WebErrorPages.model(status,
+                "Your role may not open this page. Go back to your start page for your own work.");
         return Optional.of(renderer.render("error.ftlh", m));
     }
 }
