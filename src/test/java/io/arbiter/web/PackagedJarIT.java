@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,6 +52,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PackagedJarIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final int PHONE = 390;
+    private static final int DESKTOP = 1280;
     /** Same-origin page links; downloads (.pdf/.csv/.ics) are checked by status and content type only. */
     /** What Chromium sends for a navigation, so downloads (CSV, PDF) are negotiated as a browser would. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -144,21 +148,17 @@ class PackagedJarIT {
         // What each role must reach by following links from its landing page (ids folded to #).
         Map<String, List<String>> required = Map.of(
                 "specialist", List.of("/ui/queue", "/ui/claims", "/ui/claims/#", "/ui/cases/#", "/ui/cases/#/packets/*.pdf",
-                        "/ui/imports", "/ui/imports/#", "/ui/batches"),
+                        "/ui/imports", "/ui/imports/#", "/ui/batches", "/ui/worklists/underpayments", "/ui/worklists/denials",
+                        "/ui/waiting-for-facts", "/ui/calendar"),
                 "attorney", List.of("/ui/attorney", "/ui/cases/#", "/ui/cases/#/packets/*.pdf"),
-                "finance", List.of("/ui/finance", "/ui/finance/recoveries.csv"),
+                "finance", List.of("/ui/finance", "/ui/finance/recoveries.csv", "/ui/calendar"),
                 "admin", List.of("/ui/admin"));
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> visited = new LinkedHashMap<>();
         for (Map.Entry<String, String> role : roles.entrySet()) {
             try (Browser browser = new Browser()) {
                 WebDriver driver = browser.driver;
-                driver.get(base + "/");
-                driver.findElement(By.id("username")).sendKeys(role.getKey());
-                driver.findElement(By.id("password")).sendKeys(role.getValue());
-                driver.findElement(By.cssSelector("form[action='/ui/login'] button[type=submit]")).click();
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> path(d.getCurrentUrl()).startsWith("/ui/"));
-                String home = path(driver.getCurrentUrl());
+                String home = signIn(driver, role.getKey(), role.getValue());
                 Map<String, String> cookie = Map.of("Cookie", driver.manage().getCookies().stream()
                         .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; ")));
                 Set<String> shapes = walk(role.getKey(), home, driver, cookie, problems);
@@ -173,6 +173,99 @@ class PackagedJarIT {
         }
         System.out.println("PackagedJarIT: pages walked per role " + visited);
         assertTrue(problems.isEmpty(), "pages of the packaged jar failed:\n" + String.join("\n", problems) + "\nlog tail:\n" + tail());
+    }
+
+    /**
+     * The demo never ages (issue 21): created today, its open cases have their deadlines ahead — two due within the
+     * week — except the one overdue by design (the auto insurer has not paid the PIP demand), and its cases stand in
+     * many stages on every track.
+     */
+    @Test
+    void theDemoStandsWhereItWasWrittenWhateverTheDay() throws Exception {
+        String json = ok("/api/v1/cases?size=100", Map.of("Authorization", "Bearer " + token("specialist", "specialist-demo")));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<String> overdue = new ArrayList<>();
+        int dueThisWeek = 0;
+        Set<String> stages = new LinkedHashSet<>();
+        Set<String> tracks = new LinkedHashSet<>();
+        for (String item : json.split("\\},\\{")) {
+            String stage = field(item, "stage");
+            String track = field(item, "track");
+            String due = field(item, "nextDeadlineDate");
+            stages.add(stage);
+            tracks.add(track);
+            if (due == null) {
+                continue;
+            }
+            java.time.LocalDate date = java.time.LocalDate.parse(due);
+            if (date.isBefore(today)) {
+                overdue.add(track + " " + field(item, "nextDeadlineKey") + " " + due);
+            } else if (!date.isAfter(today.plusDays(7))) {
+                dueThisWeek++;
+            }
+        }
+        assertEquals(List.of("TEXAS_PIP PAYMENT_DUE"), overdue.stream().map(o -> o.substring(0, o.lastIndexOf(' '))).toList(),
+                "only the insurer's PIP payment is overdue: " + overdue);
+        assertTrue(dueThisWeek >= 1, "a deadline due within the week: " + json);
+        assertTrue(stages.size() >= 8, "cases in many stages: " + stages);
+        assertTrue(tracks.containsAll(List.of("FEDERAL_IDR", "TEXAS_ARBITRATION", "TEXAS_PIP", "WORKERS_COMP", "COMMERCIAL_APPEAL")),
+                "every track: " + tracks);
+    }
+
+    private static String field(String jsonObject, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(?:\"([^\"]*)\"|null)").matcher(jsonObject);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * A browser that meets a refusal, a missing record or a malformed address gets an HTML page of the application
+     * — heading with the status, the same header, a way back to the user's start page — at both widths, never JSON.
+     */
+    @Test
+    void errorPagesAreHtmlWithAWayBackForEveryRole() {
+        Map<String, String> forbidden = new LinkedHashMap<>();
+        forbidden.put("specialist", "/ui/admin");
+        forbidden.put("attorney", "/ui/queue");
+        forbidden.put("finance", "/ui/worklists/underpayments");
+        forbidden.put("admin", null);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> role : forbidden.entrySet()) {
+            try (Browser browser = new Browser()) {
+                WebDriver driver = browser.driver;
+                signIn(driver, role.getKey(), role.getKey() + "-demo");
+                Map<String, Integer> pages = new LinkedHashMap<>();
+                if (role.getValue() != null) {
+                    pages.put(role.getValue(), 403);
+                }
+                pages.put("/ui/cases/987654321", 404);
+                pages.put("/ui/no-such-screen", 404);
+                pages.put("/ui/cases/not-a-number", 400);
+                Map<String, String> cookie = Map.of("Cookie", driver.manage().getCookies().stream()
+                        .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+                for (Map.Entry<String, Integer> page : pages.entrySet()) {
+                    String where = role.getKey() + " " + page.getKey();
+                    HttpResponse<String> r = getUnchecked(page.getKey(), cookie);
+                    String type = r.headers().firstValue("Content-Type").orElse("");
+                    if (r.statusCode() != page.getValue() || !type.startsWith("text/html")) {
+                        problems.add(where + " → " + r.statusCode() + " " + type + ", expected " + page.getValue() + " text/html");
+                    }
+                    driver.get(base + page.getKey());
+                    List<org.openqa.selenium.WebElement> h1 = driver.findElements(By.cssSelector("main h1"));
+                    if (h1.isEmpty() || !h1.get(0).getText().contains("(" + page.getValue() + ")")) {
+                        problems.add(where + " → heading " + (h1.isEmpty() ? "missing" : h1.get(0).getText()));
+                    }
+                    if (driver.findElements(By.cssSelector("main a[href='/']")).isEmpty()) {
+                        problems.add(where + " → no way back to the start page");
+                    }
+                    if (driver.findElements(By.cssSelector("header.top")).isEmpty()) {
+                        problems.add(where + " → not the application's page frame");
+                    }
+                    fitsPhoneAndDesktop(where, driver, problems);
+                }
+                browser.screenshot("jar-" + role.getKey() + "-error");
+            }
+        }
+        assertTrue(problems.isEmpty(), "error pages of the packaged jar:\n" + String.join("\n", problems));
     }
 
     /**
@@ -221,6 +314,7 @@ class PackagedJarIT {
             } else if (heading.startsWith("Something went wrong") || heading.matches(".*\\(5\\d\\d\\)$")) {
                 problems.add(role + " " + path + " → " + heading);
             }
+            fitsPhoneAndDesktop(role + " " + path, driver, problems);
             Matcher m = HREF.matcher(driver.getPageSource());
             while (m.find()) {
                 String link = m.group(1).replace("&amp;", "&");
@@ -230,6 +324,34 @@ class PackagedJarIT {
             }
         }
         return shapes;
+    }
+
+    /**
+     * The page fits a 390 px phone and a 1280 px desktop without scrolling sideways: wide tables scroll inside their
+     * own box (issue 21). Leaves the window at 1280 px.
+     */
+    private static void fitsPhoneAndDesktop(String page, WebDriver driver, List<String> problems) {
+        for (int width : new int[] {PHONE, DESKTOP}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            long inner = ((Number) js.executeScript("return window.innerWidth;")).longValue();
+            long overflow = ((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
+            if (width == PHONE && inner > PHONE + 10) {
+                problems.add(page + " → the browser would not narrow to " + PHONE + " px (inner width " + inner + ")");
+            }
+            if (overflow > 1) {
+                problems.add(page + " → scrolls sideways by " + overflow + " px at " + width + " px");
+            }
+        }
+    }
+
+    private String signIn(WebDriver driver, String user, String password) {
+        driver.get(base + "/");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[action='/ui/login'] button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> path(d.getCurrentUrl()).startsWith("/ui/"));
+        return path(driver.getCurrentUrl());
     }
 
     /** Every case page (each track renders its own sections) and a few packets; one page of every other shape. */
