@@ -104,7 +104,7 @@ public class DemoCases {
         List<Runnable> scenarios = List.of(
                 () -> federalPaid(claim(1)), () -> federalDetermined(claim(2)), () -> federalOpenNegotiation(claim(10)),
                 () -> federalOpenNegotiation(claim(11)), () -> open(claim(19), null), () -> texasArbitration(claim(3)),
-                () -> open(claim(12), null), () -> workersComp(claim(8)), () -> pip(claim(7)), () -> appeal(claim(5)));
+                () -> open(claim(12), null), () -> workersComp(claim(8)), () -> pip(claim(25)), () -> appeal(claim(5)));
         for (Runnable scenario : scenarios) {
             try {
                 scenario.run();

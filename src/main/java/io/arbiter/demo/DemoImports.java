@@ -34,10 +34,12 @@ public class DemoImports {
 
     private final DemoMode demoMode;
     private final ImportService imports;
+    private final DemoCalendar calendar;
 
-    public DemoImports(DemoMode demoMode, ImportService imports) {
+    public DemoImports(DemoMode demoMode, ImportService imports, DemoCalendar calendar) {
         this.demoMode = demoMode;
         this.imports = imports;
+        this.calendar = calendar;
     }
 
     @EventListener
@@ -55,7 +57,9 @@ public class DemoImports {
 
     public void load() {
         for (String name : FILES) {
-            try (InputStream in = DemoImports.class.getResourceAsStream("/demo/x12/" + name)) {
+            try (InputStream file = DemoImports.class.getResourceAsStream("/demo/x12/" + name)) {
+                // the story's dates move with today (DemoCalendar), so the demo never ages
+                InputStream in = new java.io.ByteArrayInputStream(calendar.shiftX12(file.readAllBytes()));
                 var outcome = imports.submit(name, in, null, true, "specialist");
                 LOG.info("Demo mode: imported {} ({})", name, outcome.view().status());
             } catch (IOException e) {

@@ -68,12 +68,14 @@ public class DemoSeeder {
     private final Claims claims;
     private final ClaimLines lines;
     private final Remittances remittances;
+    private final DemoCalendar calendar;
 
     public DemoSeeder(DemoMode demoMode, Users users, PasswordHasher hasher, Practices practices,
                       Providers providers, Payers payers, Plans plans,
                       Patients patients, Claims claims, ClaimLines lines,
-                      Remittances remittances) {
+                      Remittances remittances, DemoCalendar calendar) {
         this.demoMode = demoMode;
+        this.calendar = calendar;
         this.users = users;
         this.hasher = hasher;
         this.practices = practices;
@@ -167,7 +169,7 @@ public class DemoSeeder {
                 List.of(new Service("64490", new String[]{"LT"}, 1, "2200.00"), new Service("64491", new String[]{"LT"}, 1, "1150.00")),
                 List.of(new Service("62323", new String[]{}, 1, "1800.00"), new Service("77003", new String[]{}, 1, "450.00")));
 
-        seedClaims(practice, smith, scenarios, visits, "LSDEMO", 36, LocalDate.of(2026, 8, 24), 20261126L);
+        seedClaims(practice, smith, scenarios, visits, "LSDEMO", 36, calendar.shift(LocalDate.of(2026, 8, 24)), 20261126L);
         seedSecondPractice(scenarios, visits);
     }
 
@@ -180,7 +182,7 @@ public class DemoSeeder {
                 .withAddress("2200 BAY AREA BLVD", "HOUSTON", "TX", "770581234", "281-555-0170")
                 .withPreferences("GCIP", "DEMO-SYNTHETIC-2026", "BILLED", 80));
         Provider lee = providers.save(Provider.create(gulf.id(), "1598765430", "HANNAH LEE MD", "Pain Medicine", ProviderType.INTERVENTIONAL));
-        seedClaims(gulf, lee, scenarios, visits, "GCDEMO", 9, LocalDate.of(2026, 8, 31), 20261204L);
+        seedClaims(gulf, lee, scenarios, visits, "GCDEMO", 9, calendar.shift(LocalDate.of(2026, 8, 31)), 20261204L);
         for (String[] u : new String[][]{{"gulf.specialist", "Luis Ortega (specialist, Gulf Coast)", Roles.SPECIALIST},
                 {"gulf.finance", "Grace Kim (finance, Gulf Coast)", Roles.FINANCE},
                 {"gulf.attorney", "Rachel Stone, Esq. (Gulf Coast)", Roles.ATTORNEY}}) {
