@@ -2,6 +2,7 @@ package io.arbiter.findings;
 
 import io.arbiter.claims.ClaimBulkReader;
 import io.arbiter.common.BulkInsert;
+import io.arbiter.claims.RepricingDue;
 import io.arbiter.common.Jdbc;
 import io.arbiter.common.Money;
 import io.arbiter.findings.scrubber.ScrubContext;
@@ -113,6 +114,8 @@ public class FindingsScanner {
     public ScanResult scan(@Nullable ScanRequest request) {
         ScanRequest req = request == null ? new ScanRequest(null, null, null, null) : request;
         BenchmarkKind kind = req.kind() == null || req.qpa() ? null : BenchmarkKind.valueOf(req.kind().toUpperCase());
+        // marks of claims changed before this moment are cleared as their chunks are written (RepricingDue)
+        LocalDateTime started = LocalDateTime.now(clock);
         List<Chunk> chunks = req.claimIds() != null && !req.claimIds().isEmpty() ? idChunks(req.claimIds()) : planAll();
         Map<PricingBasis, UnitRateSource> sources = new ConcurrentHashMap<>();
         Map<Long, PricingBasis.Ucr> practiceBases = new HashMap<>();
@@ -133,7 +136,7 @@ public class FindingsScanner {
                 Loaded loaded = await(next);
                 next = i + 1 < chunks.size() ? reader.submit(readTask(chunks.get(i + 1), parties, timer)) : null;
                 ChunkResult r = scanChunk(loaded, req, kind, sources, practiceBases, timer);
-                writes.add(writer.submit(() -> write(loaded.claimIds, r.findings, citationIds, timer)));
+                writes.add(writer.submit(() -> write(loaded.claimIds, r.findings, citationIds, timer, started)));
                 if (writes.size() > 2) {
                     await(writes.remove(0));
                 }
@@ -240,7 +243,7 @@ public class FindingsScanner {
     }
 
     /** Replaces the chunk's findings in one transaction; citation texts are stored once and referenced by id. */
-    private void write(List<Long> claimIds, List<Finding> out, Map<String, Long> citationIds, Timer timer) {
+    private void write(List<Long> claimIds, List<Finding> out, Map<String, Long> citationIds, Timer timer, LocalDateTime started) {
         long w0 = System.nanoTime();
         Map<String, Long> ids = citations(out, citationIds);
         jdbc.inTransaction(c -> {
@@ -250,6 +253,7 @@ public class FindingsScanner {
                 }
             }
             insert(c, out, ids);
+            RepricingDue.clear(c, claimIds, started);
             return null;
         });
         timer.write += System.nanoTime() - w0;

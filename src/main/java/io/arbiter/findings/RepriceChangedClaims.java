@@ -1,8 +1,15 @@
 package io.arbiter.findings;
 
 import io.arbiter.claims.ClaimsChanged;
+import io.arbiter.claims.RepricingDue;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,20 +17,43 @@ import org.slf4j.LoggerFactory;
  * Findings are always current (issue 21): when an import commits new claims, payments, reversals or corrections, those
  * claims are priced and scrubbed again at once, with the practice's default benchmark — no screen keeps showing a gap
  * computed from superseded amounts, and newly imported claims are priced without anyone pressing "scan". Runs in the
- * import's own thread after its commit; a failure here never undoes the import (the next scan completes it).
+ * import's own thread after its commit; a failure here never undoes the import. The import marks its claims in its own
+ * transaction ({@link RepricingDue}) and the pricing clears the marks, so a crash or failure in between is repaired by
+ * {@link #sweep()}: at start-up and every minute, claims marked for longer than {@link #GRACE} are priced.
  */
 @Singleton
-class RepriceChangedClaims implements ApplicationEventListener<ClaimsChanged> {
+public class RepriceChangedClaims implements ApplicationEventListener<ClaimsChanged> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepriceChangedClaims.class);
 
+    /** How long a mark may stand before the sweep takes it over from the import's own re-pricing (still running). */
+    static final Duration GRACE = Duration.ofMinutes(2);
+    private static final int SWEEP_LIMIT = 50_000;
+
     private final FindingsScanner scanner;
+    private final RepricingDue due;
+    private final Clock clock;
     private final boolean enabled;
 
-    RepriceChangedClaims(FindingsScanner scanner,
+    RepriceChangedClaims(FindingsScanner scanner, RepricingDue due, Clock clock,
                          @io.micronaut.context.annotation.Value("${arbiter.findings.reprice-after-import:true}") boolean enabled) {
         this.scanner = scanner;
+        this.due = due;
+        this.clock = clock;
         this.enabled = enabled;
+    }
+
+    /** Prices the claims whose marks outlived the import that set them (a crash or a failed re-pricing); returns how many. */
+    @Scheduled(initialDelay = "20s", fixedDelay = "60s")
+    public int sweep() {
+        if (!enabled) {
+            return 0;
+        }
+        List<Long> left = due.markedBefore(LocalDateTime.now(clock).minus(GRACE), SWEEP_LIMIT);
+        if (!left.isEmpty()) {
+            onApplicationEvent(new ClaimsChanged(left, "sweep of claims whose re-pricing did not follow their import"));
+        }
+        return left.size();
     }
 
     @Override

@@ -57,7 +57,9 @@ public class UnderpaymentWorklist {
                        c.payment_date, f.expected, f.paid, f.gap, f.basis
                 FROM finding f JOIN claim c ON c.id = f.claim_id LEFT JOIN payer p ON p.id = c.payer_id
                 LEFT JOIN claim_line l ON l.id = f.line_id
-                WHERE f.type = 'UNDERPAYMENT' AND f.gap > 0""").append(" AND ").append(access.sqlCondition("c.practice_id"));
+                WHERE f.type = 'UNDERPAYMENT' AND f.gap > 0
+                AND NOT EXISTS (SELECT 1 FROM claim_repricing_due d WHERE d.claim_id = f.claim_id)""")
+                .append(" AND ").append(access.sqlCondition("c.practice_id"));
         List<Object> args = new ArrayList<>();
         if (filter.payer() != null) {
             sql.append(" AND p.name = ?");
@@ -108,6 +110,20 @@ public class UnderpaymentWorklist {
         boolean more = rows.size() > size;
         List<Row> page = more ? rows.subList(0, size) : rows;
         return new Page(List.copyOf(page), more ? page.get(page.size() - 1).key(filter.order()) : null);
+    }
+
+    /**
+     * Claims left out of the list because their remittance history changed since they were priced: their gaps would be
+     * computed from superseded amounts until the re-pricing (seconds after an import) replaces them.
+     */
+    public long repricing(PracticeAccess access) {
+        return jdbc.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM claim_repricing_due d JOIN claim c ON c.id = d.claim_id WHERE "
+                    + access.sqlCondition("c.practice_id")); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     private static @Nullable LocalDate day(@Nullable Date d) {

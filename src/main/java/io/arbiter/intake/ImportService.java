@@ -253,6 +253,8 @@ public class ImportService {
                         sink -> format[0] = read(in, hint, issues, counts, sink), writer);
                 writer.flush();
                 changed.addAll(writer.changedClaims());
+                // with the rows: a crash after the commit leaves these claims marked until they are priced again
+                io.arbiter.claims.RepricingDue.mark(conn, changed, now(), "import " + importId);
                 if (attempt > 1) {
                     issues.warning("file", "stored on try " + attempt + ": another import was storing some of the same claims or"
                             + " remittances at the same moment; what it stored first is counted once");

@@ -73,10 +73,12 @@ public class ClaimsPage {
     private final DisputeCases disputeCases;
     private final RemarkCodeDictionary codes;
     private final AuditLog audit;
+    private final io.arbiter.claims.RepricingDue repricingDue;
 
     public ClaimsPage(Pages pages, ClaimReader claims, Findings findings, FindingsScanner scanner, TrackFactsService facts,
                       TrackSelector selector, CaseService cases, CaseLines caseLines, DisputeCases disputeCases,
-                      RemarkCodeDictionary codes, AuditLog audit) {
+                      RemarkCodeDictionary codes, AuditLog audit, io.arbiter.claims.RepricingDue repricingDue) {
+        this.repricingDue = repricingDue;
         this.pages = pages;
         this.claims = claims;
         this.findings = findings;
@@ -112,7 +114,10 @@ public class ClaimsPage {
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @PathVariable Long id) {
         ClaimView c = claims.read(id);
         audit.record(who, AuditAction.VIEW, "CLAIM", id, "browser");
-        List<Finding> found = findings.search(null, id, io.arbiter.security.PracticeAccess.EVERY, Pageable.from(0, 500)).getContent();
+        // While the claim waits to be priced again after a change to its remittances, no superseded gap is shown.
+        java.time.LocalDateTime repricing = repricingDue.since(List.of(id)).get(id);
+        List<Finding> found = repricing != null ? List.of()
+                : findings.search(null, id, io.arbiter.security.PracticeAccess.EVERY, Pageable.from(0, 500)).getContent();
         List<LineRow> rows = new ArrayList<>();
         for (ClaimView.Line l : c.lines()) {
             Finding priced = found.stream().filter(f -> Objects.equals(f.lineId(), l.id()) && f.type() == FindingType.UNDERPAYMENT)
@@ -132,6 +137,11 @@ public class ClaimsPage {
         m.put("claimAdjustments", c.adjustments().stream().map(this::adjustment).toList());
         m.put("claimRemarks", c.remarkCodes().stream().map(this::remark).toList());
         m.put("findings", found);
+        if (repricing != null) {
+            m.put("repricingSince", repricing.toLocalDate());
+        }
+        found.stream().map(Finding::createdAt).filter(Objects::nonNull).max(java.util.Comparator.naturalOrder())
+                .ifPresent(t -> m.put("pricedOn", t.toLocalDate()));
         m.put("track", track);
         m.put("cases", openCases.values().stream().map(dc -> Map.of("id", dc.getId(), "number", dc.getCaseNumber(),
                 "open", dc.open())).toList());

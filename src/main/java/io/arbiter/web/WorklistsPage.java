@@ -95,6 +95,7 @@ public class WorklistsPage {
                     r.paymentDate() == null ? null : ChronoUnit.DAYS.between(r.paymentDate(), today),
                     r.lineId() == null ? null : open.get(r.lineId()))).toList());
             m.put("total", page.rows().stream().map(UnderpaymentWorklist.Row::gap).reduce(BigDecimal.ZERO, BigDecimal::add));
+            m.put("repricing", underpayments.repricing(pages.practices(who)));
             if (page.next() != null) {
                 m.put("nextHref", "/ui/worklists/underpayments?" + query(payer, code, minGap, order)
                         + "&after=" + QueuePage.enc(page.next().value()) + "&afterId=" + page.next().id());
