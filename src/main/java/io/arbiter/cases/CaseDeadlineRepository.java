@@ -15,5 +15,7 @@ public interface CaseDeadlineRepository extends CrudRepository<CaseDeadline, Lon
 
     void deleteByCaseId(Long caseId);
 
+    List<CaseDeadline> findByCaseIdInAndKey(Collection<Long> caseIds, String key);
+
     List<CaseDeadline> findByCaseIdInAndMetFalseOrderByDueDate(Collection<Long> caseIds);
 }

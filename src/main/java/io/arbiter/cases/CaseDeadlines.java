@@ -17,4 +17,9 @@ public class CaseDeadlines {
     public List<CaseDeadline> findByCaseIdOrderByDueDate(Long caseId) {
         return repository.findByCaseIdOrderByDueDate(caseId);
     }
+
+    /** These cases' deadlines of one key (e.g. FEE_REFUND_DUE), for reports. */
+    public List<CaseDeadline> findByCaseIdInAndKey(java.util.Collection<Long> caseIds, String key) {
+        return caseIds.isEmpty() ? List.of() : repository.findByCaseIdInAndKey(caseIds, key);
+    }
 }

@@ -14,4 +14,6 @@ public interface CaseEventRepository extends CrudRepository<CaseEvent, Long> {
     List<CaseEvent> findByCaseIdOrderById(Long caseId);
 
     List<CaseEvent> findByCaseIdIn(Collection<Long> caseIds);
+
+    List<CaseEvent> findByTypeInOrderByEventDate(Collection<CaseEventType> types);
 }

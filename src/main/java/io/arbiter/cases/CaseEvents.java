@@ -22,4 +22,9 @@ public class CaseEvents {
     public List<CaseEvent> findByCaseIdIn(Collection<Long> caseIds) {
         return repository.findByCaseIdIn(caseIds);
     }
+
+    /** Every case's events of these types, oldest first (finance's cash received by month). */
+    public List<CaseEvent> findByTypeIn(Collection<CaseEventType> types) {
+        return repository.findByTypeInOrderByEventDate(types);
+    }
 }

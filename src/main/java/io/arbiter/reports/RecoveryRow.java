@@ -12,10 +12,12 @@ import java.math.BigDecimal;
  * on each case (never below zero), {@code avgDaysToPayment} from decision to first payment. The case counts partition
  * {@code cases}: won, lost, settled, withdrawn (withdrawn, ineligible, or closed without an award) and open (not
  * decided yet); {@code awaitingPayment} counts the won or settled cases with money still outstanding (a subset).
+ * {@code feeRefundReceivable}: fee refunds the cases are still owed ({@link FeeRefundRule}; Federal IDR only).
  */
 @Serdeable
 public record RecoveryRow(String group, int cases, int won, int lost, int settled, int open, int withdrawn, int awaitingPayment,
                           BigDecimal billed,
                           BigDecimal initialPaid, BigDecimal awarded, BigDecimal recovered, BigDecimal fees, BigDecimal net,
-                          BigDecimal outstanding, @Nullable BigDecimal winRate, @Nullable BigDecimal avgDaysToPayment) {
+                          BigDecimal outstanding, @Nullable BigDecimal winRate, @Nullable BigDecimal avgDaysToPayment,
+                          BigDecimal feeRefundReceivable) {
 }

@@ -2,12 +2,15 @@ package io.arbiter.web;
 
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
+import io.arbiter.reports.CashReceived;
+import io.arbiter.reports.FeeRefundRule;
 import io.arbiter.reports.RecoveryReport;
 import io.arbiter.reports.RecoveryRow;
 import io.arbiter.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,24 +21,24 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finance dashboard: the same figures as the recoveries API, with server-rendered SVG bars. */
+/**
+ * Finance dashboard: the recoveries API's figures (cases opened in the period), cash received by payment month, fee
+ * refunds receivable, each figure linking to the cases it sums (FinanceCasesPage). A refused period or grouping is
+ * shown beside its field with the typed values kept (400), never a generic error page.
+ */
 @Controller("/ui/finance")
 @Secured({Roles.FINANCE, Roles.ADMIN})
 @Hidden
 public class FinancePage {
 
-    /** One bar pair of the chart: recovered (and outstanding stacked on it) per group. */
-    public record Bar(String label, int x, int recoveredY, int recoveredH, int outstandingY, int outstandingH, int feesY, int feesH,
-                      String recovered, String outstanding, String fees) {
-    }
-
-    private static final int CHART_H = 180;
+    static final List<String> RECOVERY_SERIES = List.of("Recovered", "Outstanding", "Fees (net)");
+    static final List<String> RECOVERY_COLORS = List.of("#2e7d4f", "#b86e00", "#5f6b7a");
+    static final List<String> CASH_SERIES = List.of("Payments received", "Fee refunds received");
+    static final List<String> CASH_COLORS = List.of("#2e7d4f", "#3b6ea5");
 
     private final Pages pages;
     private final RecoveryReport report;
@@ -49,53 +52,50 @@ public class FinancePage {
 
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<String> dashboard(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String groupBy,
-                                          @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
-        RecoveryReport.Report r = report.build(from, to, groupBy, pages.practices(who));
+                                          @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+        FinanceForm form = new FinanceForm(from, to, groupBy);
+        Map<String, Object> m = new HashMap<>(form.model());
+        if (!form.valid()) {
+            return pages.page(request, who, "finance.ftlh", "Finance", m, HttpStatus.BAD_REQUEST);
+        }
+        RecoveryReport.Report r = report.build(form.from, form.to, form.groupByText, pages.practices(who));
+        CashReceived cash = report.cash(form.from, form.to, pages.practices(who));
         audit.record(who, AuditAction.VIEW, "REPORT", "recoveries", "dashboard " + r.groupBy());
-        Map<String, Object> m = new HashMap<>();
+        RecoveryReport.GroupBy by = RecoveryReport.GroupBy.valueOf(r.groupBy());
         m.put("r", r);
         m.put("t", r.totals());
-        m.put("groupBy", r.groupBy());
-        m.put("from", from == null ? "" : from.toString());
-        m.put("to", to == null ? "" : to.toString());
-        m.put("bars", bars(r.rows()));
-        m.put("chartWidth", Math.max(400, r.rows().size() * 90 + 40));
-        m.put("winRatePct", r.totals().winRate() == null ? "—"
-                : r.totals().winRate().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + "%");
-        m.put("csvHref", "/ui/finance/recoveries.csv?groupBy=" + r.groupBy() + (from == null ? "" : "&from=" + from) + (to == null ? "" : "&to=" + to));
+        m.put("period", form.period());
+        m.put("groupLabel", FinanceForm.GROUPINGS.get(r.groupBy()));
+        m.put("rows", r.rows().stream().map(row -> Map.of("row", row, "label", FinanceForm.groupLabel(by, row.group()),
+                "q", form.query(Map.of("group", row.group())))).toList());
+        m.put("q", form.query());
+        m.put("chart", FinanceChart.of(RECOVERY_SERIES, RECOVERY_COLORS, r.rows().stream().map(row -> new FinanceChart.Input(
+                FinanceForm.groupLabel(by, row.group()), List.of(row.recovered(), row.outstanding(), row.fees()))).toList()));
+        m.put("cash", cash);
+        m.put("cashMonths", cash.months().stream().map(mo -> Map.of("m", mo, "label", FinanceForm.groupLabel(RecoveryReport.GroupBy.MONTH,
+                mo.month()))).toList());
+        m.put("cashChart", FinanceChart.of(CASH_SERIES, CASH_COLORS, cash.months().stream().map(mo -> new FinanceChart.Input(
+                FinanceForm.groupLabel(RecoveryReport.GroupBy.MONTH, mo.month()), List.of(mo.paymentsReceived(), mo.feeRefundsReceived()))).toList()));
+        m.put("refundRule", FeeRefundRule.EXPLANATION);
+        m.put("citations", r.citations());
+        m.put("winRatePct", winRate(r.totals()));
+        m.put("csvHref", "/ui/finance/recoveries.csv?" + form.query());
+        m.put("casesCsvHref", "/ui/finance/cases.csv?" + form.query());
         return pages.page(request, who, "finance.ftlh", "Finance", m);
     }
 
     /** Same rows as GET /api/v1/reports/recoveries with Accept: text/csv, for the browser's cookie session. */
     @Get(value = "/recoveries.csv", produces = "text/csv")
     public HttpResponse<String> csv(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String groupBy,
-                                    @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) throws java.io.IOException {
-        RecoveryReport.Report r = report.build(from, to, groupBy, pages.practices(who));
+                                    @QueryValue @Nullable String from, @QueryValue @Nullable String to) throws java.io.IOException {
+        FinanceForm form = FinanceCasesPage.validOrRefuse(from, to, groupBy);
+        RecoveryReport.Report r = report.build(form.from, form.to, form.groupByText, pages.practices(who));
         audit.record(who, AuditAction.EXPORT, "REPORT", "recoveries", "csv " + r.groupBy());
         return HttpResponse.ok(io.arbiter.reports.ReportController.toCsv(r)).contentType("text/csv")
                 .header("Content-Disposition", "attachment; filename=\"recoveries-" + r.groupBy().toLowerCase() + ".csv\"");
     }
 
-    static List<Bar> bars(List<RecoveryRow> rows) {
-        BigDecimal max = BigDecimal.ONE;
-        for (RecoveryRow row : rows) {
-            max = max.max(row.recovered().add(row.outstanding())).max(row.fees());
-        }
-        List<Bar> out = new ArrayList<>();
-        int x = 30;
-        for (RecoveryRow row : rows) {
-            int rh = scale(row.recovered(), max);
-            int oh = scale(row.outstanding(), max);
-            int fh = scale(row.fees(), max);
-            out.add(new Bar(row.group().length() > 14 ? row.group().substring(0, 13) + "…" : row.group(), x,
-                    CHART_H - rh, rh, CHART_H - rh - oh, oh, CHART_H - fh, fh,
-                    row.recovered().toPlainString(), row.outstanding().toPlainString(), row.fees().toPlainString()));
-            x += 90;
-        }
-        return out;
-    }
-
-    private static int scale(BigDecimal v, BigDecimal max) {
-        return v.signum() <= 0 ? 0 : v.multiply(BigDecimal.valueOf(CHART_H - 10)).divide(max, 0, RoundingMode.HALF_UP).intValue();
+    static String winRate(RecoveryRow t) {
+        return t.winRate() == null ? "—" : t.winRate().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + "%";
     }
 }
