@@ -403,6 +403,27 @@ public class DenialService {
         return view(denials.update(find(id).withOwner(owner, "manual")));
     }
 
+    /**
+     * Assigns each denial the assigner reaches to {@code owner}, when the owner works for its practice; returns the
+     * denials refused with the reason (the rest were assigned).
+     */
+    @Transactional
+    public Map<Long, String> assignAll(java.util.Collection<Long> ids, String owner, io.arbiter.security.PracticeAccess assigner,
+                                       io.arbiter.security.PracticeAccess ownerReaches) {
+        Map<Long, String> refused = new java.util.LinkedHashMap<>();
+        for (Long id : new java.util.LinkedHashSet<>(ids)) {
+            Denial d = denials.findById(id).orElse(null);
+            if (d == null || !assigner.allows(d.practiceId())) {
+                refused.put(id, "no such denial");
+            } else if (!ownerReaches.allows(d.practiceId())) {
+                refused.put(id, owner + " does not work for this claim's practice");
+            } else {
+                denials.update(d.withOwner(owner, "manual"));
+            }
+        }
+        return refused;
+    }
+
     /** The checklist of the denial on this claim line, if there is one (used by the appeal packet). */
     public Optional<List<DenialEvidence>> checklistForLine(Long claimLineId) {
         return denials.findByClaimLineId(claimLineId).map(d -> evidence.findByDenialIdOrderByItemIndex(d.id()));

@@ -25,7 +25,12 @@ public class UnderpaymentWorklist {
     /** How the list is ordered; each order has a unique keyset (its value, then the finding id). */
     public enum Order { LARGEST_GAP, OLDEST_SERVICE }
 
-    public record Filter(@Nullable String payer, @Nullable String code, @Nullable BigDecimal minGap, Order order) {
+    /** {@code owner}: only the claims assigned to this user. */
+    public record Filter(@Nullable String payer, @Nullable String code, @Nullable BigDecimal minGap, Order order, @Nullable String owner) {
+
+        public Filter(@Nullable String payer, @Nullable String code, @Nullable BigDecimal minGap, Order order) {
+            this(payer, code, minGap, order, null);
+        }
     }
 
     /** Where the next page starts: after this row (its sort value and id), or from the top when null. */
@@ -34,7 +39,8 @@ public class UnderpaymentWorklist {
 
     public record Row(long findingId, long claimId, @Nullable Long lineId, String patientControlNumber, @Nullable String payer,
                       @Nullable String code, @Nullable LocalDate serviceDate, @Nullable LocalDate paymentDate,
-                      @Nullable BigDecimal expected, @Nullable BigDecimal paid, BigDecimal gap, @Nullable String basis) {
+                      @Nullable BigDecimal expected, @Nullable BigDecimal paid, BigDecimal gap, @Nullable String basis,
+                      @Nullable String owner) {
 
         /** The keyset value of this row in {@code order}. */
         public After key(Order order) {
@@ -54,8 +60,9 @@ public class UnderpaymentWorklist {
     public Page page(Filter filter, PracticeAccess access, @Nullable After after, int size) {
         StringBuilder sql = new StringBuilder("""
                 SELECT f.id, f.claim_id, f.line_id, c.patient_control_number, p.name, l.procedure_code, c.service_date_from,
-                       c.payment_date, f.expected, f.paid, f.gap, f.basis
+                       c.payment_date, f.expected, f.paid, f.gap, f.basis, o.owner
                 FROM finding f JOIN claim c ON c.id = f.claim_id LEFT JOIN payer p ON p.id = c.payer_id
+                LEFT JOIN claim_owner o ON o.claim_id = f.claim_id
                 LEFT JOIN claim_line l ON l.id = f.line_id
                 WHERE f.type = 'UNDERPAYMENT' AND f.gap > 0
                 AND NOT EXISTS (SELECT 1 FROM claim_repricing_due d WHERE d.claim_id = f.claim_id)""")
@@ -68,6 +75,10 @@ public class UnderpaymentWorklist {
         if (filter.code() != null) {
             sql.append(" AND l.procedure_code = ?");
             args.add(filter.code());
+        }
+        if (filter.owner() != null) {
+            sql.append(" AND o.owner = ?");
+            args.add(filter.owner());
         }
         if (filter.minGap() != null) {
             sql.append(" AND f.gap >= ?");
@@ -101,7 +112,7 @@ public class UnderpaymentWorklist {
                         long line = rs.getLong(3);
                         out.add(new Row(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : line, rs.getString(4), rs.getString(5),
                                 rs.getString(6), day(rs.getDate(7)), day(rs.getDate(8)), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                                rs.getBigDecimal(11), rs.getString(12)));
+                                rs.getBigDecimal(11), rs.getString(12), rs.getString(13)));
                     }
                 }
             }

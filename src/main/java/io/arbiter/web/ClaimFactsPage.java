@@ -41,9 +41,14 @@ public class ClaimFactsPage {
     private final ClaimFactsController api;
     private final TrackFactsService facts;
     private final AuditLog audit;
+    private final io.arbiter.claims.ClaimOwners owners;
+    private final io.arbiter.security.Users users;
 
-    public ClaimFactsPage(Pages pages, ClaimFactsController api, TrackFactsService facts, AuditLog audit) {
+    public ClaimFactsPage(Pages pages, ClaimFactsController api, TrackFactsService facts, AuditLog audit,
+                          io.arbiter.claims.ClaimOwners owners, io.arbiter.security.Users users) {
         this.pages = pages;
+        this.owners = owners;
+        this.users = users;
         this.api = api;
         this.facts = facts;
         this.audit = audit;
@@ -93,8 +98,36 @@ public class ClaimFactsPage {
         Map<String, Object> m = new HashMap<>();
         m.put("items", w.items());
         m.put("total", w.total());
+        m.put("owners", owners.ownersOf(w.items().stream().map(ClaimFactsController.WaitingClaim::claimId).toList()).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue)));
+        m.put("assignees", WorkAssignmentPage.assignees(users));
         m.put("page", p);
         m.put("pages", Math.max(1, (w.total() + 49) / 50));
         return pages.page(request, who, "waiting-facts.ftlh", "Claims waiting for facts", m);
+    }
+
+    /** Every claim waiting for facts (up to 10,000), with the facts it needs and its owner, as CSV. */
+    @Get(value = "/waiting-for-facts.csv", produces = "text/csv")
+    public HttpResponse<String> waitingCsv(Authentication who) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int written = 0;
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder().setHeader("claim", "service_date", "provisional_track", "facts_needed", "owner").get())) {
+            for (int p = 0; written < 10_000; p++) {
+                ClaimFactsController.WaitingPage w = api.waiting(p, 500, who);
+                Map<Long, String> owner = owners.ownersOf(w.items().stream().map(ClaimFactsController.WaitingClaim::claimId).toList());
+                for (ClaimFactsController.WaitingClaim c : w.items()) {
+                    csv.printRecord(io.arbiter.common.CsvCells.row(c.patientControlNumber(), c.serviceDate(), c.provisionalTrack(),
+                            String.join(" | ", c.missingFacts().stream().map(f -> f.question()).toList()), owner.get(c.claimId())));
+                    written++;
+                }
+                if (w.items().size() < 500) {
+                    break;
+                }
+            }
+        }
+        audit.record(who, AuditAction.EXPORT, "CLAIM", null, written + " claims waiting for facts, CSV");
+        return HttpResponse.ok(out.toString()).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"claims-waiting-for-facts.csv\"");
     }
 }

@@ -61,10 +61,15 @@ public class WorklistsPage {
     private final DisputeCases cases;
     private final Payers payers;
     private final AuditLog audit;
+    private final io.arbiter.security.Users users;
+    private final io.arbiter.claims.Claims claims;
 
     public WorklistsPage(Pages pages, UnderpaymentWorklist underpayments, DenialService denials, CaseLines caseLines,
-                         DisputeCases cases, Payers payers, AuditLog audit, io.arbiter.cases.CaseService caseService) {
+                         DisputeCases cases, Payers payers, AuditLog audit, io.arbiter.cases.CaseService caseService,
+                         io.arbiter.security.Users users, io.arbiter.claims.Claims claims) {
         this.pages = pages;
+        this.users = users;
+        this.claims = claims;
         this.caseService = caseService;
         this.underpayments = underpayments;
         this.denials = denials;
@@ -82,10 +87,10 @@ public class WorklistsPage {
     public HttpResponse<String> underpayments(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String payer,
                                               @QueryValue @Nullable String code, @QueryValue @Nullable String minGap,
                                               @QueryValue @Nullable String order, @QueryValue @Nullable String after,
-                                              @QueryValue @Nullable Long afterId) {
+                                              @QueryValue @Nullable Long afterId, @QueryValue @Nullable String mine) {
         Map<String, Object> m = new HashMap<>();
         try {
-            UnderpaymentWorklist.Filter filter = filter(payer, code, minGap, order);
+            UnderpaymentWorklist.Filter filter = filter(payer, code, minGap, order, "on".equals(mine) ? who.getName() : null);
             UnderpaymentWorklist.Page page = underpayments.page(filter, pages.practices(who),
                     after == null || afterId == null ? null : new UnderpaymentWorklist.After(after, afterId), PAGE);
             Map<Long, DisputeCase> open = openCasesOfLines(page.rows().stream().map(UnderpaymentWorklist.Row::lineId)
@@ -97,7 +102,7 @@ public class WorklistsPage {
             m.put("total", page.rows().stream().map(UnderpaymentWorklist.Row::gap).reduce(BigDecimal.ZERO, BigDecimal::add));
             m.put("repricing", underpayments.repricing(pages.practices(who)));
             if (page.next() != null) {
-                m.put("nextHref", "/ui/worklists/underpayments?" + query(payer, code, minGap, order)
+                m.put("nextHref", "/ui/worklists/underpayments?" + query(payer, code, minGap, order, mine)
                         + "&after=" + QueuePage.enc(page.next().value()) + "&afterId=" + page.next().id());
             }
             audit.record(who, AuditAction.LIST, "FINDING", null, page.rows().size() + " underpaid lines, worklist, browser");
@@ -106,9 +111,10 @@ public class WorklistsPage {
             m.put("total", BigDecimal.ZERO);
             m.put("error", WebErrors.describe(e));
         }
-        m.put("filters", Map.of("payer", nz(payer), "code", nz(code), "minGap", nz(minGap), "order", nz(order)));
+        m.put("filters", Map.of("payer", nz(payer), "code", nz(code), "minGap", nz(minGap), "order", nz(order), "mine", nz(mine)));
+        m.put("assignees", WorkAssignmentPage.assignees(users));
         m.put("payers", payers.findAll().stream().map(io.arbiter.practice.Payer::name).sorted().toList());
-        m.put("csvHref", "/ui/worklists/underpayments.csv?" + query(payer, code, minGap, order));
+        m.put("csvHref", "/ui/worklists/underpayments.csv?" + query(payer, code, minGap, order, mine));
         return pages.page(request, who, "worklist-underpayments.ftlh", "Underpaid lines", m);
     }
 
@@ -152,15 +158,16 @@ public class WorklistsPage {
 
     @Get(value = "/underpayments.csv", produces = "text/csv")
     public HttpResponse<String> underpaymentsCsv(Authentication who, @QueryValue @Nullable String payer, @QueryValue @Nullable String code,
-                                                 @QueryValue @Nullable String minGap, @QueryValue @Nullable String order) throws IOException {
-        UnderpaymentWorklist.Filter filter = filter(payer, code, minGap, order);
+                                                 @QueryValue @Nullable String minGap, @QueryValue @Nullable String order,
+                                                 @QueryValue @Nullable String mine) throws IOException {
+        UnderpaymentWorklist.Filter filter = filter(payer, code, minGap, order, "on".equals(mine) ? who.getName() : null);
         List<UnderpaymentWorklist.Row> rows = underpayments.page(filter, pages.practices(who), null, CSV_MAX).rows();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("claim", "payer", "code", "service_date",
-                "payment_date", "expected", "paid", "gap", "basis").get())) {
+                "payment_date", "expected", "paid", "gap", "basis", "owner").get())) {
             for (UnderpaymentWorklist.Row r : rows) {
                 csv.printRecord(CsvCells.row(r.patientControlNumber(), r.payer(), r.code(), r.serviceDate(), r.paymentDate(),
-                        r.expected(), r.paid(), r.gap(), r.basis()));
+                        r.expected(), r.paid(), r.gap(), r.basis(), r.owner()));
             }
         }
         audit.record(who, AuditAction.EXPORT, "FINDING", null, rows.size() + " underpaid lines, worklist CSV");
@@ -178,6 +185,9 @@ public class WorklistsPage {
             var result = denials.list(blank(category), "on".equals(mine) ? who.getName() : null, status(status), pages.practices(who), p, PAGE);
             m.put("rows", result.items());
             m.put("totalCount", result.total());
+            // claims by their numbers, as everywhere else on screen
+            m.put("claimNumbers", claims.findByIdIn(result.items().stream().map(DenialView::claimId).collect(Collectors.toSet())).stream()
+                    .collect(Collectors.toMap(c -> String.valueOf(c.id()), io.arbiter.claims.Claim::patientControlNumber)));
             if ((long) (p + 1) * PAGE < result.total()) {
                 m.put("nextHref", "/ui/worklists/denials?category=" + QueuePage.enc(nz(category)) + "&status=" + QueuePage.enc(nz(status))
                         + ("on".equals(mine) ? "&mine=on" : "") + "&page=" + (p + 1));
@@ -190,6 +200,7 @@ public class WorklistsPage {
         }
         m.put("filters", Map.of("category", nz(category), "status", nz(status), "mine", nz(mine)));
         m.put("statuses", List.of(DenialStatus.values()).stream().map(Enum::name).toList());
+        m.put("assignees", WorkAssignmentPage.assignees(users));
         m.put("csvHref", "/ui/worklists/denials.csv?category=" + QueuePage.enc(nz(category)) + "&status=" + QueuePage.enc(nz(status))
                 + ("on".equals(mine) ? "&mine=on" : ""));
         return pages.page(request, who, "worklist-denials.ftlh", "Denied lines", m);
@@ -238,7 +249,7 @@ public class WorklistsPage {
     }
 
     private static UnderpaymentWorklist.Filter filter(@Nullable String payer, @Nullable String code, @Nullable String minGap,
-                                                      @Nullable String order) {
+                                                      @Nullable String order, @Nullable String owner) {
         BigDecimal min = null;
         if (blank(minGap) != null) {
             try {
@@ -250,16 +261,17 @@ public class WorklistsPage {
         }
         UnderpaymentWorklist.Order o = blank(order) == null ? UnderpaymentWorklist.Order.LARGEST_GAP
                 : EnumText.parse(UnderpaymentWorklist.Order.class, order, "order");
-        return new UnderpaymentWorklist.Filter(blank(payer), blank(code), min, o);
+        return new UnderpaymentWorklist.Filter(blank(payer), blank(code), min, o, owner);
     }
 
     private static @Nullable String status(@Nullable String status) {
         return blank(status) == null ? null : EnumText.parse(DenialStatus.class, status, "status").name();
     }
 
-    private static String query(@Nullable String payer, @Nullable String code, @Nullable String minGap, @Nullable String order) {
+    private static String query(@Nullable String payer, @Nullable String code, @Nullable String minGap, @Nullable String order,
+                                @Nullable String mine) {
         return "payer=" + QueuePage.enc(nz(payer)) + "&code=" + QueuePage.enc(nz(code)) + "&minGap=" + QueuePage.enc(nz(minGap))
-                + "&order=" + QueuePage.enc(nz(order));
+                + "&order=" + QueuePage.enc(nz(order)) + ("on".equals(mine) ? "&mine=on" : "");
     }
 
     private static @Nullable String blank(@Nullable String s) {
