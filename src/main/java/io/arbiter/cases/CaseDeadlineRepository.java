@@ -6,7 +6,6 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface CaseDeadlineRepository extends CrudRepository<CaseDeadline, Long> {
