@@ -119,12 +119,16 @@ public class QueuePage {
             return "no open deadline";
         }
         if (s.daysLeft() < 0) {
-            return "overdue " + (-s.daysLeft()) + " days";
+            return "overdue " + count(-s.daysLeft(), "day");
         }
         if (s.daysLeft() == 0) {
             return "due today";
         }
-        return (s.businessDaysLeft() == null ? s.daysLeft() + " days" : s.businessDaysLeft() + " business days") + " left";
+        return (s.businessDaysLeft() == null ? count(s.daysLeft(), "day") : count(s.businessDaysLeft(), "business day")) + " left";
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     static String enc(String s) {
