@@ -46,6 +46,25 @@ public class CurrentRemittanceDetail {
         return new Detail(adjustments, remarks);
     }
 
+    /** Each claim's own current detail (claims without remittances map to an empty detail), in one read. */
+    public java.util.Map<Long, Detail> byClaim(Collection<Long> claimIds) {
+        java.util.Map<Long, Detail> out = new java.util.HashMap<>();
+        for (Long id : claimIds) {
+            out.put(id, new Detail(new ArrayList<>(), new ArrayList<>()));
+        }
+        if (claimIds.isEmpty()) {
+            return out;
+        }
+        for (Remittance r : remittances.findByClaimIdInAndCancelledOrderById(claimIds, false)) {
+            Detail d = out.get(r.claimId());
+            if (d != null) {
+                d.adjustments().addAll(r.adjustmentList());
+                d.remarkCodes().addAll(r.remarkCodeList());
+            }
+        }
+        return out;
+    }
+
     /**
      * The claims, ascending, whose current picture has a line-level adjustment that passes {@code test}. Reads the
      * remittances a page at a time, so memory holds one page and the matching claim ids, however many there are.

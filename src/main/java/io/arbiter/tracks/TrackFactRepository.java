@@ -17,6 +17,8 @@ public interface TrackFactRepository extends CrudRepository<TrackFactRecord, Lon
 
     List<TrackFactRecord> findByPlanIdOrderById(Long planId);
 
+    List<TrackFactRecord> findByClaimIdInOrderById(java.util.Collection<Long> claimIds);
+
     /** The claim filing indicator intake keeps (835 CLP06 / 837P SBR09); not on the Claim entity to keep it stable. */
     @Query("SELECT claim_filing_indicator FROM claim WHERE id = :claimId")
     Optional<String> filingIndicator(Long claimId);

@@ -79,7 +79,17 @@ public class TrackFactsService {
     public Resolved resolve(Claim c) {
         Plan plan = c.planId() == null ? null : plans.findById(c.planId()).orElse(null);
         Provider provider = c.renderingNpi() == null ? null : providers.findByRenderingNpi(c.renderingNpi()).orElse(null);
-        CurrentRemittanceDetail.Detail d = detail.of(c.id());
+        List<TrackFactRecord> planRows = plan == null ? List.of() : factRows.findByPlanIdOrderById(plan.id());
+        return resolve(c, plan, provider, detail.of(c.id()), factRows.filingIndicator(c.id()).orElse(null),
+                userFacts(planRows, factRows.findByClaimIdOrderById(c.id())));
+    }
+
+    /**
+     * The same resolution from inputs already read (a set of claims read in bulk by {@link ClaimTracks}):
+     * the claim's plan and rendering provider, its current remittance detail, filing indicator and fact rows.
+     */
+    Resolved resolve(Claim c, @Nullable Plan plan, @Nullable Provider provider, CurrentRemittanceDetail.Detail d,
+                     @Nullable String indicator, Map<ClaimFact, TrackFactRecord> userFacts) {
         Set<String> codes = new TreeSet<>();
         for (RemarkCode r : d.remarkCodes()) {
             codes.add(r.code().trim().toUpperCase());
@@ -88,8 +98,6 @@ public class TrackFactsService {
         for (Adjustment a : d.adjustments()) {
             carcs.add(a.reasonCode().trim().toUpperCase());
         }
-        String indicator = factRows.filingIndicator(c.id()).orElse(null);
-        Map<ClaimFact, TrackFactRecord> userFacts = userFacts(c.id(), plan == null ? null : plan.id());
         LocalDate dos = c.serviceDateFrom() != null ? c.serviceDateFrom() : LocalDate.now(clock);
         Map<ClaimFact, FactView> views = new EnumMap<>(ClaimFact.class);
 
@@ -196,15 +204,13 @@ public class TrackFactsService {
     }
 
     /** The latest fact row per fact: the claim's, else the plan's. */
-    private Map<ClaimFact, TrackFactRecord> userFacts(Long claimId, @Nullable Long planId) {
+    static Map<ClaimFact, TrackFactRecord> userFacts(List<TrackFactRecord> planRows, List<TrackFactRecord> claimRows) {
         Map<ClaimFact, TrackFactRecord> out = new EnumMap<>(ClaimFact.class);
-        if (planId != null) {
-            for (TrackFactRecord r : factRows.findByPlanIdOrderById(planId)) {
-                put(out, r);
-            }
+        for (TrackFactRecord r : planRows) {
+            put(out, r);
         }
         Map<ClaimFact, TrackFactRecord> own = new EnumMap<>(ClaimFact.class);
-        for (TrackFactRecord r : factRows.findByClaimIdOrderById(claimId)) {
+        for (TrackFactRecord r : claimRows) {
             put(own, r);
         }
         // a claim's own row (even one clearing the fact) hides the plan's
