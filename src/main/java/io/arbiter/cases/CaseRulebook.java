@@ -16,8 +16,21 @@ public interface CaseRulebook {
     /** The track for a claim and why. */
     TrackChoice chooseTrack(Long claimId);
 
-    /** Eligibility gates for opening a dispute on these claims (federal IDR screen; other tracks may return none). */
-    List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate openNegotiationStarted, @Nullable LocalDate initiationDate);
+    /**
+     * Eligibility gates for opening a dispute on these lines (federal IDR screen; other tracks may return none); the
+     * lines are the batch's items when they come from more than one claim.
+     */
+    List<Gate> screen(Track track, List<io.arbiter.claims.ClaimLine> lines, @Nullable LocalDate openNegotiationStarted,
+                      @Nullable LocalDate initiationDate);
+
+    /**
+     * The last day to start federal open negotiation when the initial payment or denial was received on {@code received}
+     * (FEDERAL_IDR.OPEN_NEGOTIATION_NOTICE_DUE through the deadline engine; 42 U.S.C. 300gg-111(c)(1)(A)).
+     */
+    Deadline openNegotiationDue(LocalDate received);
+
+    /** The business days of the batching service period in force on a date (FEDERAL_IDR.BATCH_SERVICE_WINDOW). */
+    int batchServiceWindow(LocalDate onDate);
 
     /** Deadlines of a track from the dates its trigger events happened. */
     List<Deadline> deadlines(Track track, Map<String, LocalDate> events, @Nullable Long payerId);

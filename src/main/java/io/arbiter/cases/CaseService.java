@@ -93,6 +93,15 @@ public class CaseService {
 
     @Transactional
     public DisputeCase open(CaseRequests.Create request, String username, PracticeAccess access) {
+        return open(request, username, access, false);
+    }
+
+    /**
+     * Opens a case; with {@code withinOpenNegotiation} a federal IDR case whose open-negotiation window has closed
+     * (the OPEN_NEGOTIATION_TIMELY gate fails) is refused instead of opened with that gate failed.
+     */
+    @Transactional
+    public DisputeCase open(CaseRequests.Create request, String username, PracticeAccess access, boolean withinOpenNegotiation) {
         List<ClaimLine> lines = linesOf(request);
         Map<Long, Claim> claimById = claims.findByIdIn(lines.stream().map(ClaimLine::claimId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Claim::id, c -> c));
@@ -175,7 +184,14 @@ public class CaseService {
         dc.setFeesPaid(Money.ZERO);
         dc.setFeeRefundsReceived(Money.ZERO);
         dc.setTrackReasons(String.join("\n", choice.reasons()));
-        List<CaseRulebook.Gate> screened = rules.screen(choice.track(), new ArrayList<>(claimById.keySet()), null, null);
+        List<CaseRulebook.Gate> screened = rules.screen(choice.track(), lines, null, null);
+        if (withinOpenNegotiation) {
+            // the batches page never opens a federal dispute whose open-negotiation window has closed (issue 21)
+            screened.stream().filter(g -> g.failed() && "OPEN_NEGOTIATION_TIMELY".equals(g.name())).findFirst().ifPresent(g -> {
+                throw CaseRuleViolation.invalid("The federal IDR window has closed for these lines",
+                        List.of(new ApiProblem.ProblemDetail("lineIds", g.reason())));
+            });
+        }
         dc = cases.save(dc);
         storeGates(dc.getId(), screened);
         dc.setCaseNumber(String.format("ARB-%d-%05d", today().getYear(), dc.getId()));
@@ -341,8 +357,9 @@ public class CaseService {
                     .findFirst().orElse(null);
             LocalDate initiated = history.stream().filter(e -> e.type() == CaseEventType.IDR_INITIATED).map(CaseEvent::eventDate)
                     .findFirst().orElse(null);
-            List<Long> claimIds = caseLines.findByCaseIdOrderById(dc.getId()).stream().map(CaseLine::claimId).distinct().toList();
-            storeGates(dc.getId(), rules.screen(dc.getTrack(), claimIds, onp, initiated));
+            List<ClaimLine> lines = claimLines.findByIdIn(caseLines.findByCaseIdOrderById(dc.getId()).stream()
+                    .map(CaseLine::claimLineId).toList());
+            storeGates(dc.getId(), rules.screen(dc.getTrack(), lines, onp, initiated));
         }
         Map<String, LocalDate> triggers = new HashMap<>();
         for (CaseEvent e : history) {

@@ -76,17 +76,23 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
     }
 
     @Override
-    public List<Gate> screen(Track track, List<Long> claimIds, @Nullable LocalDate openNegotiationStarted, @Nullable LocalDate initiationDate) {
-        if (track != Track.FEDERAL_IDR || claimIds.isEmpty()) {
+    public List<Gate> screen(Track track, List<ClaimLine> lines, @Nullable LocalDate openNegotiationStarted,
+                             @Nullable LocalDate initiationDate) {
+        if (track != Track.FEDERAL_IDR || lines.isEmpty()) {
             return List.of();
         }
-        List<Claim> cs = claims.findByIdIn(claimIds);
+        List<Claim> cs = claims.findByIdIn(lines.stream().map(ClaimLine::claimId).distinct().toList());
+        Map<Long, Claim> claimById = new java.util.HashMap<>();
+        cs.forEach(c -> claimById.put(c.id(), c));
         Claim first = cs.stream().min(Comparator.comparing(Claim::id)).orElseThrow();
         TrackFacts f = facts.factsFor(first);
         LocalDate received = cs.stream().map(Claim::paymentDate).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        boolean batched = cs.size() > 1;
+        // a batch is screened with its items: without them the batching gate could only say "needs two items" (issue 21)
         EligibilityInput input = new EligibilityInput(f, received, openNegotiationStarted, initiationDate, LocalDate.now(clock),
-                cs.size() > 1 ? DisputeType.BATCHED : DisputeType.SINGLE, first.billingNpi(),
-                first.payerId() == null ? null : first.payerId().toString(), List.of(), List.of(), priorDeterminations(first));
+                batched ? DisputeType.BATCHED : DisputeType.SINGLE, first.billingNpi(),
+                first.payerId() == null ? null : first.payerId().toString(),
+                List.of(), batched ? items(lines, claimById) : List.of(), priorDeterminations(first));
         return screen.screen(input).gates().stream().map(RuleEngineCaseRulebook::gate).toList();
     }
 
@@ -147,12 +153,7 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
 
     @Override
     public Gate batchingGate(List<ClaimLine> lines, Map<Long, Claim> claimById) {
-        List<BatchItem> items = lines.stream().map(l -> {
-            Claim c = claimById.get(l.claimId());
-            String dx = c.diagnosisCodes() == null || c.diagnosisCodes().isBlank() ? null : c.diagnosisCodes().split(",")[0].trim();
-            return new BatchItem(c.billingNpi(), null, String.valueOf(c.payerId()), BatchingPolicy.serviceDate(l, claimById),
-                    l.procedureCode(), dx);
-        }).toList();
+        List<BatchItem> items = items(lines, claimById);
         Claim first = claimById.values().iterator().next();
         EligibilityInput input = new EligibilityInput(facts.factsFor(first), null, null, null, LocalDate.now(clock),
                 DisputeType.BATCHED, first.billingNpi(), String.valueOf(first.payerId()),
@@ -160,6 +161,26 @@ public class RuleEngineCaseRulebook implements CaseRulebook {
         EligibilityGate batching = screen.gates().stream().filter(g -> g instanceof io.arbiter.tracks.eligibility.BatchingGate)
                 .findFirst().orElseThrow();
         return gate(batching.evaluate(input));
+    }
+
+    private static List<BatchItem> items(List<ClaimLine> lines, Map<Long, Claim> claimById) {
+        return lines.stream().map(l -> {
+            Claim c = claimById.get(l.claimId());
+            String dx = c.diagnosisCodes() == null || c.diagnosisCodes().isBlank() ? null : c.diagnosisCodes().split(",")[0].trim();
+            return new BatchItem(c.billingNpi(), null, String.valueOf(c.payerId()), BatchingPolicy.serviceDate(l, claimById),
+                    l.procedureCode(), dx);
+        }).toList();
+    }
+
+    @Override
+    public Deadline openNegotiationDue(LocalDate received) {
+        return deadlines(Track.FEDERAL_IDR, Map.of("INITIAL_PAYMENT_RECEIVED", received), null).stream()
+                .filter(d -> d.key().equals("OPEN_NEGOTIATION_NOTICE_DUE")).findFirst().orElseThrow();
+    }
+
+    @Override
+    public int batchServiceWindow(LocalDate onDate) {
+        return rules.require("FEDERAL_IDR.BATCH_SERVICE_WINDOW", onDate).value().requireNumber();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.arbiter.web;
 
 import io.arbiter.audit.AuditAction;
 import io.arbiter.audit.AuditLog;
+import io.arbiter.cases.BatchCandidates;
 import io.arbiter.cases.BatchProposer;
 import io.arbiter.cases.CaseRequests;
 import io.arbiter.cases.CaseService;
@@ -18,6 +19,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -35,9 +38,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Batch proposals for specialists: {@link BatchProposer#propose} over all claims (federal IDR lines of one provider,
- * payer and service code within 30 business days), each excluded line with its reason, and "Open as one dispute"
- * (CaseService.open with the proposal's lineIds, as POST /api/v1/cases does).
+ * Batch proposals for specialists: {@link BatchProposer#page} over the practices' claims (federal IDR lines of one provider,
+ * payer and service code within one service window whose open negotiation can still start), soonest deadline first, a
+ * page at a time and filtered by payer, code and service dates; the left-out lines by claim number with their reason, a
+ * page at a time; and "Open as one dispute" (CaseService.open with the proposal's lineIds, refused once the window has
+ * closed).
  */
 @Controller("/ui/batches")
 @Secured({Roles.SPECIALIST, Roles.ADMIN})
@@ -47,7 +52,7 @@ public class BatchesPage {
 
     /** What the batching pathway requires, as the case page's batch panel states it. */
     static final String CRITERIA = "Same provider (billing NPI), same payer, same service code, services within one 30-business-day window; "
-            + "federal IDR track only";
+            + "federal IDR track only; open negotiation still possible for every line";
     static final String CITATION = "42 U.S.C. 300gg-111(c)(3); 45 CFR 149.510(c)(3); federal-idr.md §4";
 
     private final Pages pages;
@@ -64,25 +69,88 @@ public class BatchesPage {
         this.audit = audit;
     }
 
+    /** Proposals per page, left-out lines per page, and lines shown of each proposal (the form carries all of them). */
+    static final int PAGE = 20;
+    static final int EXCLUDED_PAGE = 50;
+    static final int LINES_SHOWN = 10;
+
     @Get(produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> show(HttpRequest<?> request, Authentication who) {
-        BatchProposer.Proposals p = proposer.propose(null, pages.practices(who));
-        Map<Long, String> payerNames = payers.byName().stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
-        List<Map<String, Object>> proposals = new ArrayList<>();
-        for (BatchProposer.Proposal x : p.proposals()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("p", x);
-            row.put("payer", payerNames.getOrDefault(x.payerId(), "payer " + x.payerId()));
-            row.put("lineIds", x.lineIds().stream().map(String::valueOf).toList());
-            proposals.add(row);
-        }
-        audit.record(who, AuditAction.VIEW, "CLAIM", null, "batch proposals (" + p.proposals().size() + "), browser");
+    public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String payer,
+                                     @QueryValue @Nullable String code, @QueryValue @Nullable String from,
+                                     @QueryValue @Nullable String to, @QueryValue @Nullable Integer page,
+                                     @QueryValue @Nullable Integer xpage) {
         Map<String, Object> m = new HashMap<>();
-        m.put("proposals", proposals);
-        m.put("excluded", p.excluded());
-        m.put("citation", p.citation());
+        List<Payer> payerList = payers.byName();
+        Map<Long, String> payerNames = payerList.stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
+        List<String> problems = new ArrayList<>();
+        Long payerId = null;
+        if (payer != null && !payer.isBlank()) {
+            try {
+                payerId = Long.valueOf(payer.trim());
+            } catch (NumberFormatException e) {
+                problems.add("Payer: '" + payer + "' is not one of the payers");
+            }
+        }
+        LocalDate fromDate = date("Served from", from, problems);
+        LocalDate toDate = date("Served to", to, problems);
+        String codeFilter = code == null || code.isBlank() ? null : code.trim().toUpperCase();
+        String query = "payer=" + QueuePage.enc(nz(payer)) + "&code=" + QueuePage.enc(nz(codeFilter)) + "&from=" + QueuePage.enc(nz(from))
+                + "&to=" + QueuePage.enc(nz(to));
+        if (problems.isEmpty()) {
+            BatchProposer.Page p = proposer.page(new BatchCandidates.Filter(payerId, codeFilter, fromDate, toDate, null),
+                    pages.practices(who), page == null ? 0 : page, PAGE, xpage == null ? 0 : xpage, EXCLUDED_PAGE, LINES_SHOWN);
+            List<Map<String, Object>> proposals = new ArrayList<>();
+            for (BatchProposer.Proposal x : p.proposals()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("p", x);
+                row.put("payer", payerNames.getOrDefault(x.payerId(), "payer " + x.payerId()));
+                row.put("lineIds", x.lineIds().stream().map(String::valueOf).toList());
+                row.put("more", x.lineCount() - x.lines().size());
+                proposals.add(row);
+            }
+            m.put("proposals", proposals);
+            m.put("result", p);
+            m.put("excluded", p.excluded());
+            if (p.page() > 0) {
+                m.put("prevHref", "/ui/batches?" + query + "&page=" + (p.page() - 1));
+            }
+            if (p.page() + 1 < p.pages()) {
+                m.put("nextHref", "/ui/batches?" + query + "&page=" + (p.page() + 1));
+            }
+            if (p.excludedPage() > 0) {
+                m.put("xprevHref", "/ui/batches?" + query + "&page=" + p.page() + "&xpage=" + (p.excludedPage() - 1) + "#ex-h");
+            }
+            if (p.excludedPage() + 1 < p.excludedPages()) {
+                m.put("xnextHref", "/ui/batches?" + query + "&page=" + p.page() + "&xpage=" + (p.excludedPage() + 1) + "#ex-h");
+            }
+            audit.record(who, AuditAction.VIEW, "CLAIM", null, "batch proposals (" + p.proposals().size() + " of " + p.proposalCount()
+                    + "), browser");
+        } else {
+            m.put("proposals", List.of());
+            m.put("excluded", List.of());
+            m.put("error", String.join("; ", problems));
+        }
+        m.put("payers", payerList);
+        m.put("filters", Map.of("payer", nz(payer), "code", nz(codeFilter), "from", nz(from), "to", nz(to)));
         m.put("criteria", CRITERIA);
+        m.put("citation", BatchProposer.CITATION_TEXT);
         return pages.page(request, who, "batches.ftlh", "Batch proposals", m);
+    }
+
+    private static @Nullable LocalDate date(String label, @Nullable String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(label + ": '" + raw + "' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
     }
 
     @Post(value = "/open", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -104,7 +172,9 @@ public class BatchesPage {
             return Pages.redirect("/ui/batches?error=" + QueuePage.enc("Choose at least one line."));
         }
         try {
-            DisputeCase dc = cases.open(new CaseRequests.Create(null, lineIds, who.getName(), null), who.getName(), pages.practices(who));
+            // true: a proposal shown before a window closed is refused after it, not opened overdue
+            DisputeCase dc = cases.open(new CaseRequests.Create(null, lineIds, who.getName(), null), who.getName(), pages.practices(who),
+                    true);
             audit.record(who, AuditAction.CREATE, "CASE", dc.getId(), "opened from a batch proposal of " + lineIds.size() + " lines, browser");
             return Pages.redirect("/ui/cases/" + dc.getId() + "?flash=" + QueuePage.enc("Case " + dc.getCaseNumber() + " opened with "
                     + lineIds.size() + " line" + (lineIds.size() == 1 ? "" : "s") + "."));

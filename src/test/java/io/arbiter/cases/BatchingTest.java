@@ -92,7 +92,7 @@ class BatchingTest {
         }
         assertTrue(why.get(lonePayer.id()).contains("no other claim"), why.get(lonePayer.id()));
         assertTrue(why.get(late.id()).contains("30-business-day"), "outside the first window and alone in its own");
-        assertTrue(why.get(texas.id()).contains("TEXAS_ARBITRATION"), why.get(texas.id()));
+        assertTrue(why.get(texas.id()).contains("Texas arbitration track"), why.get(texas.id()));
         assertTrue(why.get(inCase.id()).contains("already disputed"), why.get(inCase.id()));
 
         // accept the proposal as one batched dispute

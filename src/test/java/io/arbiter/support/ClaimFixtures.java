@@ -127,6 +127,18 @@ public class ClaimFixtures {
         return claim;
     }
 
+    /** Another line on a claim (its own date of service), paid at 80 % of {@code allowed}. */
+    public ClaimLine addLine(Claim claim, int lineNumber, String code, String charge, String allowed, LocalDate dos) {
+        BigDecimal allowedAmount = new BigDecimal(allowed);
+        return lines.save(new ClaimLine(null, claim.id(), lineNumber, code, null, null, null, null, BigDecimal.ONE,
+                new BigDecimal(charge), allowedAmount, allowedAmount.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.HALF_UP),
+                dos, null, null, null));
+    }
+
+    public List<ClaimLine> lines(Claim claim) {
+        return lines.findByClaimIdOrderByLineNumber(claim.id());
+    }
+
     public ClaimLine firstLine(Claim claim) {
         return lines.findByClaimIdOrderByLineNumber(claim.id()).get(0);
     }
