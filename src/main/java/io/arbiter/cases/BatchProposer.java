@@ -8,6 +8,8 @@ import io.arbiter.rules.Track;
 import io.arbiter.security.PracticeAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Proposes batches of federal IDR lines that may be decided together (same provider, payer and service code, one
@@ -86,11 +90,14 @@ public class BatchProposer {
     private final BatchCandidates candidates;
     private final CaseRulebook rules;
     private final Clock clock;
+    private final ExecutorService executor;
 
-    public BatchProposer(BatchCandidates candidates, CaseRulebook rules, Clock clock) {
+    public BatchProposer(BatchCandidates candidates, CaseRulebook rules, Clock clock,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.candidates = candidates;
         this.rules = rules;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /** Every proposal with every line, and every left-out line (the API; {@code claimIds} empty = all claims). */
@@ -101,7 +108,10 @@ public class BatchProposer {
         return new Proposals(all, run.excluded(0, total), CITATION);
     }
 
-    /** A page of proposals (each with its first {@code linesShown} lines) and a page of left-out lines. */
+    /**
+     * A page of proposals (each with its first {@code linesShown} lines), the left-out lines counted by reason, and a
+     * page of them when {@code excludedSize} is above 0 (0: counts only, which spares a sorted pass over every line).
+     */
     public Page page(Filter filter, PracticeAccess access, int page, int size, int excludedPage, int excludedSize, int linesShown) {
         Run run = run(filter, access);
         int pages = Math.max(1, (run.built.size() + size - 1) / size);
@@ -109,7 +119,7 @@ public class BatchProposer {
         List<Proposal> shown = run.materialise(run.built.subList(Math.min(run.built.size(), p * size),
                 Math.min(run.built.size(), (p + 1) * size)), linesShown);
         int excludedTotal = run.leftOutTotal();
-        int excludedPages = Math.max(1, (excludedTotal + excludedSize - 1) / excludedSize);
+        int excludedPages = excludedSize <= 0 ? 1 : Math.max(1, (excludedTotal + excludedSize - 1) / excludedSize);
         int e = Math.min(Math.max(0, excludedPage), excludedPages - 1);
         List<ReasonCount> byReason = new ArrayList<>();
         run.counts.forEach((why, n) -> byReason.add(new ReasonCount(category(why), n)));
@@ -119,7 +129,8 @@ public class BatchProposer {
         if (!run.undated.isEmpty()) {
             byReason.add(new ReasonCount("no date of service", run.undated.size()));
         }
-        return new Page(shown, run.built.size(), p, pages, run.excluded(e * excludedSize, excludedSize), excludedTotal, byReason, e,
+        return new Page(shown, run.built.size(), p, pages, excludedSize <= 0 ? List.of() : run.excluded(e * excludedSize, excludedSize),
+                excludedTotal, byReason, e,
                 excludedPages, run.today, CITATION);
     }
 
@@ -143,8 +154,11 @@ public class BatchProposer {
         LocalDate cutoff = cutoff(today, due);
         candidates.refreshTracks(access);
         Run run = new Run(filter, access, today, cutoff, due);
+        // the counts are a second pass over the lines: read them on another connection meanwhile
+        CompletableFuture<Map<Left, Integer>> counts = CompletableFuture.supplyAsync(
+                () -> candidates.leftOutCounts(filter, access, cutoff), executor);
         run.build(candidates.candidates(filter, access, cutoff), rules.batchServiceWindow(today), rules.batchLineCap(today));
-        run.counts.putAll(candidates.leftOutCounts(filter, access, cutoff));
+        run.counts.putAll(counts.join());
         return run;
     }
 

@@ -50,6 +50,8 @@ public class ClaimTracks {
     private final TrackSelector selector;
     private final Clock clock;
     private final String rulesVersion;
+    /** Per practice scope, the fingerprint with which every stored decision was last found current. */
+    private final Map<String, String> current = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ClaimTracks(Jdbc jdbc, Claims claims, Plans plans, Providers providers, CurrentRemittanceDetail detail,
                        TrackFactRepository factRows, TrackFactsService facts, TrackSelector selector, RuleSet rules, Clock clock) {
@@ -73,13 +75,43 @@ public class ClaimTracks {
      * result; returns how many were decided. Cheap when nothing changed (one indexed pass comparing signatures).
      */
     public int refresh(PracticeAccess access) {
+        String scope = access.sqlCondition("c.practice_id");
+        String fingerprint = fingerprint(scope);
+        if (fingerprint.equals(current.get(scope))) {
+            return 0;
+        }
+        int decided = decideStale(scope);
+        current.put(scope, fingerprint);
+        return decided;
+    }
+
+    /**
+     * A summary that changes whenever any decision's inputs may have: the reachable claims' count, newest id and sum of
+     * versions (versions only grow), the plans' and providers' versions and update times, the newest fact row, the
+     * stored decisions' count and the rule set. Equal to the last one seen after deciding: nothing to look at per claim.
+     */
+    private String fingerprint(String scope) {
+        return jdbc.read(c -> {
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT "
+                    + "(SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(c.id), 0), ':', COALESCE(SUM(c.version), 0)) FROM claim c WHERE " + scope + "), "
+                    + "(SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(version), 0), ':', COALESCE(MAX(updated_at), '-')) FROM plan), "
+                    + "(SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(version), 0), ':', COALESCE(MAX(updated_at), '-')) FROM provider), "
+                    + "(SELECT COALESCE(MAX(id), 0) FROM track_fact), (SELECT COUNT(*) FROM claim_track)")) {
+                rs.next();
+                return rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4) + "|" + rs.getLong(5)
+                        + "|" + rulesVersion;
+            }
+        });
+    }
+
+    private int decideStale(String scope) {
         Map<Long, String[]> stale = jdbc.read(c -> {
             Map<Long, String[]> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.claim_filing_indicator, " + SIGNATURE + " FROM claim c "
                     + "LEFT JOIN plan pl ON pl.id = c.plan_id LEFT JOIN provider pr ON pr.rendering_npi = c.rendering_npi "
                     + "LEFT JOIN (SELECT plan_id, MAX(id) last_fact FROM track_fact WHERE plan_id IS NOT NULL GROUP BY plan_id) pf "
                     + "ON pf.plan_id = c.plan_id LEFT JOIN claim_track t ON t.claim_id = c.id WHERE "
-                    + access.sqlCondition("c.practice_id") + " AND (t.claim_id IS NULL OR t.inputs <> " + SIGNATURE + ")")) {
+                    + scope + " AND (t.claim_id IS NULL OR t.inputs <> " + SIGNATURE + ")")) {
                 ps.setString(1, rulesVersion);
                 ps.setString(2, rulesVersion);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -78,7 +78,7 @@ public class BatchesPage {
     public HttpResponse<String> show(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String payer,
                                      @QueryValue @Nullable String code, @QueryValue @Nullable String from,
                                      @QueryValue @Nullable String to, @QueryValue @Nullable Integer page,
-                                     @QueryValue @Nullable Integer xpage) {
+                                     @QueryValue @Nullable Integer xpage, @QueryValue @Nullable String excluded) {
         Map<String, Object> m = new HashMap<>();
         List<Payer> payerList = payers.byName();
         Map<Long, String> payerNames = payerList.stream().collect(Collectors.toMap(Payer::id, Payer::name, (a, b) -> a));
@@ -96,9 +96,13 @@ public class BatchesPage {
         String codeFilter = code == null || code.isBlank() ? null : code.trim().toUpperCase();
         String query = "payer=" + QueuePage.enc(nz(payer)) + "&code=" + QueuePage.enc(nz(codeFilter)) + "&from=" + QueuePage.enc(nz(from))
                 + "&to=" + QueuePage.enc(nz(to));
+        // the left-out lines are listed on request (their counts always show): listing sorts every line
+        boolean listExcluded = xpage != null || "1".equals(excluded);
+        m.put("listExcluded", listExcluded);
         if (problems.isEmpty()) {
             BatchProposer.Page p = proposer.page(new BatchCandidates.Filter(payerId, codeFilter, fromDate, toDate, null),
-                    pages.practices(who), page == null ? 0 : page, PAGE, xpage == null ? 0 : xpage, EXCLUDED_PAGE, LINES_SHOWN);
+                    pages.practices(who), page == null ? 0 : page, PAGE, xpage == null ? 0 : xpage, listExcluded ? EXCLUDED_PAGE : 0,
+                    LINES_SHOWN);
             List<Map<String, Object>> proposals = new ArrayList<>();
             for (BatchProposer.Proposal x : p.proposals()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -117,10 +121,11 @@ public class BatchesPage {
             if (p.page() + 1 < p.pages()) {
                 m.put("nextHref", "/ui/batches?" + query + "&page=" + (p.page() + 1));
             }
-            if (p.excludedPage() > 0) {
+            m.put("showExcludedHref", "/ui/batches?" + query + "&page=" + p.page() + "&excluded=1#ex-h");
+            if (listExcluded && p.excludedPage() > 0) {
                 m.put("xprevHref", "/ui/batches?" + query + "&page=" + p.page() + "&xpage=" + (p.excludedPage() - 1) + "#ex-h");
             }
-            if (p.excludedPage() + 1 < p.excludedPages()) {
+            if (listExcluded && p.excludedPage() + 1 < p.excludedPages()) {
                 m.put("xnextHref", "/ui/batches?" + query + "&page=" + p.page() + "&xpage=" + (p.excludedPage() + 1) + "#ex-h");
             }
             audit.record(who, AuditAction.VIEW, "CLAIM", null, "batch proposals (" + p.proposals().size() + " of " + p.proposalCount()

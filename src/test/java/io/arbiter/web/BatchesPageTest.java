@@ -77,11 +77,14 @@ class BatchesPageTest {
         assertTrue(page.contains("served 10/01/2026 – 10/02/2026") && page.contains("window ends 11/13/2026"), "service window");
         assertTrue(page.contains("gap not priced (no underpayment finding on its lines)") && page.contains("not priced</td>"),
                 "no finding: not priced");
-        assertTrue(page.contains("href=\"/ui/claims/" + closed.id() + "\">LSPG003</a>"), "left out by claim number");
-        assertFalse(page.contains("claim " + closed.id() + "<"), "never the internal id as text");
-        assertTrue(page.contains("open negotiation had to start by 2026-11-30 (30 business days from the payment received 2026-10-16); "
-                + "the federal IDR window has closed"), page);
         assertTrue(page.contains("Lines left out (1)") && page.contains("open-negotiation window closed: 1"), page);
+        assertFalse(page.contains("id=\"excluded\""), "the left-out lines are listed on request");
+        String left = web.get(mine + "&excluded=1", cookie).body();
+        assertTrue(left.contains("href=\"/ui/claims/" + closed.id() + "\">LSPG003</a></td><td>1</td><td>64483</td>\n<td>10/03/2026</td>"),
+                "left out by claim number, line, code and date: " + left);
+        assertFalse(left.contains("claim " + closed.id() + "<"), "never the internal id as text");
+        assertTrue(left.contains("open negotiation had to start by 2026-11-30 (30 business days from the payment received 2026-10-16); "
+                + "the federal IDR window has closed"), left);
         assertFalse(page.contains("name=\"lineId\" value=\"" + fixtures.firstLine(closed).id() + "\""), "a closed line is never offered");
 
         String byCode = web.get(mine + "&code=64635", cookie).body();
