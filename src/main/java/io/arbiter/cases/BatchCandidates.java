@@ -87,6 +87,12 @@ public class BatchCandidates {
                            JOIN dispute_case d ON d.id = cl.case_id WHERE d.stage IN (""").append(OPEN_STAGES).append("""
                 ) GROUP BY cl.claim_line_id) oc ON oc.claim_line_id = l.id
                 WHERE""").append(' ').append(access.sqlCondition("c.practice_id"));
+        filters(sql, f, args);
+        return sql.toString();
+    }
+
+    /** The filter's conditions on claim c and line l. */
+    private static void filters(StringBuilder sql, Filter f, List<Object> args) {
         if (f.payerId() != null) {
             sql.append(" AND c.payer_id = ?");
             args.add(f.payerId());
@@ -107,17 +113,22 @@ public class BatchCandidates {
             // ids are numbers, so writing them into the statement cannot inject anything
             sql.append(" AND c.id IN (").append(f.claimIds().stream().map(String::valueOf).collect(Collectors.joining(","))).append(")");
         }
-        return sql.toString();
     }
 
     /** The candidates, ordered for the windowing: provider, payer, code, service date, claim, line. */
     List<Candidate> candidates(Filter f, PracticeAccess access, LocalDate cutoff) {
+        // category 0 of lines(), driven from the federal claims paid on or after the cutoff (a third of the lines)
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT x.line_id, x.claim_id, x.billing_npi, x.payer_id, x.procedure_code, x.dos, x.payment_date, x.charge, x.paid, "
-                + "(SELECT g.gap FROM finding g WHERE g.claim_id = x.claim_id AND g.line_id = x.line_id AND g.type = 'UNDERPAYMENT' "
-                + "ORDER BY g.id DESC LIMIT 1) FROM (" + lines(f, access, cutoff, args) + ") x WHERE x.category = 0 "
-                + "ORDER BY x.billing_npi, x.payer_id, x.procedure_code, x.dos, x.claim_id, x.line_id";
-        return query(sql, args, rs -> {
+        StringBuilder sql = new StringBuilder("SELECT l.id, c.id, c.billing_npi, c.payer_id, l.procedure_code, "
+                + "COALESCE(l.service_date, c.service_date_from) dos, c.payment_date, l.charge, l.paid, "
+                + "(SELECT g.gap FROM finding g WHERE g.claim_id = c.id AND g.line_id = l.id AND g.type = 'UNDERPAYMENT' "
+                + "ORDER BY g.id DESC LIMIT 1) FROM claim c JOIN claim_track t ON t.claim_id = c.id AND t.track = 'FEDERAL_IDR' "
+                + "JOIN claim_line l ON l.claim_id = c.id WHERE " + access.sqlCondition("c.practice_id") + " AND c.payment_date >= '"
+                + cutoff + "' AND NOT EXISTS (SELECT 1 FROM case_line cl JOIN dispute_case d ON d.id = cl.case_id "
+                + "WHERE cl.claim_line_id = l.id AND d.stage IN (" + OPEN_STAGES + "))");
+        filters(sql, f, args);
+        sql.append(" ORDER BY c.billing_npi, c.payer_id, l.procedure_code, dos, c.id, l.id");
+        return query(sql.toString(), args, rs -> {
             long payer = rs.getLong(4);
             Long payerId = rs.wasNull() ? null : payer;
             return new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), payerId, rs.getString(5), day(rs.getDate(6)),
