@@ -184,8 +184,9 @@ class WebGapsHttpTest {
         assertTrue(casePage.contains("id=\"batch\""), "a batched case shows its batch panel");
         assertTrue(casePage.contains(lineIds.size() + " lines from"), casePage);
         assertTrue(casePage.contains("45 CFR 149.510(c)(3)"));
-        // The opened lines are now in an open case: proposing again leaves them out, with that reason.
-        assertTrue(web.get("/ui/batches", specialist).body().contains("already disputed in open case"));
+        // The opened lines are now in an open case: proposing again leaves them out, counted, and with that reason when listed.
+        assertTrue(web.get("/ui/batches", specialist).body().contains("already disputed in an open case: "));
+        assertTrue(web.get("/ui/batches?excluded=1", specialist).body().contains("already disputed in open case"));
         assertEquals(403, web.get("/ui/batches", web.login("gap.fin", Roles.FINANCE)).statusCode());
     }
 
