@@ -42,7 +42,10 @@ public class BatchCandidates {
     /** Why a line is not a candidate, as far as SQL can tell (the windowing adds "alone in its window"). */
     public enum Left { OPEN_CASE, OTHER_TRACK, NO_INITIAL_PAYMENT, WINDOW_CLOSED }
 
-    /** A federal IDR line that may be batched; {@code gap} is null when no UNDERPAYMENT finding prices it. */
+    /**
+     * A federal IDR line that may be batched; {@code gap} is null when no current UNDERPAYMENT finding prices it (none,
+     * or the claim is waiting to be priced again).
+     */
     record Candidate(long lineId, long claimId, @Nullable String npi, @Nullable Long payerId, String code,
                      @Nullable LocalDate serviceDate, LocalDate received, BigDecimal billed, BigDecimal paid, @Nullable BigDecimal gap) {
     }
@@ -121,8 +124,10 @@ public class BatchCandidates {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT l.id, c.id, c.billing_npi, c.payer_id, l.procedure_code, "
                 + "COALESCE(l.service_date, c.service_date_from) dos, c.payment_date, l.charge, l.paid, "
+                // a claim whose re-pricing is due (V84) has no current gap: its findings predate its latest remittance
+                + "CASE WHEN EXISTS (SELECT 1 FROM claim_repricing_due r WHERE r.claim_id = c.id) THEN NULL ELSE "
                 + "(SELECT g.gap FROM finding g WHERE g.claim_id = c.id AND g.line_id = l.id AND g.type = 'UNDERPAYMENT' "
-                + "ORDER BY g.id DESC LIMIT 1) FROM claim c JOIN claim_track t ON t.claim_id = c.id AND t.track = 'FEDERAL_IDR' "
+                + "ORDER BY g.id DESC LIMIT 1) END FROM claim c JOIN claim_track t ON t.claim_id = c.id AND t.track = 'FEDERAL_IDR' "
                 + "JOIN claim_line l ON l.claim_id = c.id WHERE " + access.sqlCondition("c.practice_id") + " AND c.payment_date >= '"
                 + cutoff + "' AND NOT EXISTS (SELECT 1 FROM case_line cl JOIN dispute_case d ON d.id = cl.case_id "
                 + "WHERE cl.claim_line_id = l.id AND d.stage IN (" + OPEN_STAGES + "))");

@@ -87,6 +87,14 @@ class BatchProposalsTest {
         });
     }
 
+    private void sql(String statement) {
+        jdbc.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                return st.executeUpdate(statement);
+            }
+        });
+    }
+
     @Test
     void proposalsShowTheirDeadlineAndGapAndNeverAClosedWindow() throws Exception {
         String payer = "PRAIRIE MUTUAL BENEFITS";
@@ -125,6 +133,14 @@ class BatchProposalsTest {
         assertNull(p.lines().get(3).gap());
         assertEquals("LSBP001", p.lines().get(2).patientControlNumber());
         assertEquals(2, p.lines().get(2).lineNumber());
+
+        // C2 waiting to be priced again (V84): its gap is not current, so it counts as not priced
+        sql("INSERT INTO claim_repricing_due (claim_id, since, cause) VALUES (" + c2.id() + ", NOW(6), 'test')");
+        BatchProposer.Proposal repricing = proposer.page(new BatchCandidates.Filter(payerId, null, null, null, null),
+                PracticeAccess.EVERY, 0, 20, 0, 0, 10).proposals().get(0);
+        assertEquals(new BigDecimal("750.50"), repricing.gap(), "500.00 + 250.50");
+        assertEquals(2, repricing.unpricedLines());
+        sql("DELETE FROM claim_repricing_due WHERE claim_id = " + c2.id());
 
         // left out: by category (open case, other track, no payment date, window closed), then the windowing's
         List<BatchProposer.Excluded> ex = page.excluded();
