@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The track {@link TrackSelector} chose for each claim, kept in {@code claim_track} (V85) so that lists over many
+ * The track {@link TrackSelector} chose for each claim, kept in {@code claim_track} (V89) so that lists over many
  * claims (batch proposals) select by track in SQL instead of deciding every claim on every view. A stored decision
  * carries the signature of what it read — the claim's version (bumped by every remittance netted into it and every
  * claim fact set), its plan's and rendering provider's version and update time, the plan's latest fact row and the
