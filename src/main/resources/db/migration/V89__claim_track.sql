@@ -5,6 +5,9 @@
 CREATE TABLE claim_track (
     claim_id BIGINT PRIMARY KEY,
     track VARCHAR(30) NOT NULL,
+    -- the track is provisional: the decision needs a fact nobody has given (the waiting-for-facts worklist)
+    needs_facts BOOLEAN NOT NULL DEFAULT FALSE,
     inputs VARCHAR(200) NOT NULL,
     decided_at DATETIME NOT NULL
 );
+CREATE INDEX ix_claim_track_needs_facts ON claim_track (needs_facts, claim_id);

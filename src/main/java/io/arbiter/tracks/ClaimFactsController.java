@@ -60,11 +60,13 @@ public class ClaimFactsController {
     private final Clock clock;
 
     private final io.arbiter.security.PracticeScopes practiceScopes;
+    private final WaitingForFacts waiting;
 
     public ClaimFactsController(TrackFactsService facts, TrackSelector selector, EligibilityScreen screen, DeadlineEngine deadlines,
                                 Claims claims, ClaimLines lines, Payers payers, AuditLog audit,
-                                Clock clock, io.arbiter.security.PracticeScopes practiceScopes) {
+                                Clock clock, io.arbiter.security.PracticeScopes practiceScopes, WaitingForFacts waiting) {
         this.practiceScopes = practiceScopes;
+        this.waiting = waiting;
         this.facts = facts;
         this.selector = selector;
         this.screen = screen;
@@ -146,24 +148,19 @@ public class ClaimFactsController {
     public WaitingPage waiting(@QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication who) {
         int p = page == null || page < 0 ? 0 : page;
         int n = size == null || size < 1 ? 50 : Math.min(size, 500);
-        io.arbiter.security.PracticeAccess access = practiceScopes.of(who);
-        List<WaitingClaim> all = new ArrayList<>();
-        Page<Claim> chunk;
-        int i = 0;
-        do {
-            chunk = claims.search(null, null, null, null, access, Pageable.from(i++, 500));
-            for (Claim c : chunk.getContent()) {
-                TrackDecision d = selector.select(facts.factsFor(c));
-                if (d.status() == TrackDecision.Status.NEEDS_FACTS) {
-                    all.add(new WaitingClaim(c.id(), c.patientControlNumber(), c.serviceDateFrom(), d.track(), d.missingFacts()));
-                }
-            }
-        } while (chunk.getContent().size() == 500);
-        all.sort(java.util.Comparator.comparing(WaitingClaim::serviceDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                .thenComparing(WaitingClaim::claimId));
-        audit.record(who, AuditAction.LIST, "CLAIM", null, "waiting for facts: " + all.size());
-        int from = Math.min(p * n, all.size());
-        return new WaitingPage(List.copyOf(all.subList(from, Math.min(from + n, all.size()))), all.size());
+        WaitingForFacts.Page found = waiting.pageNumber(practiceScopes.of(who), p, n);
+        audit.record(who, AuditAction.LIST, "CLAIM", null, "waiting for facts: " + found.total());
+        return new WaitingPage(explain(found.rows()), (int) found.total());
+    }
+
+    /** The page's claims with the facts each one needs (decided again: only these few). */
+    public List<WaitingClaim> explain(List<WaitingForFacts.Row> rows) {
+        List<WaitingClaim> out = new ArrayList<>();
+        for (WaitingForFacts.Row r : rows) {
+            TrackDecision d = selector.select(facts.factsFor(r.claimId()));
+            out.add(new WaitingClaim(r.claimId(), r.patientControlNumber(), r.serviceDate(), d.track(), d.missingFacts()));
+        }
+        return out;
     }
 
     private ClaimFactsView view(TrackFactsService.Resolved r) {

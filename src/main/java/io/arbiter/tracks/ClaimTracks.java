@@ -140,7 +140,9 @@ public class ClaimTracks {
                         : planFacts.computeIfAbsent(plan.id(), factRows::findByPlanIdOrderById);
                 TrackFacts f = facts.resolve(c, plan, provider, details.get(c.id()), stale.get(c.id())[0],
                         TrackFactsService.userFacts(planRows, claimFacts.getOrDefault(c.id(), List.of()))).facts();
-                rows.add(new Object[] {c.id(), selector.select(f).track().name(), stale.get(c.id())[1]});
+                TrackDecision decision = selector.select(f);
+                rows.add(new Object[] {c.id(), decision.track().name(), stale.get(c.id())[1],
+                        decision.status() == TrackDecision.Status.NEEDS_FACTS});
             }
             store(rows);
         }
@@ -150,14 +152,15 @@ public class ClaimTracks {
     private void store(List<Object[]> rows) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
         jdbc.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO claim_track (claim_id, track, inputs, decided_at) "
-                    + "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE track = VALUES(track), inputs = VALUES(inputs), "
-                    + "decided_at = VALUES(decided_at)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO claim_track (claim_id, track, inputs, decided_at, needs_facts) "
+                    + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE track = VALUES(track), inputs = VALUES(inputs), "
+                    + "decided_at = VALUES(decided_at), needs_facts = VALUES(needs_facts)")) {
                 for (Object[] r : rows) {
                     ps.setLong(1, (Long) r[0]);
                     ps.setString(2, (String) r[1]);
                     ps.setString(3, (String) r[2]);
                     ps.setTimestamp(4, now);
+                    ps.setBoolean(5, (Boolean) r[3]);
                     ps.addBatch();
                 }
                 ps.executeBatch();

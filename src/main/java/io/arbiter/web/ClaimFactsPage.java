@@ -9,6 +9,7 @@ import io.arbiter.security.Roles;
 import io.arbiter.tracks.ClaimFact;
 import io.arbiter.tracks.ClaimFactsController;
 import io.arbiter.tracks.TrackFactsService;
+import io.arbiter.tracks.WaitingForFacts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -41,14 +42,16 @@ public class ClaimFactsPage {
     private final ClaimFactsController api;
     private final TrackFactsService facts;
     private final AuditLog audit;
-    private final io.arbiter.claims.ClaimOwners owners;
     private final io.arbiter.security.Users users;
+    private final WaitingForFacts waiting;
+    private final io.arbiter.practice.Payers payerNames;
 
     public ClaimFactsPage(Pages pages, ClaimFactsController api, TrackFactsService facts, AuditLog audit,
-                          io.arbiter.claims.ClaimOwners owners, io.arbiter.security.Users users) {
+                          io.arbiter.security.Users users, WaitingForFacts waiting, io.arbiter.practice.Payers payerNames) {
         this.pages = pages;
-        this.owners = owners;
         this.users = users;
+        this.waiting = waiting;
+        this.payerNames = payerNames;
         this.api = api;
         this.facts = facts;
         this.audit = audit;
@@ -92,39 +95,76 @@ public class ClaimFactsPage {
     }
 
     @Get(value = "/waiting-for-facts", produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> waiting(HttpRequest<?> request, Authentication who, @QueryValue @Nullable Integer page) {
-        int p = page == null || page < 0 ? 0 : page;
-        ClaimFactsController.WaitingPage w = api.waiting(p, 50, who);
+    public HttpResponse<String> waiting(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String payer,
+                                        @QueryValue @Nullable String track, @QueryValue @Nullable String mine,
+                                        @QueryValue @Nullable String afterDate, @QueryValue @Nullable Long afterId) {
         Map<String, Object> m = new HashMap<>();
-        m.put("items", w.items());
-        m.put("total", w.total());
-        m.put("owners", owners.ownersOf(w.items().stream().map(ClaimFactsController.WaitingClaim::claimId).toList()).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue)));
+        String query = "payer=" + QueuePage.enc(nz(payer)) + "&track=" + QueuePage.enc(nz(track)) + ("on".equals(mine) ? "&mine=on" : "");
+        try {
+            WaitingForFacts.Filter filter = new WaitingForFacts.Filter(blank(payer),
+                    blank(track) == null ? null : io.arbiter.common.EnumText.parse(io.arbiter.rules.Track.class, track, "track"),
+                    "on".equals(mine) ? who.getName() : null);
+            WaitingForFacts.After after = afterId == null ? null
+                    : new WaitingForFacts.After(blank(afterDate) == null ? null : java.time.LocalDate.parse(afterDate), afterId);
+            WaitingForFacts.Page w = waiting.page(filter, pages.practices(who), after, PAGE);
+            m.put("items", api.explain(w.rows()));
+            m.put("total", w.total());
+            m.put("owners", w.rows().stream().filter(r -> r.owner() != null)
+                    .collect(java.util.stream.Collectors.toMap(r -> String.valueOf(r.claimId()), WaitingForFacts.Row::owner)));
+            m.put("payers", w.rows().stream().filter(r -> r.payer() != null)
+                    .collect(java.util.stream.Collectors.toMap(r -> String.valueOf(r.claimId()), WaitingForFacts.Row::payer)));
+            if (w.next() != null) {
+                m.put("nextHref", "/ui/waiting-for-facts?" + query + "&afterDate=" + (w.next().serviceDate() == null ? "" : w.next().serviceDate())
+                        + "&afterId=" + w.next().claimId());
+            }
+            audit.record(who, AuditAction.LIST, "CLAIM", null, "waiting for facts: " + w.rows().size() + " of " + w.total() + ", browser");
+        } catch (ApiException | java.time.format.DateTimeParseException e) {
+            m.put("items", List.of());
+            m.put("total", 0);
+            m.put("error", e instanceof ApiException a ? WebErrors.describe(a) : "The page address is not valid; start from the first page.");
+        }
+        m.put("filters", Map.of("payer", nz(payer), "track", nz(track), "mine", nz(mine)));
+        m.put("payerNames", payerNames.findAll().stream().map(io.arbiter.practice.Payer::name).sorted().distinct().toList());
+        m.put("tracks", List.of(io.arbiter.rules.Track.values()).stream().map(Enum::name).toList());
         m.put("assignees", WorkAssignmentPage.assignees(users));
-        m.put("page", p);
-        m.put("pages", Math.max(1, (w.total() + 49) / 50));
+        m.put("csvHref", "/ui/waiting-for-facts.csv?" + query);
         return pages.page(request, who, "waiting-facts.ftlh", "Claims waiting for facts", m);
+    }
+
+    private static final int PAGE = 50;
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
     }
 
     /** Every claim waiting for facts (up to 10,000), with the facts it needs and its owner, as CSV. */
     @Get(value = "/waiting-for-facts.csv", produces = "text/csv")
-    public HttpResponse<String> waitingCsv(Authentication who) throws java.io.IOException {
+    public HttpResponse<String> waitingCsv(Authentication who, @QueryValue @Nullable String payer, @QueryValue @Nullable String track,
+                                           @QueryValue @Nullable String mine) throws java.io.IOException {
+        WaitingForFacts.Filter filter = new WaitingForFacts.Filter(blank(payer),
+                blank(track) == null ? null : io.arbiter.common.EnumText.parse(io.arbiter.rules.Track.class, track, "track"),
+                "on".equals(mine) ? who.getName() : null);
         java.io.StringWriter out = new java.io.StringWriter();
         int written = 0;
         try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT
-                .builder().setHeader("claim", "service_date", "provisional_track", "facts_needed", "owner").get())) {
-            for (int p = 0; written < 10_000; p++) {
-                ClaimFactsController.WaitingPage w = api.waiting(p, 500, who);
-                Map<Long, String> owner = owners.ownersOf(w.items().stream().map(ClaimFactsController.WaitingClaim::claimId).toList());
-                for (ClaimFactsController.WaitingClaim c : w.items()) {
-                    csv.printRecord(io.arbiter.common.CsvCells.row(c.patientControlNumber(), c.serviceDate(), c.provisionalTrack(),
-                            String.join(" | ", c.missingFacts().stream().map(f -> f.question()).toList()), owner.get(c.claimId())));
+                .builder().setHeader("claim", "payer", "service_date", "provisional_track", "facts_needed", "owner").get())) {
+            WaitingForFacts.After after = null;
+            do {
+                WaitingForFacts.Page w = waiting.page(filter, pages.practices(who), after, 500);
+                List<ClaimFactsController.WaitingClaim> explained = api.explain(w.rows());
+                for (int i = 0; i < w.rows().size(); i++) {
+                    WaitingForFacts.Row r = w.rows().get(i);
+                    csv.printRecord(io.arbiter.common.CsvCells.row(r.patientControlNumber(), r.payer(), r.serviceDate(),
+                            explained.get(i).provisionalTrack(), String.join(" | ", explained.get(i).missingFacts().stream()
+                                    .map(f -> f.question()).toList()), r.owner()));
                     written++;
                 }
-                if (w.items().size() < 500) {
-                    break;
-                }
-            }
+                after = w.next();
+            } while (after != null && written < 10_000);
         }
         audit.record(who, AuditAction.EXPORT, "CLAIM", null, written + " claims waiting for facts, CSV");
         return HttpResponse.ok(out.toString()).contentType("text/csv")

@@ -133,6 +133,36 @@ class ClaimFactsApiTest {
         assertFalse(((List<Map<String, Object>>) queue.get("items")).stream().anyMatch(i -> claim.id().toString().equals(i.get("claimId").toString())));
     }
 
+    @Inject
+    WaitingForFacts waitingList;
+
+    /**
+     * The worklist reads the stored decisions (issue 21): filtered by payer in SQL, a page of one at a time with the
+     * keyset (service date, claim id) reaching every claim once, and a claim leaves it as soon as its fact is given.
+     */
+    @Test
+    void theWaitingListPagesByKeysetFiltersByPayerAndFollowsTheFacts() {
+        Claim first = texasClaimOfUnknownPlan("F14K1", "F14K", List.of());
+        Claim second = texasClaimOfUnknownPlan("F14K2", "F14K", List.of());
+        WaitingForFacts.Filter byPayer = new WaitingForFacts.Filter("FACTS PAYER F14K", null, null);
+        WaitingForFacts.Page one = waitingList.page(byPayer, io.arbiter.security.PracticeAccess.EVERY, null, 1);
+        assertEquals(2, one.total(), "only this payer's two claims");
+        assertEquals(first.id(), one.rows().get(0).claimId(), "same service date: the older claim id first");
+        WaitingForFacts.Page two = waitingList.page(byPayer, io.arbiter.security.PracticeAccess.EVERY, one.next(), 1);
+        assertEquals(second.id(), two.rows().get(0).claimId());
+        assertEquals(null, two.next(), "no third page");
+        assertEquals(io.arbiter.rules.Track.FEDERAL_IDR, one.rows().get(0).provisionalTrack(),
+                "stored provisional track: the earliest clock while the plan type is unknown");
+
+        Map<String, Object> body = new HashMap<>();
+        body.put("planType", "SELF_FUNDED_ERISA");
+        put(first.id(), body, Roles.SPECIALIST);
+        WaitingForFacts.Page after = waitingList.page(byPayer, io.arbiter.security.PracticeAccess.EVERY, null, 10);
+        assertEquals(List.of(second.id()), after.rows().stream().map(WaitingForFacts.Row::claimId).toList(), "the answered claim left");
+        assertTrue(waitingList.page(new WaitingForFacts.Filter("FACTS PAYER F14K", null, "nobody"), io.arbiter.security.PracticeAccess.EVERY,
+                null, 10).rows().isEmpty(), "owner filter");
+    }
+
     @Test
     void n882IsReadFromTheRemittanceAndASpecialistCanOverrideIt() {
         Claim claim = fixtures.oneLineClaim("F14NC" + run, "FACTS PAYER C", "F14C" + run, PlanType.SELF_FUNDED_ERISA, null, "64483",

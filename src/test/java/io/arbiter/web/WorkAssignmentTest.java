@@ -83,6 +83,6 @@ class WorkAssignmentTest {
         assertTrue(waiting.contains("id=\"waiting-csv\""), waiting);
         HttpResponse<String> csv = web.get("/ui/waiting-for-facts.csv", cookie);
         assertEquals(200, csv.statusCode());
-        assertTrue(csv.body().startsWith("claim,service_date,provisional_track,facts_needed,owner"), csv.body());
+        assertTrue(csv.body().startsWith("claim,payer,service_date,provisional_track,facts_needed,owner"), csv.body());
     }
 }
