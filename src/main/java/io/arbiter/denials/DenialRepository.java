@@ -34,6 +34,21 @@ public interface DenialRepository extends CrudRepository<Denial, Long> {
     Page<Denial> search(@Nullable String category, @Nullable String owner, @Nullable String status, boolean allPractices,
                         java.util.Collection<Long> practiceIds, Pageable pageable);
 
+    /**
+     * The same work queue by keyset (issue 21): the page after the denial ({@code afterDue}, {@code afterId}); a denial
+     * without an appeal deadline sorts as 9999-12-31, i.e. last.
+     */
+    @Query(value = """
+            SELECT d.* FROM denial d
+            WHERE (:category IS NULL OR d.category = :category) AND (:owner IS NULL OR d.owner = :owner)
+              AND (:status IS NULL OR d.status = :status)
+              AND (:allPractices = TRUE OR d.practice_id IN (:practiceIds))
+              AND (COALESCE(d.appeal_due, DATE '9999-12-31') > :afterDue
+                   OR (COALESCE(d.appeal_due, DATE '9999-12-31') = :afterDue AND d.id > :afterId))
+            ORDER BY COALESCE(d.appeal_due, DATE '9999-12-31'), d.id LIMIT :size""", nativeQuery = true)
+    List<Denial> searchAfter(@Nullable String category, @Nullable String owner, @Nullable String status, boolean allPractices,
+                             java.util.Collection<Long> practiceIds, java.time.LocalDate afterDue, long afterId, int size);
+
     @io.micronaut.data.annotation.Query(value = "SELECT practice_id FROM denial WHERE id = :id", nativeQuery = true)
     Optional<Long> findPracticeIdById(Long id);
 }

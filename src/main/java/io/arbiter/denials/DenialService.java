@@ -321,6 +321,18 @@ public class DenialService {
         return Page.of(denials.search(category, owner, status, access.all(), access.idsForQuery(), Page.request(page, size)), this::view);
     }
 
+    /** Where a keyset page of the denial worklist starts: after this appeal deadline (null: none) and denial id. */
+    public record After(@Nullable LocalDate appealDue, long id) {
+    }
+
+    /** A page of the work queue after {@code after} (from the top when null), soonest appeal deadline first. */
+    public List<DenialView> listAfter(@Nullable String category, @Nullable String owner, @Nullable String status,
+                                      io.arbiter.security.PracticeAccess access, @Nullable After after, int size) {
+        LocalDate due = after == null ? LocalDate.of(1, 1, 1) : after.appealDue() == null ? LocalDate.of(9999, 12, 31) : after.appealDue();
+        return denials.searchAfter(category, owner, status, access.all(), access.idsForQuery(), due, after == null ? 0 : after.id(), size)
+                .stream().map(this::view).toList();
+    }
+
     public DenialView get(Long id) {
         return view(find(id));
     }

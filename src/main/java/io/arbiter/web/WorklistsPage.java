@@ -178,25 +178,31 @@ public class WorklistsPage {
     @Get(value = "/denials", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> denials(HttpRequest<?> request, Authentication who, @QueryValue @Nullable String category,
                                         @QueryValue @Nullable String status, @QueryValue @Nullable String mine,
-                                        @QueryValue @Nullable Integer page) {
+                                        @QueryValue @Nullable String afterDue, @QueryValue @Nullable Long afterId) {
         Map<String, Object> m = new HashMap<>();
-        int p = page == null || page < 0 ? 0 : page;
         try {
-            var result = denials.list(blank(category), "on".equals(mine) ? who.getName() : null, status(status), pages.practices(who), p, PAGE);
-            m.put("rows", result.items());
-            m.put("totalCount", result.total());
+            String owner = "on".equals(mine) ? who.getName() : null;
+            DenialService.After after = afterId == null ? null
+                    : new DenialService.After(blank(afterDue) == null ? null : LocalDate.parse(afterDue), afterId);
+            List<DenialView> rows = denials.listAfter(blank(category), owner, status(status), pages.practices(who), after, PAGE + 1);
+            boolean more = rows.size() > PAGE;
+            List<DenialView> page = more ? rows.subList(0, PAGE) : rows;
+            m.put("rows", page);
+            m.put("totalCount", denials.list(blank(category), owner, status(status), pages.practices(who), 0, 1).total());
             // claims by their numbers, as everywhere else on screen
-            m.put("claimNumbers", claims.findByIdIn(result.items().stream().map(DenialView::claimId).collect(Collectors.toSet())).stream()
+            m.put("claimNumbers", claims.findByIdIn(page.stream().map(DenialView::claimId).collect(Collectors.toSet())).stream()
                     .collect(Collectors.toMap(c -> String.valueOf(c.id()), io.arbiter.claims.Claim::patientControlNumber)));
-            if ((long) (p + 1) * PAGE < result.total()) {
+            if (more) {
+                DenialView last = page.get(page.size() - 1);
                 m.put("nextHref", "/ui/worklists/denials?category=" + QueuePage.enc(nz(category)) + "&status=" + QueuePage.enc(nz(status))
-                        + ("on".equals(mine) ? "&mine=on" : "") + "&page=" + (p + 1));
+                        + ("on".equals(mine) ? "&mine=on" : "") + "&afterDue=" + (last.appealDue() == null ? "" : last.appealDue())
+                        + "&afterId=" + last.id());
             }
-            audit.record(who, AuditAction.LIST, "DENIAL", null, result.items().size() + " denials, worklist, browser");
-        } catch (io.arbiter.common.ApiException e) {
+            audit.record(who, AuditAction.LIST, "DENIAL", null, page.size() + " denials, worklist, browser");
+        } catch (io.arbiter.common.ApiException | java.time.format.DateTimeParseException e) {
             m.put("rows", List.of());
             m.put("totalCount", 0);
-            m.put("error", WebErrors.describe(e));
+            m.put("error", e instanceof io.arbiter.common.ApiException a ? WebErrors.describe(a) : "The page address is not valid; start from the first page.");
         }
         m.put("filters", Map.of("category", nz(category), "status", nz(status), "mine", nz(mine)));
         m.put("statuses", List.of(DenialStatus.values()).stream().map(Enum::name).toList());

@@ -40,4 +40,30 @@ class DenialsFromImported835Test {
                 "64636 CO-50 APPEAL 2200.00", 1, "77003 CO-97 NONE 350.00", 5), count);
         assertEquals(0, service.sync(null).created(), "re-sync creates nothing");
     }
+
+    /** The denied-lines worklist pages by keyset (issue 21): every denial once, in the work queue's order, deadlines first. */
+    @Test
+    void theWorkQueuePagesByKeysetWithoutGapsOrRepeats() {
+        intake.wipe();
+        intake.importFixture("x12/acme-self-funded-835.edi");
+        service.sync(null);
+        java.util.List<Long> byOffset = service.list(null, null, null, io.arbiter.security.PracticeAccess.EVERY, 0, 100).items().stream()
+                .map(DenialView::id).toList();
+        java.util.List<Long> byKeyset = new java.util.ArrayList<>();
+        DenialService.After after = null;
+        for (int guard = 0; guard < 10; guard++) {
+            java.util.List<DenialView> page = service.listAfter(null, null, null, io.arbiter.security.PracticeAccess.EVERY, after, 5);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(d -> byKeyset.add(d.id()));
+            DenialView last = page.get(page.size() - 1);
+            after = new DenialService.After(last.appealDue(), last.id());
+        }
+        assertEquals(12, byKeyset.size());
+        assertEquals(byOffset, byKeyset, "pages of five walk the same order as one page of a hundred");
+        java.util.List<DenialView> all = service.listAfter(null, null, null, io.arbiter.security.PracticeAccess.EVERY, null, 100);
+        assertEquals(java.time.LocalDate.of(2027, 4, 6), all.get(0).appealDue());
+        assertEquals(null, all.get(11).appealDue(), "write-offs without an appeal deadline last");
+    }
 }
