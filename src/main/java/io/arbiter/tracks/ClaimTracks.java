@@ -36,8 +36,10 @@ import java.util.stream.Collectors;
 public class ClaimTracks {
 
     /** What a decision read, as SQL over claim c, plan pl, provider pr and the plan's latest fact row pf. */
-    private static final String SIGNATURE = "CONCAT(c.version, '|', COALESCE(pl.version, '-'), '@', COALESCE(pl.updated_at, '-'), '|', "
-            + "COALESCE(pr.version, '-'), '@', COALESCE(pr.updated_at, '-'), '|', COALESCE(pf.last_fact, 0), '|', ?)";
+    // numbers and times made text before COALESCE: H2 (the embedded database) will not mix a number and '-' in one
+    private static final String SIGNATURE = "CONCAT(c.version, '|', COALESCE(CONCAT(pl.version, ''), '-'), '@', "
+            + "COALESCE(CONCAT(pl.updated_at, ''), '-'), '|', COALESCE(CONCAT(pr.version, ''), '-'), '@', "
+            + "COALESCE(CONCAT(pr.updated_at, ''), '-'), '|', COALESCE(pf.last_fact, 0), '|', ?)";
     private static final int CHUNK = 1_000;
 
     private final Jdbc jdbc;

@@ -76,8 +76,7 @@ public class QueuePage {
         m.put("filters", Map.of("track", nz(track), "stage", nz(stage), "assignee", nz(assignee), "payer", nz(payer), "q", nz(q)));
         m.put("tracks", List.of("FEDERAL_IDR", "TEXAS_ARBITRATION", "TEXAS_PIP", "WORKERS_COMP", "COMMERCIAL_APPEAL"));
         m.put("stages", java.util.Arrays.stream(io.arbiter.cases.CaseStage.values()).map(Enum::name).toList());
-        m.put("specialists", users.listOrderByUsername().stream().filter(u -> u.hasRole(Roles.SPECIALIST) || u.hasRole(Roles.ADMIN))
-                .map(u -> u.username()).toList());
+        m.put("specialists", WorkAssignmentPage.assignees(users));
         m.put("payers", payers.byName().stream().map(p -> p.name()).toList());
         return pages.page(request, who, "queue.ftlh", "Work queue", m);
     }
