@@ -55,14 +55,19 @@ public class CaseService {
     private final CaseDeadlineAlternativeRepository alternativeRows;
 
     private final PracticeScopes practiceScopes;
+    private final CasePaymentRepository payments;
+    private final io.micronaut.context.event.ApplicationEventPublisher<CaseOpened> openings;
 
     public CaseService(DisputeCaseRepository cases, CaseLineRepository caseLines, CaseEventRepository events,
                        CaseDeadlineRepository deadlines, CaseShareRepository shares, Claims claims,
                        ClaimLines claimLines, Users users, CaseRulebook rules,
                        BatchingPolicy batching, AuditLog audit, Clock clock, io.arbiter.findings.Findings findings,
                        CaseEligibilityGateRepository gateRows, CaseDeadlineAlternativeRepository alternativeRows,
-                       PracticeScopes practiceScopes) {
+                       PracticeScopes practiceScopes, CasePaymentRepository payments,
+                       io.micronaut.context.event.ApplicationEventPublisher<CaseOpened> openings) {
         this.practiceScopes = practiceScopes;
+        this.payments = payments;
+        this.openings = openings;
         this.alternativeRows = alternativeRows;
         this.gateRows = gateRows;
         this.findings = findings;
@@ -209,6 +214,8 @@ public class CaseService {
                     l.serviceDate() != null ? l.serviceDate() : c.serviceDateFrom(), l.charge(), l.allowed(), l.paid(),
                     Money.cents(costSharing(l, c)), expectedByLine.get(l.id())));
         }
+        // in this transaction: the remittances received so far are what the case starts from (its initial payment)
+        openings.publishEvent(new CaseOpened(dc.getId(), List.copyOf(claimById.keySet())));
         if (lines.stream().allMatch(l -> expectedByLine.containsKey(l.id()))) {
             dc.setExpected(Money.cents(lines.stream().map(l -> expectedByLine.get(l.id())).reduce(BigDecimal.ZERO, BigDecimal::add)));
             dc = cases.update(dc);
@@ -288,22 +295,61 @@ public class CaseService {
         return apply(dc, type, request.date(), request.amount(), request.feeKind(), request.outcome(), request.note(), username);
     }
 
-    /** Applies one event through the aggregate, stores it, and recomputes deadlines. */
+    /** Applies one event through the aggregate, stores it, and recomputes deadlines; a payment is typed in (MANUAL). */
     DisputeCase apply(DisputeCase dc, CaseEventType type, LocalDate date, @Nullable BigDecimal amount,
                       @Nullable FeeKind feeKind, @Nullable Outcome outcome, @Nullable String note, String username) {
+        Receipt manual = type == CaseEventType.PAYMENT_RECEIVED
+                ? new Receipt(PaymentSource.MANUAL, amount, date, null, null, null, note, username) : null;
+        return apply(dc, type, date, amount, feeKind, outcome, note, username, manual);
+    }
+
+    private DisputeCase apply(DisputeCase dc, CaseEventType type, LocalDate date, @Nullable BigDecimal amount,
+                              @Nullable FeeKind feeKind, @Nullable Outcome outcome, @Nullable String note, String username,
+                              @Nullable Receipt receipt) {
         CaseWorkflow workflow = CaseWorkflow.forTrack(dc.getTrack());
         CaseStage before = dc.getStage();
         if (type == CaseEventType.FEE_PAID && feeKind == null) {
             throw CaseRuleViolation.invalid("feeKind", "is required for FEE_PAID (ADMIN, IDRE, ARBITRATOR, FILING or OTHER)");
         }
+        // late: paid after the statutory payment date (federal: 30 calendar days after the determination), read before
+        // the payment recomputes the deadlines
+        LocalDate paymentDue = type != CaseEventType.PAYMENT_RECEIVED ? null : deadlines.findByCaseIdOrderByDueDate(dc.getId()).stream()
+                .filter(d -> d.key().equals("PAYMENT_DUE")).map(CaseDeadline::dueDate).findFirst().orElse(null);
         CaseStage after = dc.apply(workflow, type, date, amount, feeKind, outcome);
         DisputeCase saved = cases.update(dc);
-        events.save(new CaseEvent(null, saved.getId(), type, date, amount == null ? null : Money.cents(amount),
+        CaseEvent event = events.save(new CaseEvent(null, saved.getId(), type, date, amount == null ? null : Money.cents(amount),
                 feeKind, saved.getOutcome() != null && isDecision(type) ? saved.getOutcome() : outcome,
                 note, username, before, after, null));
+        if (receipt != null) {
+            payments.save(new CasePayment(null, saved.getId(), event.id(), receipt.source(), Money.cents(amount), date,
+                    paymentDue != null && date.isAfter(paymentDue), receipt.importId(), truncate(receipt.payerClaimControlNumber(), 50),
+                    truncate(receipt.trace(), 60), null, null, null, username, null));
+        }
         refreshDeadlines(saved);
         audit.record(username, AuditAction.CHANGE, "CASE", saved.getId(), type + " " + before + "→" + after);
         return cases.findById(saved.getId()).orElseThrow();
+    }
+
+    /**
+     * A payment received on a case from a source other than a person typing it (issue 17): the matched 835, or finance's
+     * assignment from the unmatched queue. Goes through the aggregate like any payment (PAID once nothing is outstanding).
+     */
+    public record Receipt(PaymentSource source, BigDecimal amount, LocalDate date, @Nullable Long importId,
+                          @Nullable String payerClaimControlNumber, @Nullable String trace, @Nullable String note, String actor) {
+    }
+
+    /** Records {@code receipt} as PAYMENT_RECEIVED on the case; joins the caller's transaction. Returns the payment row. */
+    @Transactional
+    public CasePayment receive(Long caseId, Receipt receipt) {
+        DisputeCase dc = cases.findById(caseId).orElseThrow(() -> ApiException.notFound("Case " + caseId));
+        apply(dc, CaseEventType.PAYMENT_RECEIVED, receipt.date(), receipt.amount(), null, null, truncate(receipt.note(), 1000),
+                receipt.actor(), receipt);
+        return payments.findByCaseIdOrderById(caseId).stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Whether a payment can be recorded on the case now, and what is still owed on its decided amount. */
+    public boolean acceptsPayment(DisputeCase dc) {
+        return CaseWorkflow.forTrack(dc.getTrack()).allows(dc.getStage(), CaseEventType.PAYMENT_RECEIVED);
     }
 
     private static boolean isDecision(CaseEventType t) {

@@ -407,6 +407,30 @@ public class DenialService {
         return view(denials.update(d.withOutcome(s, Money.cents(recovered))));
     }
 
+    /** The denial records of these claim lines (reconciliation: is a later payment on a line a recovery?). */
+    public List<Denial> forClaimLines(java.util.Collection<Long> claimLineIds) {
+        return claimLineIds.isEmpty() ? List.of() : denials.findByClaimLineIdIn(claimLineIds);
+    }
+
+    public Optional<Denial> record(Long id) {
+        return denials.findById(id);
+    }
+
+    /**
+     * A payment on a denied line (an 835 paying it later, or finance assigning a payment to it): adds to what was recovered,
+     * up to the denied amount, and marks the denial RECOVERED. Joins the caller's transaction; returns the amount applied.
+     */
+    @Transactional
+    public BigDecimal recover(Long id, BigDecimal amount) {
+        Denial d = find(id);
+        BigDecimal room = d.deniedAmount().subtract(d.recoveredAmount());
+        BigDecimal applied = Money.cents(amount.min(room.max(BigDecimal.ZERO)));
+        if (applied.signum() > 0) {
+            denials.update(d.withOutcome(DenialStatus.RECOVERED, Money.cents(d.recoveredAmount().add(applied))));
+        }
+        return applied;
+    }
+
     @Transactional
     public DenialView assign(Long id, String owner) {
         if (owner == null || owner.isBlank()) {

@@ -219,13 +219,14 @@ public class ImportService {
             conn.setAutoCommit(false);
             try {
                 Set<Long> changed = new LinkedHashSet<>();
-                boolean done = write(importId, sha256, hint, timing, attempt, issues, counts, read, format, progress, in, conn, heartbeat,
-                        changed);
-                if (done && !issues.hasErrors() && !changed.isEmpty()) {
+                List<IntakeModel.ProviderAdjustment> plb = new java.util.ArrayList<>();
+                int plbStored = write(importId, sha256, hint, timing, attempt, issues, counts, read, format, progress, in, conn, heartbeat,
+                        changed, plb);
+                if (!issues.hasErrors() && (!changed.isEmpty() || plbStored > 0)) {
                     // committed: what is computed from these claims (findings) follows them now
                     claimEvents.publishEvent(new ClaimsChanged(List.copyOf(changed), "import " + importId));
                 }
-                return done;
+                return true;
             } catch (Exception e) {
                 conn.rollback();
                 throw e;
@@ -244,15 +245,20 @@ public class ImportService {
         return true;
     }
 
-    private boolean write(long importId, String sha256, Hint hint, IntakeWriter.Timing timing, int attempt, Issues issues,
-                          IntakeModel.Counts counts, AtomicLong read, String[] format, Runnable progress, BufferedInputStream in,
-                          Connection conn, ImportLeases.Heartbeat heartbeat, Set<Long> changed) throws Exception {
+    /** Returns how many provider-level adjustments (PLB) were stored. */
+    private int write(long importId, String sha256, Hint hint, IntakeWriter.Timing timing, int attempt, Issues issues,
+                      IntakeModel.Counts counts, AtomicLong read, String[] format, Runnable progress, BufferedInputStream in,
+                      Connection conn, ImportLeases.Heartbeat heartbeat, Set<Long> changed,
+                      List<IntakeModel.ProviderAdjustment> plb) throws Exception {
+        int plbStored = 0;
         {
             try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress, timing)) {
                 new IntakePipeline(timing).run("arbiter-import-reader-" + importId,
-                        sink -> format[0] = read(in, hint, issues, counts, sink), writer);
+                        sink -> format[0] = read(in, hint, issues, counts, sink, plb), writer);
                 writer.flush();
                 changed.addAll(writer.changedClaims());
+                // the reader thread has ended (joined): its PLB list is complete
+                plbStored = ProviderAdjustmentWriter.insert(conn, importId, plb, now());
                 // with the rows: a crash after the commit leaves these claims marked until they are priced again
                 io.arbiter.claims.RepricingDue.mark(conn, changed, now(), "import " + importId);
                 if (attempt > 1) {
@@ -277,7 +283,7 @@ public class ImportService {
                 conn.commit();
             }
         }
-        return true;
+        return issues.hasErrors() ? 0 : plbStored;
     }
 
     private static void pauseBeforeRetry(int attempt) {
@@ -290,14 +296,15 @@ public class ImportService {
     }
 
     /** Detects the format and reads the file into {@code sink} (on the pipeline's reader thread); returns the format. */
-    private static String read(BufferedInputStream in, Hint hint, Issues issues, IntakeModel.Counts counts, IntakeModel.Sink writer)
-            throws IOException {
+    private static String read(BufferedInputStream in, Hint hint, Issues issues, IntakeModel.Counts counts, IntakeModel.Sink writer,
+                               List<IntakeModel.ProviderAdjustment> plb) throws IOException {
         IntakeModel.Sink sink = new FieldGate(issues, writer);
         String format = null;
         boolean x12 = X12Reader.startsWithIsa(in);
         if (x12 && (hint == null || hint == Hint.X12)) {
             X12Transactions tx = new X12Transactions(issues, sink, counts);
             X12Reader.read(in, issues, tx);
+            plb.addAll(tx.providerAdjustments());
             format = "837".equals(tx.fileType()) ? "X12_837P" : "835".equals(tx.fileType()) ? "X12_835" : null;
             if (tx.fileType() == null && !issues.hasErrors()) {
                 issues.error("segment 1 (ISA)", "the interchange holds no 835 or 837 transaction set");

@@ -129,6 +129,15 @@ public final class IntakeModel {
     }
 
     /** Where readers deliver claims; the writer batches them. */
+    /**
+     * One provider-level adjustment of an 835 (a PLB identifier/amount pair) with its transaction's payment: PLB04 is
+     * what the payer withholds (negative = pays more, e.g. L6 interest).
+     */
+    public record ProviderAdjustment(String providerIdentifier, java.time.LocalDate fiscalPeriodDate, String reasonCode,
+                                     String reference, BigDecimal amount, String payerName, java.time.LocalDate paymentDate,
+                                     String trace, String location) {
+    }
+
     public interface Sink {
         void paid(PaidClaim claim);
 

@@ -51,9 +51,10 @@ class ArchitectureTest {
                     "packets")),
             entry("reports", Set.of("common", "audit", "security", "rules", "practice", "claims", "tracks", "pricing", "cases", "packets", "denials",
                     "priorauth")),
+            entry("reconciliation", Set.of("common", "audit", "security", "claims", "cases", "denials")),
             entry("demo", Set.of("common", "cluster", "security", "practice", "claims", "intake", "cases", "packets", "denials")),
             entry("web", Set.of("common", "audit", "rules", "security", "calendarfeed", "practice", "claims", "intake", "tracks", "pricing",
-                    "findings", "cases", "packets", "denials", "reports")));
+                    "findings", "cases", "packets", "denials", "reports", "reconciliation")));
 
     private static JavaClasses main;
 

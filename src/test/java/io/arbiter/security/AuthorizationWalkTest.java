@@ -71,14 +71,16 @@ class AuthorizationWalkTest {
     /**
      * Finance: money and outcomes, read-only — reports, cases and claims with their findings, denials and
      * authorisations (the audit report is built from them), and the reference data amounts come from. Not the
-     * specialist's working tools (offer suggestions, documentation checklists) and nothing that changes a record.
+     * specialist's working tools (offer suggestions, documentation checklists) and nothing that changes a record — except
+     * their own unmatched-payments queue (issue 17), where assigning a payment to a case or denial is finance's job.
      */
     private static final BiPredicate<HttpMethod, String> FINANCE = (m, p) -> open(m, p) || self(m, p)
             || (m == HttpMethod.GET && !p.endsWith("/offer-suggestion") && !p.endsWith("/documentation")
                 && (p.startsWith("/api/v1/reports") || p.startsWith("/api/v1/cases") || p.startsWith("/api/v1/claims")
                 || p.startsWith("/api/v1/findings") || p.startsWith("/api/v1/denials") || p.startsWith("/api/v1/prior-auths")
                 || p.startsWith("/api/v1/payers") || p.startsWith("/api/v1/practices") || p.startsWith("/api/v1/benchmarks")
-                || p.startsWith("/api/v1/fee-schedules")));
+                || p.startsWith("/api/v1/fee-schedules")))
+            || p.startsWith("/api/v1/reconciliation");
 
     /** Administration only: users, audit log, practice settings and payer policies, fee-schedule and benchmark loads. */
     private static boolean adminOnly(HttpMethod m, String path) {
@@ -89,7 +91,8 @@ class AuthorizationWalkTest {
                 || (path.startsWith("/api/v1/benchmarks") && m != HttpMethod.GET);
     }
 
-    private static final BiPredicate<HttpMethod, String> SPECIALIST = (m, p) -> !adminOnly(m, p);
+    private static final BiPredicate<HttpMethod, String> SPECIALIST = (m, p) -> !adminOnly(m, p)
+            && !p.startsWith("/api/v1/reconciliation"); // finance's queue
 
     @Test
     @SuppressWarnings("unchecked")

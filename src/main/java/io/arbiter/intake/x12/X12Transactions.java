@@ -107,6 +107,13 @@ public final class X12Transactions implements Consumer<Segment> {
     private BilledLine billedLine;
     private String lastNm1;
 
+    private final java.util.List<IntakeModel.ProviderAdjustment> providerAdjustments = new java.util.ArrayList<>();
+
+    /** The file's PLB adjustments in file order (read on the reader thread; read them after the reading is done). */
+    public java.util.List<IntakeModel.ProviderAdjustment> providerAdjustments() {
+        return providerAdjustments;
+    }
+
     public X12Transactions(Issues issues, IntakeModel.Sink sink, Counts counts) {
         this.issues = issues;
         this.sink = sink;
@@ -440,6 +447,12 @@ public final class X12Transactions implements Consumer<Segment> {
                     }
                     if (a != null) {
                         sumPlb = sumPlb.add(a);
+                        if (s.get(i) != null) {
+                            // PLB03/05/...: identifier, sub-element 1 the reason (WO, FB, L6…), sub-element 2 the reference
+                            providerAdjustments.add(new IntakeModel.ProviderAdjustment(s.get(1), Segment.tryDate(s.get(2)),
+                                    s.component(i, 1), s.component(i, 2), a, payerName, bprDate != null ? bprDate : productionDate, trace,
+                                    s.location(i)));
+                        }
                     }
                 }
             }

@@ -1,0 +1,121 @@
+package io.arbiter.reconciliation;
+
+import io.arbiter.cases.CaseOpened;
+import io.arbiter.claims.ClaimsChanged;
+import io.arbiter.common.Jdbc;
+import io.arbiter.common.Money;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the matching after each import commits (in the import's thread, one transaction per claim; a failure here never
+ * undoes the import), and every minute as a sweep: claims in cases or denials with remittances not yet accounted for
+ * (an import whose matching was cut short by a crash), and PLB adjustments not yet in the queue. Every step is
+ * idempotent — a remittance is accounted for once — so the sweep and the import's own run may overlap harmlessly.
+ */
+@Singleton
+public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final int SWEEP_LIMIT = 2000;
+
+    private final ClaimReconciliation claims;
+    private final ProviderAdjustmentRowRepository adjustments;
+    private final UnmatchedPaymentRepository unmatched;
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    Reconciler(ClaimReconciliation claims, ProviderAdjustmentRowRepository adjustments, UnmatchedPaymentRepository unmatched, Jdbc jdbc,
+               Clock clock) {
+        this.claims = claims;
+        this.adjustments = adjustments;
+        this.unmatched = unmatched;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(ClaimsChanged event) {
+        reconcile(event.claimIds(), event.cause());
+    }
+
+    /** In the case's opening transaction: what its claims received so far is its starting point, not new money. */
+    @EventListener
+    void onCaseOpened(CaseOpened opened) {
+        claims.baseline(opened.caseId(), opened.claimIds());
+    }
+
+    @Scheduled(initialDelay = "30s", fixedDelay = "60s")
+    public void sweep() {
+        reconcile(waiting(), "sweep");
+    }
+
+    /** Reconciles these claims and queues new PLB adjustments; returns how many claims recorded something. */
+    public int reconcile(List<Long> claimIds, String cause) {
+        int changed = 0;
+        for (Long id : claimIds) {
+            try {
+                String what = claims.reconcile(id);
+                if (!"nothing new".equals(what) && !"undisputed".equals(what)) {
+                    LOG.info("Reconciled claim {} after {}: {}", id, cause, what);
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                // no PHI in logs: ids and the type only; the sweep tries again
+                LOG.warn("Reconciling claim {} after {} failed ({}); the sweep tries again", id, cause, e.getClass().getName());
+            }
+        }
+        queueProviderAdjustments();
+        return changed;
+    }
+
+    /** Every PLB adjustment not in the queue yet goes there: it belongs to no claim, finance decides. */
+    void queueProviderAdjustments() {
+        for (ProviderAdjustmentRow p : adjustments.notQueued()) {
+            // PLB04 is withheld from the payment: money to the practice is its negative (L6 interest −12.34 → +12.34)
+            String detail = "PLB " + p.reasonCode() + " (" + ProviderAdjustmentCodes.describe(p.reasonCode()) + ")"
+                    + (p.reference() == null ? "" : " reference " + p.reference()) + ", " + (p.payerName() == null ? "payer ?" : p.payerName())
+                    + ", trace " + p.trace() + ", paid " + p.paymentDate() + ", provider " + p.providerIdentifier()
+                    + ", fiscal period " + p.fiscalPeriodDate() + ", import " + p.importId();
+            try {
+                unmatched.save(new UnmatchedPayment(null, p.practiceId(), UnmatchedPayment.Reason.PROVIDER_ADJUSTMENT, Money.cents(p.amount().negate()),
+                        p.paymentDate(), null, null, null, p.id(), p.importId(), null, p.trace(), detail.length() > 500 ? detail.substring(0, 500) : detail,
+                        UnmatchedPayment.Status.OPEN, null, null, null, null, null,
+                        LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)));
+            } catch (RuntimeException e) {
+                // another instance queued it at the same moment (unique provider_adjustment_id)
+                LOG.info("PLB adjustment {} already queued ({})", p.id(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Claims in cases or with denials whose imported remittances are not accounted for yet. */
+    private List<Long> waiting() {
+        return jdbc.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.claim_id FROM remittance r"
+                    + " WHERE r.import_id IS NOT NULL AND r.claim_id IS NOT NULL"
+                    + " AND NOT EXISTS (SELECT 1 FROM remittance_match m WHERE m.remittance_id = r.id)"
+                    + " AND (EXISTS (SELECT 1 FROM case_line cl WHERE cl.claim_id = r.claim_id)"
+                    + " OR EXISTS (SELECT 1 FROM denial d WHERE d.claim_id = r.claim_id)) LIMIT " + SWEEP_LIMIT);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+}
