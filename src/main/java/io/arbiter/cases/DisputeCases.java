@@ -23,6 +23,10 @@ public class DisputeCases {
         return repository.findAll();
     }
 
+    public Optional<DisputeCase> findByCaseNumber(String caseNumber) {
+        return repository.findByCaseNumber(caseNumber);
+    }
+
     public List<DisputeCase> findByIdIn(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : repository.findByIdIn(ids);
     }

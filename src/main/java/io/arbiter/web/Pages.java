@@ -76,7 +76,8 @@ public class Pages {
             items.add(new NavItem("/ui/attorney", "Shared cases", path.startsWith("/ui/attorney")));
         }
         if (roles.contains(Roles.FINANCE) || roles.contains(Roles.ADMIN)) {
-            items.add(new NavItem("/ui/finance", "Finance", path.startsWith("/ui/finance")));
+            items.add(new NavItem("/ui/finance", "Finance", path.startsWith("/ui/finance") && !path.startsWith("/ui/finance/unmatched")));
+            items.add(new NavItem("/ui/finance/unmatched", "Unmatched payments", path.startsWith("/ui/finance/unmatched")));
         }
         if (roles.contains(Roles.ADMIN)) {
             items.add(new NavItem("/ui/admin", "Admin", path.startsWith("/ui/admin")));

@@ -151,7 +151,7 @@ class PackagedJarIT {
                         "/ui/imports", "/ui/imports/#", "/ui/batches", "/ui/worklists/underpayments", "/ui/worklists/denials",
                         "/ui/waiting-for-facts", "/ui/calendar"),
                 "attorney", List.of("/ui/attorney", "/ui/cases/#", "/ui/cases/#/packets/*.pdf"),
-                "finance", List.of("/ui/finance", "/ui/finance/recoveries.csv", "/ui/calendar"),
+                "finance", List.of("/ui/finance", "/ui/finance/recoveries.csv", "/ui/finance/unmatched", "/ui/calendar"),
                 "admin", List.of("/ui/admin"));
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> visited = new LinkedHashMap<>();
