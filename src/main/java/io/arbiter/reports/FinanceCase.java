@@ -21,7 +21,8 @@ public record FinanceCase(Long id, String caseNumber, String payer, Track track,
                           Standing standing, boolean awaitingPayment, LocalDate opened, @Nullable LocalDate decided,
                           @Nullable String primaryCode, BigDecimal billed, BigDecimal initialPaid, BigDecimal awarded,
                           BigDecimal recovered, BigDecimal feesPaid, BigDecimal feeRefundsReceived, BigDecimal feeRefundReceivable,
-                          @Nullable LocalDate feeRefundDue, BigDecimal net, BigDecimal outstanding, @Nullable LocalDate firstPayment) {
+                          @Nullable LocalDate feeRefundDue, BigDecimal net, BigDecimal outstanding, @Nullable LocalDate firstPayment,
+                          BigDecimal receivedFromRemittances, BigDecimal receivedManually, BigDecimal paidLate) {
 
     /** Where a case stands; the five partition the cases. */
     public enum Standing { WON, LOST, SETTLED, WITHDRAWN, OPEN }

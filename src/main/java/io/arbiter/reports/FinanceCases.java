@@ -41,8 +41,11 @@ public class FinanceCases {
     private final CaseEvents events;
     private final CaseDeadlines deadlines;
     private final Payers payers;
+    private final io.arbiter.cases.CasePayments payments;
 
-    public FinanceCases(DisputeCases cases, CaseEvents events, CaseDeadlines deadlines, Payers payers) {
+    public FinanceCases(DisputeCases cases, CaseEvents events, CaseDeadlines deadlines, Payers payers,
+                        io.arbiter.cases.CasePayments payments) {
+        this.payments = payments;
         this.cases = cases;
         this.events = events;
         this.deadlines = deadlines;
@@ -65,10 +68,13 @@ public class FinanceCases {
         Map<Long, String> payerNames = payers.findAll().stream().collect(Collectors.toMap(Payer::id, Payer::name));
         Map<Long, List<CaseEvent>> eventsByCase = events.findByCaseIdIn(inPeriod.stream().map(DisputeCase::getId).toList()).stream()
                 .collect(Collectors.groupingBy(CaseEvent::caseId));
+        Map<Long, List<io.arbiter.cases.CasePayment>> paymentsByCase = payments.findByCaseIdIn(inPeriod.stream().map(DisputeCase::getId)
+                .toList()).stream().collect(Collectors.groupingBy(io.arbiter.cases.CasePayment::caseId));
         List<FinanceCase> out = new ArrayList<>();
         List<Long> owedARefund = new ArrayList<>();
         for (DisputeCase c : inPeriod) {
-            FinanceCase f = of(c, payerNames.getOrDefault(c.getPayerId(), "(unknown payer)"), eventsByCase.getOrDefault(c.getId(), List.of()), null);
+            FinanceCase f = of(c, payerNames.getOrDefault(c.getPayerId(), "(unknown payer)"), eventsByCase.getOrDefault(c.getId(), List.of()), null,
+                    paymentsByCase.getOrDefault(c.getId(), List.of()));
             out.add(f);
             if (f.feeRefundReceivable().signum() > 0) {
                 owedARefund.add(f.id());
@@ -93,7 +99,26 @@ public class FinanceCases {
         return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
     }
 
-    static FinanceCase of(DisputeCase c, String payer, List<CaseEvent> events, @Nullable LocalDate refundDue) {
+    /**
+     * One case's figures. Payments by source (issue 17): from remittances (matched from an 835, or assigned from the
+     * unmatched queue — both the bank's record) and typed in (manual; one a later 835 confirmed stays manual, its
+     * confirmation on the payment); {@code paidLate}: received after the case's payment due date.
+     */
+    static FinanceCase of(DisputeCase c, String payer, List<CaseEvent> events, @Nullable LocalDate refundDue,
+                          List<io.arbiter.cases.CasePayment> payments) {
+        BigDecimal manual = Money.ZERO;
+        BigDecimal remitted = Money.ZERO;
+        BigDecimal late = Money.ZERO;
+        for (io.arbiter.cases.CasePayment p : payments) {
+            if (p.source() == io.arbiter.cases.PaymentSource.MANUAL) {
+                manual = manual.add(p.amount());
+            } else {
+                remitted = remitted.add(p.amount());
+            }
+            if (p.late()) {
+                late = late.add(p.amount());
+            }
+        }
         BigDecimal receivable = FeeRefundRule.receivable(c.getTrack(), c.getOutcome(), FeeRefundRule.idreFeesPaid(events),
                 c.getFeeRefundsReceived());
         LocalDate decided = events.stream().filter(e -> DECISIONS.contains(e.type())).map(CaseEvent::eventDate)
@@ -104,7 +129,7 @@ public class FinanceCases {
                 (c.getOutcome() == Outcome.WON || c.getOutcome() == Outcome.SETTLED) && c.outstanding().signum() > 0,
                 c.getCreatedAt().toLocalDate(), decided, c.getPrimaryCode(), Money.cents(c.getBilled()), Money.cents(c.getInitialPaid()),
                 c.owed(), Money.cents(c.getPaymentsReceived()), Money.cents(c.getFeesPaid()), Money.cents(c.getFeeRefundsReceived()),
-                receivable, refundDue, c.net(), c.outstanding(), firstPayment);
+                receivable, refundDue, c.net(), c.outstanding(), firstPayment, Money.cents(remitted), Money.cents(manual), Money.cents(late));
     }
 
     /** One standing per case: a won case waiting for its money is won (and awaiting payment), not also open. */
@@ -124,6 +149,7 @@ public class FinanceCases {
     private static FinanceCase withRefundDue(FinanceCase f, LocalDate due) {
         return new FinanceCase(f.id(), f.caseNumber(), f.payer(), f.track(), f.stage(), f.outcome(), f.standing(), f.awaitingPayment(),
                 f.opened(), f.decided(), f.primaryCode(), f.billed(), f.initialPaid(), f.awarded(), f.recovered(), f.feesPaid(),
-                f.feeRefundsReceived(), f.feeRefundReceivable(), due, f.net(), f.outstanding(), f.firstPayment());
+                f.feeRefundsReceived(), f.feeRefundReceivable(), due, f.net(), f.outstanding(), f.firstPayment(),
+                f.receivedFromRemittances(), f.receivedManually(), f.paidLate());
     }
 }

@@ -13,7 +13,7 @@ public final class FinanceCsv {
 
     public static final String[] HEADER = {"caseNumber", "payer", "track", "stage", "outcome", "opened", "decided", "billed",
             "initialPaid", "awarded", "recovered", "feesPaid", "feeRefundsReceived", "feeRefundReceivable", "feeRefundDue", "net",
-            "outstanding", "firstPayment"};
+            "outstanding", "firstPayment", "receivedFromRemittances", "receivedManually", "paidLate"};
 
     private FinanceCsv() {
     }
@@ -25,13 +25,15 @@ public final class FinanceCsv {
                 // outcome: the standing (WITHDRAWN also covers ineligible and closed without an award), so rows partition
                 p.printRecord(CsvCells.row(c.caseNumber(), c.payer(), c.track().name(), c.stage().name(), c.standing().name(), c.opened(),
                         c.decided(), c.billed(), c.initialPaid(), c.awarded(), c.recovered(), c.feesPaid(), c.feeRefundsReceived(),
-                        c.feeRefundReceivable(), c.feeRefundDue(), c.net(), c.outstanding(), c.firstPayment()));
+                        c.feeRefundReceivable(), c.feeRefundDue(), c.net(), c.outstanding(), c.firstPayment(), c.receivedFromRemittances(),
+                        c.receivedManually(), c.paidLate()));
             }
             RecoveryRow t = list.totals();
             p.printRecord(CsvCells.row("TOTAL", null, null, null, null, null, null, t.billed(), t.initialPaid(), t.awarded(), t.recovered(),
                     list.cases().stream().map(FinanceCase::feesPaid).reduce(io.arbiter.common.Money.ZERO, java.math.BigDecimal::add),
                     list.cases().stream().map(FinanceCase::feeRefundsReceived).reduce(io.arbiter.common.Money.ZERO, java.math.BigDecimal::add),
-                    t.feeRefundReceivable(), null, t.net(), t.outstanding(), null));
+                    t.feeRefundReceivable(), null, t.net(), t.outstanding(), null, t.receivedFromRemittances(), t.receivedManually(),
+                    t.paidLate()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

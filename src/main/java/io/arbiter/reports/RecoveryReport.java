@@ -127,7 +127,7 @@ public class RecoveryReport {
     public static RecoveryRow row(String group, List<FinanceCase> list) {
         int won = 0, lost = 0, settled = 0, open = 0, withdrawn = 0, awaitingPayment = 0;
         BigDecimal billed = Money.ZERO, initial = Money.ZERO, awarded = Money.ZERO, recovered = Money.ZERO, fees = Money.ZERO,
-                outstanding = Money.ZERO, receivable = Money.ZERO;
+                outstanding = Money.ZERO, receivable = Money.ZERO, remitted = Money.ZERO, manual = Money.ZERO, late = Money.ZERO;
         long daysSum = 0;
         int paidCount = 0;
         for (FinanceCase c : list) {
@@ -148,6 +148,9 @@ public class RecoveryReport {
             fees = fees.add(c.netFees());
             outstanding = outstanding.add(c.outstanding());
             receivable = receivable.add(c.feeRefundReceivable());
+            remitted = remitted.add(c.receivedFromRemittances());
+            manual = manual.add(c.receivedManually());
+            late = late.add(c.paidLate());
             if (c.decided() != null && c.firstPayment() != null) {
                 daysSum += ChronoUnit.DAYS.between(c.decided(), c.firstPayment());
                 paidCount++;
@@ -158,6 +161,6 @@ public class RecoveryReport {
                 recovered.subtract(fees), outstanding,
                 won + lost == 0 ? null : BigDecimal.valueOf(won).divide(decidedCount, 4, RoundingMode.HALF_UP),
                 paidCount == 0 ? null : BigDecimal.valueOf(daysSum).divide(BigDecimal.valueOf(paidCount), 1, RoundingMode.HALF_UP),
-                receivable);
+                receivable, remitted, manual, late);
     }
 }

@@ -56,7 +56,8 @@ public class ReportController {
         StringWriter out = new StringWriter();
         try (var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT.builder()
                 .setHeader("group", "cases", "won", "lost", "settled", "open", "withdrawn", "awaitingPayment", "billed", "initialPaid", "awarded", "recovered",
-                        "fees", "net", "outstanding", "winRate", "avgDaysToPayment", "feeRefundReceivable").get())) {
+                        "fees", "net", "outstanding", "winRate", "avgDaysToPayment", "feeRefundReceivable", "receivedFromRemittances",
+                        "receivedManually", "paidLate").get())) {
             for (RecoveryRow r : report.rows()) {
                 print(printer, r);
             }
@@ -68,6 +69,7 @@ public class ReportController {
     private static void print(org.apache.commons.csv.CSVPrinter p, RecoveryRow r) throws IOException {
         p.printRecord(io.arbiter.common.CsvCells.row(r.group(), r.cases(), r.won(), r.lost(), r.settled(), r.open(), r.withdrawn(),
                 r.awaitingPayment(), r.billed(), r.initialPaid(), r.awarded(),
-                r.recovered(), r.fees(), r.net(), r.outstanding(), r.winRate(), r.avgDaysToPayment(), r.feeRefundReceivable()));
+                r.recovered(), r.fees(), r.net(), r.outstanding(), r.winRate(), r.avgDaysToPayment(), r.feeRefundReceivable(),
+                r.receivedFromRemittances(), r.receivedManually(), r.paidLate()));
     }
 }

@@ -301,4 +301,31 @@ class ReconciliationTest {
         assertEquals(new BigDecimal("12.34"), assigned.amount());
         assertTrue(queued("PROVIDER_ADJUSTMENT").isEmpty(), "resolved items leave the open queue");
     }
+
+    @Inject
+    io.arbiter.reports.FinanceCases financeCases;
+
+    /**
+     * Finance sees the bank's record apart from what was typed in: RC0000003 received 1,000.00 from an 835 after its
+     * 02/11 due date (late) and 12.34 assigned from the queue; RC0000005's 1,764.00 was typed in (a later 835 confirmed
+     * it, so it is not counted again); RC0000006's 1,000.00 was typed in. Remittances 1,012.34 + typed in 2,764.00 =
+     * the 3,776.34 recovered on the three.
+     */
+    @Test
+    @Order(10)
+    void theRecoveriesReportSeparatesTheBanksRecordFromWhatWasTypedIn() {
+        Map<Long, io.arbiter.reports.FinanceCase> mine = financeCases.openedIn(null, null, io.arbiter.security.PracticeAccess.EVERY).stream()
+                .filter(f -> List.of(cases.get("RC0000003"), cases.get("RC0000005"), cases.get("RC0000006")).contains(f.id()))
+                .collect(java.util.stream.Collectors.toMap(io.arbiter.reports.FinanceCase::id, f -> f));
+        io.arbiter.reports.FinanceCase late = mine.get(cases.get("RC0000003"));
+        assertEquals(new BigDecimal("1012.34"), late.receivedFromRemittances());
+        assertEquals(new BigDecimal("1000.00"), late.paidLate());
+        assertEquals(new BigDecimal("1764.00"), mine.get(cases.get("RC0000005")).receivedManually());
+        assertEquals(new BigDecimal("0.00"), mine.get(cases.get("RC0000005")).receivedFromRemittances());
+        io.arbiter.reports.RecoveryRow row = io.arbiter.reports.RecoveryReport.row("three", List.copyOf(mine.values()));
+        assertEquals(new BigDecimal("1012.34"), row.receivedFromRemittances());
+        assertEquals(new BigDecimal("2764.00"), row.receivedManually());
+        assertEquals(new BigDecimal("1000.00"), row.paidLate());
+        assertEquals(row.recovered(), row.receivedFromRemittances().add(row.receivedManually()), "the sources add up to what was recovered");
+    }
 }
