@@ -18,8 +18,6 @@ import io.arbiter.tracks.eligibility.EligibilityInput;
 import io.arbiter.tracks.eligibility.EligibilityResult;
 import io.arbiter.tracks.eligibility.EligibilityScreen;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
