@@ -84,13 +84,7 @@ public class QueuePage {
     @Post(value = "/assign", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<String> assign(HttpRequest<?> request, Authentication who, @Body Map<String, Object> form) {
         pages.session().verifyCsrf(request, String.valueOf(form.get(WebSession.CSRF_FIELD)));
-        List<Long> ids = new ArrayList<>();
-        Object raw = form.get("caseId");
-        if (raw instanceof List<?> list) {
-            list.forEach(v -> ids.add(Long.valueOf(v.toString())));
-        } else if (raw != null) {
-            ids.add(Long.valueOf(raw.toString()));
-        }
+        List<Long> ids = WorkAssignmentPage.ids(form, "caseId");
         if (ids.isEmpty()) {
             return Pages.redirect("/ui/queue?error=" + enc("Select at least one case to assign."));
         }

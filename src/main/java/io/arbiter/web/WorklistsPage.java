@@ -125,15 +125,7 @@ public class WorklistsPage {
     @io.micronaut.http.annotation.Post(value = "/underpayments/open", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<String> openCases(HttpRequest<?> request, Authentication who, @io.micronaut.http.annotation.Body Map<String, Object> form) {
         pages.session().verifyCsrf(request, form.get(WebSession.CSRF_FIELD) == null ? null : form.get(WebSession.CSRF_FIELD).toString());
-        Object raw = form.get("claimId");
-        List<Long> claimIds = new java.util.ArrayList<>();
-        for (Object id : raw instanceof List<?> l ? l : raw == null ? List.of() : List.of(raw)) {
-            try {
-                claimIds.add(Long.valueOf(id.toString()));
-            } catch (NumberFormatException e) {
-                // not an id: ignored
-            }
-        }
+        List<Long> claimIds = WorkAssignmentPage.ids(form, "claimId");
         if (claimIds.isEmpty()) {
             return Pages.redirect("/ui/worklists/underpayments?error=" + QueuePage.enc("Select at least one line's claim."));
         }
