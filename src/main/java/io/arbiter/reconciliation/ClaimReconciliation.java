@@ -122,6 +122,34 @@ public class ClaimReconciliation {
         return "undisputed";
     }
 
+    /**
+     * A claim in no case and no denial whose first remittance here is a reversal: Arbiter never saw the payment being taken
+     * back, so it cannot tell an ordinary re-adjudication from an award paid on a renumbered claim. The net change goes to
+     * finance's queue (a take-back alone waits for its corrected claim, as on a case).
+     */
+    @Transactional
+    public String unknownClaim(Long claimId) {
+        List<Remittance> pending = pending(claimId);
+        if (pending.isEmpty()) {
+            return "nothing new";
+        }
+        BigDecimal net = Money.cents(pending.stream().map(Remittance::totalPaid).reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (net.signum() < 0) {
+            return "take-back of " + net.negate() + " on a claim first seen reversed waits for its corrected claim";
+        }
+        if (net.signum() == 0) {
+            mark(pending, claimId, RemittanceMatch.Outcome.UNCHANGED, null, null, null, null, null);
+            return "nets to zero";
+        }
+        Source source = source(pending);
+        Remittance first = pending.get(0);
+        UnmatchedPayment q = queue(claimId, null, UnmatchedPayment.Reason.UNKNOWN_CLAIM, net, source, null, null,
+                "claim " + first.patientControlNumber() + " was first seen in this 835 reversing a payment Arbiter has no record of"
+                        + " (net change " + net + "); assign it to the case it pays, or dismiss it as ordinary; " + source.describe());
+        mark(pending, claimId, RemittanceMatch.Outcome.QUEUED, null, null, null, q.id(), net);
+        return "queued: unknown claim";
+    }
+
     private String toCase(Long claimId, DisputeCase dc, List<Remittance> pending, BigDecimal net) {
         if (net.signum() < 0) {
             return "take-back of " + net.negate() + " on case " + dc.getId() + " waits for its corrected claim";
@@ -148,13 +176,14 @@ public class ClaimReconciliation {
             mark(pending, claimId, RemittanceMatch.Outcome.QUEUED, dc.getId(), null, null, q.id(), net);
             return "queued: possibly manual, case " + dc.getId();
         }
-        if (!caseService.acceptsPayment(dc)) {
+        boolean decided = dc.getDetermination() != null || dc.getSettlementAmount() != null;
+        // a case still being worked takes no payment before its decision: that money is unexplained, not "closed"
+        if (!caseService.acceptsPayment(dc) && (decided || !dc.getStage().open())) {
             UnmatchedPayment q = queue(claimId, dc.getPracticeId(), UnmatchedPayment.Reason.CLOSED_CASE, net, source, dc.getId(), null,
                     "case " + dc.getCaseNumber() + " is " + dc.getStage() + "; " + source.describe());
             mark(pending, claimId, RemittanceMatch.Outcome.QUEUED, dc.getId(), null, null, q.id(), net);
             return "queued: closed case " + dc.getId();
         }
-        boolean decided = dc.getDetermination() != null || dc.getSettlementAmount() != null;
         BigDecimal applied = decided ? net.min(dc.outstanding()) : Money.ZERO;
         Long paymentId = null;
         if (applied.signum() > 0) {

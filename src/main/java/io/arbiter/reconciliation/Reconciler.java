@@ -65,20 +65,32 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
     /** Reconciles these claims and queues new PLB adjustments; returns how many claims recorded something. */
     public int reconcile(List<Long> claimIds, String cause) {
         int changed = 0;
-        for (Long id : disputed(claimIds)) {
-            try {
-                String what = claims.reconcile(id);
-                if (!"nothing new".equals(what) && !"undisputed".equals(what)) {
-                    LOG.info("Reconciled claim {} after {}: {}", id, cause, what);
-                    changed++;
-                }
-            } catch (RuntimeException e) {
-                // no PHI in logs: ids and the type only; the sweep tries again
-                LOG.warn("Reconciling claim {} after {} failed ({}); the sweep tries again", id, cause, e.getClass().getName());
-            }
+        List<Long> disputed = disputed(claimIds);
+        java.util.Set<Long> inDispute = new java.util.HashSet<>(disputed);
+        List<Long> rest = claimIds.stream().filter(id -> !inDispute.contains(id)).toList();
+        for (Long id : disputed) {
+            changed += step(id, cause, () -> claims.reconcile(id));
+        }
+        for (Long id : firstSeenReversed(rest)) {
+            changed += step(id, cause, () -> claims.unknownClaim(id));
         }
         queueProviderAdjustments();
         return changed;
+    }
+
+    /** One claim's matching (its own transaction); 1 when it recorded something. A failure is left to the sweep. */
+    private static int step(Long id, String cause, java.util.function.Supplier<String> work) {
+        try {
+            String what = work.get();
+            if (!"nothing new".equals(what) && !"undisputed".equals(what)) {
+                LOG.info("Reconciled claim {} after {}: {}", id, cause, what);
+                return 1;
+            }
+        } catch (RuntimeException e) {
+            // no PHI in logs: ids and the type only; the sweep tries again
+            LOG.warn("Reconciling claim {} after {} failed ({}); the sweep tries again", id, cause, e.getClass().getName());
+        }
+        return 0;
     }
 
     /** Every PLB adjustment not in the queue yet goes there: it belongs to no claim, finance decides. */
@@ -106,15 +118,29 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
      * import of 100,000 new claims costs a hundred queries here, not 100,000.
      */
     private List<Long> disputed(List<Long> claimIds) {
+        return select(claimIds, ids -> "SELECT claim_id FROM case_line WHERE claim_id IN (" + ids + ") UNION SELECT claim_id FROM denial"
+                + " WHERE claim_id IN (" + ids + ")");
+    }
+
+    /** Of these claims, those whose first remittance is an imported reversal not accounted for yet (UNKNOWN_CLAIM), set-wise. */
+    private List<Long> firstSeenReversed(List<Long> claimIds) {
+        return select(claimIds, ids -> "SELECT DISTINCT r.claim_id FROM remittance r WHERE r.claim_id IN (" + ids + ")"
+                + FIRST_SEEN_REVERSED);
+    }
+
+    /** A claim's first remittance is an imported reversal that nothing accounted for: the claim's paid history is unknown. */
+    private static final String FIRST_SEEN_REVERSED = " AND r.claim_status_code = '22' AND r.import_id IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM remittance o WHERE o.claim_id = r.claim_id AND o.id < r.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM remittance_match m WHERE m.remittance_id = r.id)";
+
+    private List<Long> select(List<Long> claimIds, java.util.function.Function<String, String> sql) {
         List<Long> out = new java.util.ArrayList<>();
         for (int from = 0; from < claimIds.size(); from += 1000) {
             String ids = claimIds.subList(from, Math.min(claimIds.size(), from + 1000)).stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(","));
             out.addAll(jdbc.read(c -> {
                 List<Long> found = new java.util.ArrayList<>();
-                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
-                        "SELECT claim_id FROM case_line WHERE claim_id IN (" + ids + ") UNION SELECT claim_id FROM denial WHERE claim_id IN ("
-                                + ids + ")")) {
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql.apply(ids))) {
                     while (rs.next()) {
                         found.add(rs.getLong(1));
                     }
@@ -125,15 +151,16 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
         return out;
     }
 
-    /** Claims in cases or with denials whose imported remittances are not accounted for yet. */
+    /** Claims in cases or with denials, or first seen reversed, whose imported remittances are not accounted for yet. */
     private List<Long> waiting() {
         return jdbc.read(c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.claim_id FROM remittance r"
-                    + " WHERE r.import_id IS NOT NULL AND r.claim_id IS NOT NULL"
-                    + " AND NOT EXISTS (SELECT 1 FROM remittance_match m WHERE m.remittance_id = r.id)"
-                    + " AND (EXISTS (SELECT 1 FROM case_line cl WHERE cl.claim_id = r.claim_id)"
-                    + " OR EXISTS (SELECT 1 FROM denial d WHERE d.claim_id = r.claim_id)) LIMIT " + SWEEP_LIMIT);
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT w.claim_id FROM remittance w"
+                    + " WHERE w.import_id IS NOT NULL AND w.claim_id IS NOT NULL"
+                    + " AND NOT EXISTS (SELECT 1 FROM remittance_match m WHERE m.remittance_id = w.id)"
+                    + " AND (EXISTS (SELECT 1 FROM case_line cl WHERE cl.claim_id = w.claim_id)"
+                    + " OR EXISTS (SELECT 1 FROM denial d WHERE d.claim_id = w.claim_id)"
+                    + " OR EXISTS (SELECT 1 FROM remittance r WHERE r.claim_id = w.claim_id" + FIRST_SEEN_REVERSED + ")) LIMIT " + SWEEP_LIMIT);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));

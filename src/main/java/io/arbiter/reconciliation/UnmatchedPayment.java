@@ -48,7 +48,12 @@ public record UnmatchedPayment(
         /** A provider-level adjustment (835 PLB: WO overpayment recovery, FB forward balance, L6 interest…): on no claim. */
         PROVIDER_ADJUSTMENT,
         /** The same amount as a payment typed in by hand, or near one, without a certain match: finance decides. */
-        POSSIBLE_MANUAL
+        POSSIBLE_MANUAL,
+        /**
+         * A payment change on a claim whose original payment Arbiter never saw (its first remittance here reverses one):
+         * often an award or settlement paid on a claim the payer renumbered; finance assigns it or dismisses it.
+         */
+        UNKNOWN_CLAIM
     }
 
     public enum Status { OPEN, ASSIGNED, DISMISSED }
