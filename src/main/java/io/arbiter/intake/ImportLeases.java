@@ -1,5 +1,6 @@
 package io.arbiter.intake;
 
+import io.arbiter.cluster.Jobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A running import renews its lease's heartbeat; an import whose heartbeat stopped (its instance was killed or
  * lost the host) is marked REJECTED — its single transaction was rolled back by the database, so nothing of it
  * was kept — and its lease given back, so the file can be imported again. A COMPLETED import keeps its lease for
- * good; a REJECTED one releases it.
+ * good; a REJECTED one releases it. A background import whose job is still queued or running is left to the job
+ * table ({@link Jobs}): another instance takes it over, or the job ends it with its reason after its last attempt.
  */
 @Singleton
 public class ImportLeases {
@@ -50,6 +52,9 @@ public class ImportLeases {
     private final Clock wall = Clock.systemUTC();
     private final Duration staleAfter;
     private final Duration heartbeatEvery;
+    /** A background import whose job another instance can still run is not judged by its heartbeat. */
+    private static final String JOB_UNFINISHED = Jobs.unfinished(ImportJobs.KIND, "f.id");
+
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "arbiter-import-heartbeat");
         t.setDaemon(true);
@@ -130,21 +135,19 @@ public class ImportLeases {
         return new Heartbeat(sha256, importId);
     }
 
-    /** Gives a rejected file's lease back, so the same bytes can be uploaded again. */
-    public void release(String sha256, long importId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM import_file_lease WHERE sha256 = ? AND import_id = ?")) {
+    /** Gives a rejected file's lease back (in the caller's transaction), so the same bytes can be uploaded again. */
+    void release(Connection c, String sha256, long importId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM import_file_lease WHERE sha256 = ? AND import_id = ?")) {
             ps.setString(1, sha256);
             ps.setLong(2, importId);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warn("Lease of import {} not released (SQLState {})", importId, e.getSQLState());
         }
     }
 
     /**
      * Marks every import whose instance stopped renewing its lease REJECTED and releases its lease; also RUNNING
-     * imports from before leases existed. At start-up and every minute, on every instance (idempotent).
+     * imports from before leases existed. Background imports whose job is still queued or running are the job table's.
+     * At start-up and every minute, on every instance (idempotent).
      */
     @Scheduled(initialDelay = "5s", fixedDelay = "60s")
     public int sweep() {
@@ -152,7 +155,7 @@ public class ImportLeases {
         try (Connection c = dataSource.getConnection()) {
             List<String> stale = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT l.sha256 FROM import_file_lease l JOIN import_file f ON f.id = l.import_id "
-                    + "WHERE f.status = 'RUNNING' AND l.heartbeat_at < ?")) {
+                    + "WHERE f.status = 'RUNNING' AND l.heartbeat_at < ? AND NOT " + JOB_UNFINISHED)) {
                 ps.setObject(1, wallNow().minus(staleAfter));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -165,7 +168,8 @@ public class ImportLeases {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_file SET status = 'REJECTED', errors = ?, finished_at = ?, "
                     + "version = version + 1, updated_at = ? WHERE status = 'RUNNING' AND started_at < ? "
-                    + "AND NOT EXISTS (SELECT 1 FROM import_file_lease l WHERE l.import_id = import_file.id)")) {
+                    + "AND NOT EXISTS (SELECT 1 FROM import_file_lease l WHERE l.import_id = import_file.id) "
+                    + "AND NOT " + Jobs.unfinished(ImportJobs.KIND, "import_file.id"))) {
                 LocalDateTime now = now();
                 ps.setString(1, errorsJson());
                 ps.setObject(2, now);
@@ -182,7 +186,10 @@ public class ImportLeases {
         return swept;
     }
 
-    /** Releases the file's lease if its import is RUNNING with a heartbeat older than the stale period. */
+    /**
+     * Releases the file's lease if its import is RUNNING with a heartbeat older than the stale period, and is not a
+     * background import whose job is still queued or running.
+     */
     boolean releaseIfStale(String sha256) {
         LocalDateTime now = now();
         LocalDateTime staleBefore = wallNow().minus(staleAfter);
@@ -191,7 +198,8 @@ public class ImportLeases {
             try {
                 Long importId = null;
                 try (PreparedStatement ps = c.prepareStatement("SELECT l.import_id FROM import_file_lease l JOIN import_file f "
-                        + "ON f.id = l.import_id WHERE l.sha256 = ? AND f.status = 'RUNNING' AND l.heartbeat_at < ?")) {
+                        + "ON f.id = l.import_id WHERE l.sha256 = ? AND f.status = 'RUNNING' AND l.heartbeat_at < ? AND NOT "
+                        + JOB_UNFINISHED)) {
                     ps.setString(1, sha256);
                     ps.setObject(2, staleBefore);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -204,10 +212,11 @@ public class ImportLeases {
                     c.rollback();
                     return false;
                 }
-                // Conditional on the stale heartbeat: of two instances sweeping at once, one deletes the row.
+                // Conditional on the stale heartbeat: of two instances sweeping at once, one deletes the row. And on the job:
+                // it may have been queued since the look above.
                 int taken;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM import_file_lease WHERE sha256 = ? AND import_id = ? AND heartbeat_at < ?")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM import_file_lease WHERE sha256 = ? AND import_id = ? "
+                        + "AND heartbeat_at < ? AND NOT " + Jobs.unfinished(ImportJobs.KIND, "import_file_lease.import_id"))) {
                     ps.setString(1, sha256);
                     ps.setLong(2, importId);
                     ps.setObject(3, staleBefore);

@@ -1,6 +1,7 @@
 package io.arbiter.intake;
 
 import io.arbiter.claims.ClaimsChanged;
+import io.arbiter.cluster.Jobs;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.intake.csv.CsvClaimsReader;
 import io.arbiter.intake.x12.X12Reader;
@@ -11,7 +12,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.json.JsonMapper;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,8 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs imports: streams the upload to a temp file while hashing it, answers duplicates from the
  * hash, then reads the file with the matching reader and writes it in ONE database transaction —
  * a file with any error leaves nothing but its Import record (REJECTED, with located errors).
- * Files above {@code arbiter.intake.async-threshold-bytes} run in the background (one at a time)
- * unless the caller asks to wait.
+ * Files above {@code arbiter.intake.async-threshold-bytes} run in the background unless the caller asks to wait: the
+ * upload's bytes and its job go into the database's job table ({@link Jobs}, {@link ImportJobs}), and whichever
+ * instance claims the job imports it — another one again from the beginning if that instance stops.
  */
 @Singleton
 public class ImportService {
@@ -68,16 +67,12 @@ public class ImportService {
     private final PlanTypes planTypes;
     private final ImportLeases leases;
     private final long asyncThreshold;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "arbiter-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Jobs jobs;
 
     private final ApplicationEventPublisher<ClaimsChanged> claimEvents;
 
     public ImportService(ImportFileRepository imports, DataSource dataSource, DataSourceResolver resolver, Clock clock,
-                         JsonMapper json, PlanTypes planTypes, ImportLeases leases,
+                         JsonMapper json, PlanTypes planTypes, ImportLeases leases, Jobs jobs,
                          @Value("${arbiter.intake.async-threshold-bytes:10485760}") long asyncThreshold,
                          ApplicationEventPublisher<ClaimsChanged> claimEvents) {
         this.claimEvents = claimEvents;
@@ -89,11 +84,26 @@ public class ImportService {
         this.planTypes = planTypes;
         this.leases = leases;
         this.asyncThreshold = asyncThreshold;
+        this.jobs = jobs;
     }
 
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
+    /**
+     * Whether a run may still end its Import. Checked in the transaction that ends it: a run in the request always may;
+     * a background run only while its job's lease is still its own ({@link Jobs.Lease#finishIn}), so an instance that
+     * was judged dead and replaced never stores the file a second time.
+     */
+    @FunctionalInterface
+    interface Fence {
+        Fence ALWAYS = c -> true;
+
+        boolean holds(Connection c) throws SQLException;
+    }
+
+    /** Another instance took the import's job over: this run's transaction was rolled back and it records nothing. */
+    private static final class Superseded extends Exception {
+        Superseded() {
+            super(null, null, false, false);
+        }
     }
 
     /** Outcome of an upload: the Import and whether it was a duplicate. */
@@ -125,15 +135,16 @@ public class ImportService {
                 Files.deleteIfExists(temp);
                 return new Outcome(view(imports.findById(claim.importId()).orElseThrow(), true), true);
             }
-            ImportFile record = imports.findById(claim.importId()).orElseThrow();
+            long id = claim.importId();
+            if (size > asyncThreshold && !wait) {
+                // Read before queueing: a worker may finish a small file before this answers, and the answer is 202 RUNNING.
+                ImportFile queued = imports.findById(id).orElseThrow();
+                return new Outcome(view(queue(id, hash, temp, hint) ? queued : imports.findById(id).orElseThrow(), false), false);
+            }
             Path file = temp;
             temp = null;
-            if (size > asyncThreshold && !wait) {
-                background.submit(() -> run(record.id(), hash, file, hint, timing));
-                return new Outcome(view(record, false), false);
-            }
-            run(record.id(), hash, file, hint, timing);
-            return new Outcome(view(imports.findById(record.id()).orElseThrow(), false), false);
+            run(id, hash, file, hint, timing, Fence.ALWAYS, null);
+            return new Outcome(view(imports.findById(id).orElseThrow(), false), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -151,23 +162,44 @@ public class ImportService {
         return io.arbiter.common.Page.of(imports.findAllOrderByIdDesc(pageable), f -> view(f, false));
     }
 
-    /** Reads and writes one file; always leaves the Import COMPLETED or REJECTED. */
-    void run(long importId, String sha256, Path file, Hint hint) {
-        run(importId, sha256, file, hint, IntakeWriter.NONE);
+    /**
+     * Puts the upload's bytes and its job into the database in one transaction, for whichever instance claims it. The
+     * file's lease keeps beating meanwhile (storing a large file takes seconds); once the job exists, the lease sweep
+     * leaves the import to the job table. If the bytes cannot be stored, the import is REJECTED at once (false).
+     */
+    private boolean queue(long importId, String sha256, Path file, Hint hint) {
+        try (ImportLeases.Heartbeat heartbeat = leases.heartbeat(sha256, importId); InputStream in = Files.newInputStream(file)) {
+            jobs.enqueue(ImportJobs.KIND, importId, hint == null ? null : hint.name(), in);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Import {} could not be queued: {}", importId, e.getClass().getName());
+            Issues issues = new Issues();
+            issues.error("file", "the file could not be stored for its background import (" + e.getClass().getSimpleName()
+                    + "); nothing of it was kept");
+            finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues, Fence.ALWAYS);
+            return false;
+        }
+    }
+
+    /** A background run of a queued import (ImportJobs): ends the Import only while {@code fence} holds. */
+    void run(long importId, String sha256, Path file, Hint hint, Fence fence, @Nullable String note) {
+        run(importId, sha256, file, hint, IntakeWriter.NONE, fence, note);
     }
 
     /**
-     * As {@link #run(long, Path, Hint)}, reporting phase durations to {@code timing} (IntakeBenchmark).
-     * The file is read on its own thread (IntakePipeline) while this thread writes on the connection.
+     * Reads and writes one file; leaves the Import COMPLETED or REJECTED, unless {@code fence} no longer holds (then
+     * nothing). {@code note} becomes a warning of the Import. Reports phase durations to {@code timing}
+     * (IntakeBenchmark). The file is read on its own thread (IntakePipeline) while this thread writes on the connection.
      */
-    void run(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing) {
+    private void run(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing, Fence fence,
+                     @Nullable String note) {
         Path utf8 = null;
         try {
             TextEncoding.Verdict encoding = TextEncoding.of(file);
             if (encoding.refused()) {
                 Issues issues = new Issues();
                 issues.error(encoding.note().location(), encoding.note().message());
-                finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues);
+                finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues, fence);
                 return;
             }
             Path readable = file;
@@ -175,14 +207,21 @@ public class ImportService {
                 utf8 = TextEncoding.toUtf8(file, encoding.charset());
                 readable = utf8;
             }
-            for (int attempt = 1; !attempt(importId, sha256, readable, hint, timing, attempt, encoding.note()); attempt++) {
+            List<ApiProblem.ProblemDetail> notes = new java.util.ArrayList<>();
+            if (note != null) {
+                notes.add(new ApiProblem.ProblemDetail("file", note));
+            }
+            if (encoding.note() != null) {
+                notes.add(encoding.note());
+            }
+            for (int attempt = 1; !attempt(importId, sha256, readable, hint, timing, attempt, notes, fence); attempt++) {
                 pauseBeforeRetry(attempt);
             }
         } catch (IOException e) {
             LOG.error("Import {} could not read its temporary file: {}", importId, e.getClass().getName());
             Issues issues = new Issues();
             issues.error("file", "the uploaded file could not be read back (" + e.getClass().getSimpleName() + "); nothing of it was kept");
-            finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues);
+            finishRejected(importId, sha256, null, new IntakeModel.Counts(), 0, issues, fence);
         } finally {
             deleteQuietly(file);
             deleteQuietly(utf8);
@@ -196,11 +235,9 @@ public class ImportService {
      * try, which then sees the other import's committed rows, skips them as already imported.
      */
     private boolean attempt(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing, int attempt,
-                            @Nullable ApiProblem.ProblemDetail encodingNote) {
+                            List<ApiProblem.ProblemDetail> notes, Fence fence) {
         Issues issues = new Issues();
-        if (encodingNote != null) {
-            issues.warning(encodingNote.location(), encodingNote.message());
-        }
+        notes.forEach(n -> issues.warning(n.location(), n.message()));
         IntakeModel.Counts counts = new IntakeModel.Counts();
         AtomicLong read = new AtomicLong();
         String[] format = {null};
@@ -221,7 +258,7 @@ public class ImportService {
                 Set<Long> changed = new LinkedHashSet<>();
                 List<IntakeModel.ProviderAdjustment> plb = new java.util.ArrayList<>();
                 int plbStored = write(importId, sha256, hint, timing, attempt, issues, counts, read, format, progress, in, conn, heartbeat,
-                        changed, plb);
+                        changed, plb, fence);
                 if (!issues.hasErrors() && (!changed.isEmpty() || plbStored > 0)) {
                     // committed: what is computed from these claims (findings) follows them now
                     claimEvents.publishEvent(new ClaimsChanged(List.copyOf(changed), "import " + importId));
@@ -231,6 +268,8 @@ public class ImportService {
                 conn.rollback();
                 throw e;
             }
+        } catch (Superseded e) {
+            LOG.warn("Import {}: another instance took its job over; this instance's run was rolled back", importId);
         } catch (Exception e) {
             if (attempt < MAX_ATTEMPTS && ConcurrentWrite.isCollision(e)) {
                 LOG.info("Import {} collided with a concurrent import (try {}); trying again", importId, attempt);
@@ -240,7 +279,7 @@ public class ImportService {
             LOG.error("Import {} failed: {} (SQLState {})", importId, e.getClass().getName(),
                     e.getCause() instanceof SQLException s ? s.getSQLState() : e instanceof SQLException s2 ? s2.getSQLState() : "-");
             issues.error("file", "the file could not be stored (" + e.getClass().getSimpleName() + "); nothing of it was kept");
-            finishRejected(importId, sha256, format[0], counts, read.get(), issues);
+            finishRejected(importId, sha256, format[0], counts, read.get(), issues, fence);
         }
         return true;
     }
@@ -249,7 +288,7 @@ public class ImportService {
     private int write(long importId, String sha256, Hint hint, IntakeWriter.Timing timing, int attempt, Issues issues,
                       IntakeModel.Counts counts, AtomicLong read, String[] format, Runnable progress, BufferedInputStream in,
                       Connection conn, ImportLeases.Heartbeat heartbeat, Set<Long> changed,
-                      List<IntakeModel.ProviderAdjustment> plb) throws Exception {
+                      List<IntakeModel.ProviderAdjustment> plb, Fence fence) throws Exception {
         int plbStored = 0;
         {
             try (IntakeWriter writer = new IntakeWriter(conn, importId, now(), issues, planTypes, progress, timing)) {
@@ -275,11 +314,14 @@ public class ImportService {
             }
             if (issues.hasErrors()) {
                 conn.rollback();
-                finishRejected(importId, sha256, format[0], counts, read.get(), issues);
+                finishRejected(importId, sha256, format[0], counts, read.get(), issues, fence);
+            } else if (!fence.holds(conn)) {
+                conn.rollback();
+                throw new Superseded();
             } else {
-                // COMPLETED commits with the rows and the counts: a crash after the commit cannot leave stored rows under
-                // a RUNNING import, and nobody polling sees COMPLETED before the counts.
-                completeInTransaction(conn, importId, format[0], counts, read.get(), issues);
+                // COMPLETED commits with the rows and the counts (and a background import's job DONE): a crash after the
+                // commit cannot leave stored rows under a RUNNING import, and nobody polling sees COMPLETED before the counts.
+                record(conn, importId, format[0], ImportFile.COMPLETED, counts, read.get(), issues);
                 conn.commit();
             }
         }
@@ -338,7 +380,7 @@ public class ImportService {
      * transaction holds a lock on its import_file row (remittance rows reference it), so updating that
      * row from outside would wait for the import to finish.
      */
-    private void progress(long importId, long processed) {
+    void progress(long importId, long processed) {
         try (Connection c = dataSource.getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement("UPDATE import_progress SET processed = ? WHERE import_id = ?")) {
             c.setAutoCommit(true);
@@ -368,20 +410,15 @@ public class ImportService {
         }
     }
 
-    private void finish(long id, String format, String status, IntakeModel.Counts c, long processed, Issues issues) {
-        imports.finish(id, format, status, c.transactions, c.claims, c.serviceLines, c.adjustments, processed,
-                toJson(issues.errors()), toJson(issues.warnings()), now());
-    }
-
-    private void completeInTransaction(Connection conn, long id, String format, IntakeModel.Counts c, long processed,
-                                       Issues issues) throws SQLException {
+    private void record(Connection conn, long id, String format, String status, IntakeModel.Counts c, long processed,
+                        Issues issues) throws SQLException {
         LocalDateTime at = now();
         try (java.sql.PreparedStatement done = conn.prepareStatement("""
                 UPDATE import_file SET format = ?, status = ?, transactions = ?, claims = ?, service_lines = ?, adjustments = ?,
                   processed = ?, errors = ?, warnings = ?, finished_at = ?, version = version + 1, updated_at = ?
                 WHERE id = ?""")) {
             done.setString(1, format);
-            done.setString(2, ImportFile.COMPLETED);
+            done.setString(2, status);
             done.setInt(3, c.transactions);
             done.setInt(4, c.claims);
             done.setInt(5, c.serviceLines);
@@ -396,10 +433,46 @@ public class ImportService {
         }
     }
 
-    /** A rejected file gives its lease back: the same bytes may be uploaded again once corrected upstream. */
-    private void finishRejected(long id, String sha256, String format, IntakeModel.Counts c, long processed, Issues issues) {
-        finish(id, format, ImportFile.REJECTED, c, processed, issues);
-        leases.release(sha256, id);
+    /**
+     * A rejected file gives its lease back, in the transaction that rejects it: the same bytes may be uploaded again
+     * once corrected upstream. Nothing is recorded when {@code fence} no longer holds (another instance runs the file).
+     */
+    private void finishRejected(long id, String sha256, String format, IntakeModel.Counts c, long processed, Issues issues,
+                                Fence fence) {
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try {
+                if (!fence.holds(conn)) {
+                    conn.rollback();
+                    LOG.warn("Import {}: another instance took its job over; its rejection here was not recorded", id);
+                    return;
+                }
+                record(conn, id, format, ImportFile.REJECTED, c, processed, issues);
+                leases.release(conn, sha256, id);
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("import " + id + " could not be marked REJECTED (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** Ends a background import whose job ran out of attempts: REJECTED with {@code message}, its lease given back. */
+    void abandon(long id, String sha256, String message) {
+        Issues issues = new Issues();
+        issues.error("file", message);
+        finishRejected(id, sha256, null, new IntakeModel.Counts(), 0, issues, Fence.ALWAYS);
+    }
+
+    /** Rejects a background import whose stored bytes cannot be imported (ImportJobs), only while {@code fence} holds. */
+    void reject(long id, String sha256, String message, Fence fence) {
+        Issues issues = new Issues();
+        issues.error("file", message);
+        finishRejected(id, sha256, null, new IntakeModel.Counts(), 0, issues, fence);
     }
 
     private static String firstLine(BufferedInputStream in) throws IOException {

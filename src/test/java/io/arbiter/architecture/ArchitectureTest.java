@@ -35,7 +35,7 @@ class ArchitectureTest {
             entry("security", Set.of("common", "audit", "cluster")),
             entry("practice", Set.of("common", "audit", "security")),
             entry("claims", Set.of("common", "audit", "security", "practice")),
-            entry("intake", Set.of("common", "audit", "practice", "claims", "rules")),
+            entry("intake", Set.of("common", "audit", "cluster", "practice", "claims", "rules")),
             entry("rules", Set.of("common")),
             entry("calendar", Set.of("common", "rules")),
             entry("deadlines", Set.of("common", "rules", "calendar", "practice")),

@@ -54,8 +54,8 @@ public class IntakeTestSupport {
         return importBytes(path.substring(path.lastIndexOf('/') + 1), fixture(path));
     }
 
-    /** Every table intake writes (findings: its claims are priced as they are stored), children first. */
-    private static final String[] INTAKE_TABLES = {"remittance_match", "unmatched_payment", "provider_adjustment", "denial_evidence", "denial", "claim_track", "finding", "claim_repricing_due", "claim_owner", "user_practice", "track_fact", "claim_intake_warning", "remittance_line", "remittance_natural_key",
+    /** Every table intake writes (findings: its claims are priced as they are stored; background imports: the job table), children first. */
+    private static final String[] INTAKE_TABLES = {"job_chunk", "job", "remittance_match", "unmatched_payment", "provider_adjustment", "denial_evidence", "denial", "claim_track", "finding", "claim_repricing_due", "claim_owner", "user_practice", "track_fact", "claim_intake_warning", "remittance_line", "remittance_natural_key",
             "remittance", "claim_line", "claim", "patient", "plan", "payer", "provider", "practice", "import_progress", "import_file_lease", "import_file"};
 
     /** Empties every table intake writes so a test starts from nothing. */
