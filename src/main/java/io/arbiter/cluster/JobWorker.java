@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class JobWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
-    /** How often the bytes of jobs that ended while their instance stopped are looked for. */
-    private static final long HOUSEKEEPING_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Jobs jobs;
     private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
@@ -40,7 +38,6 @@ public class JobWorker {
         return t;
     });
     private volatile boolean stopping;
-    private long lastHousekeeping = System.nanoTime() - HOUSEKEEPING_NANOS;
 
     JobWorker(Jobs jobs, List<JobHandler> handlers, @Value("${arbiter.jobs.poll-millis:2000}") long pollMillis,
               @Value("${arbiter.jobs.worker-enabled:true}") boolean enabled) {
@@ -89,10 +86,6 @@ public class JobWorker {
             while (!stopping && runOne()) {
                 // drain: the next job at once
             }
-            if (System.nanoTime() - lastHousekeeping >= HOUSEKEEPING_NANOS) {
-                lastHousekeeping = System.nanoTime();
-                jobs.dropContentOfEndedJobs();
-            }
         } catch (RuntimeException e) {
             LOG.warn("Job poll failed ({}); trying again in {} ms", e.getClass().getName(), pollMillis);
         }
@@ -107,7 +100,6 @@ public class JobWorker {
         JobHandler handler = handlers.get(claimed.get().job().kind());
         if (claimed.get() instanceof Jobs.Claimed.GaveUp gaveUp) {
             report(handler, gaveUp.job(), gaveUp.reason());
-            jobs.dropContentIfEnded(gaveUp.job().id());
             return true;
         }
         try (Jobs.Lease lease = ((Jobs.Claimed.Run) claimed.get()).lease()) {

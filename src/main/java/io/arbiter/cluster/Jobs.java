@@ -308,6 +308,7 @@ public class Jobs {
                 ps.setLong(4, id);
                 ps.executeUpdate();
             }
+            dropContent(c, id);
             return Optional.of(new Claimed.GaveUp(new Job(id, kind, refId, args, attempts, max, expired ? owner : null), reason));
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE job SET status = 'RUNNING', attempts = ?, lease_owner = ?, "
@@ -336,15 +337,22 @@ public class Jobs {
         }
     }
 
-    /** After the handler returned: DONE (unless it already ended the job in its own transaction); its bytes go. */
+    /** After the handler returned: DONE, unless it already ended the job in its own transaction. */
     void completed(Lease l) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            l.finishIn(c);
+            c.setAutoCommit(false);
+            try {
+                l.finishIn(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             LOG.warn("Job {} not marked done (SQLState {}); its lease will run out and it runs again", l.job().id(), e.getSQLState());
         }
-        dropContentIfEnded(l.job().id());
     }
 
     /**
@@ -357,54 +365,43 @@ public class Jobs {
         String reason = last ? "could not finish after " + j.attempt() + (j.attempt() == 1 ? " attempt: " : " attempts: ") + error
                 : "attempt " + j.attempt() + ": " + error;
         LocalDateTime now = now();
-        int changed;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE job SET status = ?, lease_until = NULL, last_error = ?, finished_at = ?, "
-                     + "updated_at = ? WHERE id = ? AND lease_owner = ? AND attempts = ? AND status = 'RUNNING'")) {
-            c.setAutoCommit(true);
-            ps.setString(1, last ? FAILED : QUEUED);
-            ps.setString(2, cut(reason, 1000));
-            ps.setObject(3, last ? now : null);
-            ps.setObject(4, now);
-            ps.setLong(5, j.id());
-            ps.setString(6, instanceName);
-            ps.setInt(7, j.attempt());
-            changed = ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int changed;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE job SET status = ?, lease_until = NULL, last_error = ?, "
+                        + "finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND attempts = ? AND status = 'RUNNING'")) {
+                    ps.setString(1, last ? FAILED : QUEUED);
+                    ps.setString(2, cut(reason, 1000));
+                    ps.setObject(3, last ? now : null);
+                    ps.setObject(4, now);
+                    ps.setLong(5, j.id());
+                    ps.setString(6, instanceName);
+                    ps.setInt(7, j.attempt());
+                    changed = ps.executeUpdate();
+                }
+                if (changed == 1 && last) {
+                    dropContent(c, j.id());
+                }
+                c.commit();
+                return changed == 1 && last ? Optional.of(reason) : Optional.empty();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             LOG.warn("Job {} failure not recorded (SQLState {}); its lease will run out and it runs again", j.id(), e.getSQLState());
             return Optional.empty();
         }
-        if (changed == 1 && last) {
-            dropContentIfEnded(j.id());
-            return Optional.of(reason);
-        }
-        return Optional.empty();
     }
 
-    /** Deletes the bytes of a job that ended (DONE or FAILED); a job still to run keeps them. */
-    void dropContentIfEnded(long jobId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM job_chunk WHERE job_id = ? AND EXISTS "
-                     + "(SELECT 1 FROM job WHERE job.id = ? AND job.status IN ('DONE', 'FAILED'))")) {
-            c.setAutoCommit(true);
+    /** A job's bytes go in the transaction that ends it: an ended job never needs them again, a job to run always has them. */
+    private static void dropContent(Connection c, long jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_chunk WHERE job_id = ?")) {
             ps.setLong(1, jobId);
-            ps.setLong(2, jobId);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warn("Content of job {} not deleted yet (SQLState {})", jobId, e.getSQLState());
-        }
-    }
-
-    /** Bytes left by jobs that ended while their instance stopped before deleting them; returns how many chunks. */
-    int dropContentOfEndedJobs() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM job_chunk WHERE job_id IN "
-                     + "(SELECT id FROM job WHERE status IN ('DONE', 'FAILED'))")) {
-            c.setAutoCommit(true);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warn("Content of ended jobs not deleted (SQLState {})", e.getSQLState());
-            return 0;
         }
     }
 
@@ -454,8 +451,8 @@ public class Jobs {
         /**
          * In the caller's transaction on {@code c}: marks the job DONE if this lease still holds it (same instance, same
          * attempt, still RUNNING — whether or not its time ran out, as nobody else has claimed it), and locks the row
-         * until the caller commits or rolls back, so no other instance can take the job over in between. False when
-         * another instance took it over: the caller must roll back.
+         * until the caller commits or rolls back, so no other instance can take the job over in between; deletes its bytes
+         * with it. False when another instance took it over: the caller must roll back.
          */
         public boolean finishIn(Connection c) throws SQLException {
             if (stopping) {
@@ -473,9 +470,11 @@ public class Jobs {
                 boolean held = ps.executeUpdate() == 1;
                 if (!held) {
                     lost = true;
+                    return false;
                 }
-                return held;
             }
+            dropContent(c, job.id());
+            return true;
         }
 
         @Override

@@ -177,8 +177,10 @@ class JobsTest {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             assertTrue(second.finishIn(c));
-            c.commit();
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM job_chunk WHERE job_id = ?", id), "the bytes go with the finish");
+            c.rollback(); // as an import whose transaction failed: the job stays the worker's, with its bytes
         }
+        assertEquals(3, count(db, "SELECT COUNT(*) FROM job_chunk WHERE job_id = ?", id));
         b.completed(second);
         assertEquals("DONE", text(db, "SELECT status FROM job WHERE id = ?", id));
         assertEquals(0, count(db, "SELECT COUNT(*) FROM job_chunk WHERE job_id = ?", id));
@@ -206,8 +208,7 @@ class JobsTest {
         assertEquals(gaveUp.reason(), text(db, "SELECT last_error FROM job WHERE id = ?", id));
         assertNull(text(db, "SELECT lease_until FROM job WHERE id = ?", id));
         assertTrue(a.claim(Set.of(KIND)).isEmpty() && b.claim(Set.of(KIND)).isEmpty(), "a failed job is not claimed again");
-        b.dropContentIfEnded(id);
-        assertEquals(0, count(db, "SELECT COUNT(*) FROM job_chunk WHERE job_id = ?", id));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM job_chunk WHERE job_id = ?", id), "its bytes went with it");
     }
 
     /** The poller: a handler that throws uses up the attempts; the last failure reaches the handler with its reason. */
@@ -264,7 +265,13 @@ class JobsTest {
     }
 
     private static long count(DataSource ds, String sql, Object... args) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection()) {
+            return count(c, sql, args);
+        }
+    }
+
+    private static long count(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
