@@ -166,16 +166,30 @@ public class ImportLeases {
             for (String sha : stale) {
                 swept += releaseIfStale(sha) ? 1 : 0;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE import_file SET status = 'REJECTED', errors = ?, finished_at = ?, "
-                    + "version = version + 1, updated_at = ? WHERE status = 'RUNNING' AND started_at < ? "
-                    + "AND NOT EXISTS (SELECT 1 FROM import_file_lease l WHERE l.import_id = import_file.id) "
-                    + "AND NOT " + Jobs.unfinished(ImportJobs.KIND, "import_file.id"))) {
-                LocalDateTime now = now();
-                ps.setString(1, errorsJson());
-                ps.setObject(2, now);
-                ps.setObject(3, now);
-                ps.setObject(4, now.minus(staleAfter));
-                swept += ps.executeUpdate();
+            // Found by a plain read, then ended one by one by primary key: one UPDATE scanning import_file would lock the
+            // row of every running import in turn and wait behind (or deadlock with) a long import's transaction.
+            LocalDateTime now = now();
+            List<Long> leaseless = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.id FROM import_file f WHERE f.status = 'RUNNING' AND f.started_at < ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM import_file_lease l WHERE l.import_id = f.id) AND NOT " + JOB_UNFINISHED)) {
+                ps.setObject(1, now.minus(staleAfter));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        leaseless.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (long id : leaseless) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE import_file SET status = 'REJECTED', errors = ?, finished_at = ?, "
+                        + "version = version + 1, updated_at = ? WHERE id = ? AND status = 'RUNNING' "
+                        + "AND NOT EXISTS (SELECT 1 FROM import_file_lease l WHERE l.import_id = import_file.id) "
+                        + "AND NOT " + Jobs.unfinished(ImportJobs.KIND, "import_file.id"))) {
+                    ps.setString(1, errorsJson());
+                    ps.setObject(2, now);
+                    ps.setObject(3, now);
+                    ps.setLong(4, id);
+                    swept += ps.executeUpdate();
+                }
             }
         } catch (SQLException e) {
             LOG.warn("Sweep of interrupted imports failed (SQLState {})", e.getSQLState());
