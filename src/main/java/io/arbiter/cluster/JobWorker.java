@@ -80,13 +80,15 @@ public class JobWorker {
         }
     }
 
-    /** Claims and runs jobs until none is left; never throws (the scheduler would stop polling). */
+    /** Claims and runs jobs until none is left; never throws: a task that throws is never scheduled again. */
     void poll() {
         try {
             while (!stopping && runOne()) {
                 // drain: the next job at once
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too (a job that ran out of memory): its lease runs out and it is tried again, but this instance keeps
+            // polling rather than silently taking no more work.
             LOG.warn("Job poll failed ({}); trying again in {} ms", e.getClass().getName(), pollMillis);
         }
     }
