@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("common", Set.of()),
             entry("cluster", Set.of("common")),
+            entry("ops", Set.of("common")),
             entry("audit", Set.of("common")),
             entry("security", Set.of("common", "audit", "cluster")),
             entry("practice", Set.of("common", "audit", "security")),
