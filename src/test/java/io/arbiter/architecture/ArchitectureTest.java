@@ -36,7 +36,7 @@ class ArchitectureTest {
             entry("security", Set.of("common", "audit", "cluster")),
             entry("practice", Set.of("common", "audit", "security")),
             entry("claims", Set.of("common", "audit", "security", "practice")),
-            entry("intake", Set.of("common", "audit", "practice", "claims", "rules")),
+            entry("intake", Set.of("common", "audit", "cluster", "practice", "claims", "rules")),
             entry("rules", Set.of("common")),
             entry("calendar", Set.of("common", "rules")),
             entry("deadlines", Set.of("common", "rules", "calendar", "practice")),
@@ -52,7 +52,7 @@ class ArchitectureTest {
                     "packets")),
             entry("reports", Set.of("common", "audit", "security", "rules", "practice", "claims", "tracks", "pricing", "cases", "packets", "denials",
                     "priorauth")),
-            entry("reconciliation", Set.of("common", "audit", "security", "claims", "cases", "denials")),
+            entry("reconciliation", Set.of("common", "audit", "cluster", "security", "claims", "cases", "denials")),
             entry("demo", Set.of("common", "cluster", "security", "practice", "claims", "intake", "cases", "packets", "denials")),
             entry("web", Set.of("common", "audit", "rules", "security", "calendarfeed", "practice", "claims", "intake", "tracks", "pricing",
                     "findings", "cases", "packets", "denials", "reports", "reconciliation")));

@@ -1,5 +1,6 @@
 package io.arbiter.ops;
 
+import io.arbiter.cluster.ScheduledRuns;
 import io.arbiter.intake.IntakeTestSupport;
 import io.arbiter.security.Roles;
 import io.arbiter.support.TestAccounts;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -51,6 +53,7 @@ class MetricsTest {
     @Inject DataSource dataSource;
     @Inject DataSourceResolver resolver;
     @Inject Clock clock;
+    @Inject ScheduledRuns scheduledRuns;
 
     BlockingHttpClient client;
 
@@ -155,6 +158,17 @@ class MetricsTest {
         assertEquals(lines + 35, value(text, "arbiter_import_lines_total", format));
         assertEquals(runs + 1, value(text, "arbiter_import_duration_seconds_count", Map.of("format", "X12_835", "status", "COMPLETED")));
         assertFalse(text.contains("acme.edi"), "no file name in any label");
+    }
+
+    @Test
+    void scheduledRunsAreCountedAsRanOrSkipped() {
+        String job = "metrics-test-" + System.nanoTime(); // a job of its own: no row, no earlier count
+        assertTrue(scheduledRuns.claimEvery(job, Duration.ofMinutes(1)));
+        assertFalse(scheduledRuns.claimEvery(job, Duration.ofMinutes(1)), "the same minute is taken");
+
+        String text = scrape();
+        assertEquals(1, value(text, "arbiter_scheduled_runs_total", Map.of("job", job, "outcome", "ran")));
+        assertEquals(1, value(text, "arbiter_scheduled_runs_total", Map.of("job", job, "outcome", "skipped")));
     }
 
     private String scrape() {
