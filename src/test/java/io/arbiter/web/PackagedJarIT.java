@@ -86,6 +86,7 @@ class PackagedJarIT {
         // A user's fresh machine: no database settings (embedded H2 under ./data of the working folder), demo mode.
         env.keySet().removeIf(k -> k.startsWith("DATASOURCES_") || k.startsWith("ARBITER_") || k.startsWith("MICRONAUT_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.put("ARBITER_METRICS_TOKEN", METRICS_TOKEN); // as an operator turns GET /metrics on
         service = pb.start();
         base = "http://127.0.0.1:" + port;
         awaitHealthy();
@@ -437,6 +438,38 @@ class PackagedJarIT {
         assertTrue(problems.isEmpty(), "API reads of the packaged jar failed:\n" + String.join("\n", problems));
     }
 
+    // ---------------------------------------------------------------- metrics, as a Prometheus scraper reads them
+
+    private static final String METRICS_TOKEN = "packaged-jar-metrics-token";
+    /** What Prometheus 2.x/3.x sends when it scrapes. */
+    private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    /**
+     * GET /metrics of the jar on the embedded database: refused without the token; with it, Prometheus text with the
+     * latency of the health checks by route, the demo's imports counted (lines and durations, through the real intake)
+     * and the queue gauges read from H2.
+     */
+    @Test
+    void theMetricsEndpointAnswersPrometheusText() throws Exception {
+        assertEquals(401, get("/metrics", Map.of()).statusCode());
+        HttpResponse<String> r = get("/metrics", Map.of("Authorization", "Bearer " + METRICS_TOKEN));
+        assertEquals(200, r.statusCode(), abbreviate(r.body()));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").replace(" ", "").startsWith("text/plain;version=0.0.4"),
+                r.headers().toString());
+        String text = r.body();
+        List<String> missing = new ArrayList<>();
+        for (String expected : List.of("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/health\"}",
+                "arbiter_import_lines_total{format=\"X12_835\"}",
+                "arbiter_import_duration_seconds_count{format=\"X12_835\",status=\"COMPLETED\"}",
+                "arbiter_work_queue_depth 0.0", "arbiter_work_queue_oldest_age_seconds 0.0", "jvm_memory_used_bytes")) {
+            if (!text.contains(expected)) {
+                missing.add(expected);
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing from the jar's metrics: " + missing + "\n" + abbreviate(text));
+    }
+
     // ---------------------------------------------------------------- the demo's packets, as documents to send
 
     /** Where an outgoing document may point (rules/primary-sources.yml). */
@@ -551,7 +584,8 @@ class PackagedJarIT {
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", path.startsWith("/ui/") ? BROWSER_ACCEPT : path.endsWith(".yml") ? "*/*" : "application/json");
+                .header("Accept", path.startsWith("/ui/") ? BROWSER_ACCEPT : path.endsWith(".yml") ? "*/*"
+                        : path.equals("/metrics") ? PROMETHEUS_ACCEPT : "application/json");
         headers.forEach(b::header);
         return send(b.GET());
     }
