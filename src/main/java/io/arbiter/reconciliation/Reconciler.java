@@ -34,6 +34,8 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     private static final int SWEEP_LIMIT = 2000;
     static final String SWEEP_JOB = "reconciliation-sweep";
+    /** Outcomes that record no money: not worth a log line (a denial's own 835 is seen once by the sweep after its sync). */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("nothing new", "undisputed", "no payment on the denied lines");
 
     private final ClaimReconciliation claims;
     private final ProviderAdjustmentRowRepository adjustments;
@@ -97,7 +99,7 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
     private static int step(Long id, String cause, java.util.function.Supplier<String> work) {
         try {
             String what = work.get();
-            if (!"nothing new".equals(what) && !"undisputed".equals(what)) {
+            if (!QUIET.contains(what)) {
                 LOG.info("Reconciled claim {} after {}: {}", id, cause, what);
                 return 1;
             }

@@ -95,6 +95,24 @@ public class FinanceCases {
                 .filter(e -> reachable.contains(e.caseId()) && e.amount() != null && within(e.eventDate(), from, to)).toList();
     }
 
+    /**
+     * Where each of these payment events came from: its case payment's source (an 835 matched, or assigned from the
+     * unmatched queue, is the bank's record). A payment event without one was typed in before reconciliation existed.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, io.arbiter.cases.PaymentSource> paymentSources(List<CaseEvent> events) {
+        List<Long> caseIds = events.stream().filter(e -> e.type() == CaseEventType.PAYMENT_RECEIVED).map(CaseEvent::caseId).distinct().toList();
+        Map<Long, io.arbiter.cases.PaymentSource> out = new java.util.HashMap<>();
+        for (int from = 0; from < caseIds.size(); from += 1000) {
+            for (io.arbiter.cases.CasePayment p : payments.findByCaseIdIn(caseIds.subList(from, Math.min(caseIds.size(), from + 1000)))) {
+                if (p.caseEventId() != null) {
+                    out.put(p.caseEventId(), p.source());
+                }
+            }
+        }
+        return out;
+    }
+
     static boolean within(LocalDate day, @Nullable LocalDate from, @Nullable LocalDate to) {
         return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
     }

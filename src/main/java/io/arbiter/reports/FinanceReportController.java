@@ -62,4 +62,14 @@ public class FinanceReportController {
         audit.record(who, AuditAction.VIEW, "REPORT", "cash", cash.months().size() + " months");
         return cash;
     }
+
+    /** Days from decision to first payment, per payer, over the cases opened in the period that a decision left owed money. */
+    @Get("/payment-speed")
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.List<PaymentSpeed> paymentSpeed(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
+                                                     Authentication who) {
+        java.util.List<PaymentSpeed> rows = recoveries.paymentSpeed(from, to, practiceScopes.of(who));
+        audit.record(who, AuditAction.VIEW, "REPORT", "payment-speed", rows.size() + " payers");
+        return rows;
+    }
 }

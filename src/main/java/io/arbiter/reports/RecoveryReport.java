@@ -85,10 +85,17 @@ public class RecoveryReport {
                 from, to, list, row("TOTAL", list));
     }
 
+    /** Days from decision to first payment by payer, over the cases opened in the period that a decision left owed money. */
+    public List<PaymentSpeed> paymentSpeed(@Nullable LocalDate from, @Nullable LocalDate to, PracticeAccess access) {
+        checkPeriod(from, to);
+        return PaymentSpeed.byPayer(finance.openedIn(from, to, access), LocalDate.now(clock));
+    }
+
     /** Cash received by payment month, the period filtering by the payment's date. */
     public CashReceived cash(@Nullable LocalDate from, @Nullable LocalDate to, PracticeAccess access) {
         checkPeriod(from, to);
-        return CashReceived.of(from, to, finance.cashEvents(from, to, access));
+        List<io.arbiter.cases.CaseEvent> events = finance.cashEvents(from, to, access);
+        return CashReceived.of(from, to, events, finance.paymentSources(events));
     }
 
     /** Where the fee refund rule comes from: the statute, and the regulation as the rule data cites it. */

@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finance dashboard: the recoveries API's figures (cases opened in the period), cash received by payment month, fee
- * refunds receivable, each figure linking to the cases it sums (FinanceCasesPage). A refused period or grouping is
+ * Finance dashboard: the recoveries API's figures (cases opened in the period), cash received by payment month (from 835s
+ * apart from typed in), days from decision to payment by payer, fee refunds receivable, each figure linking to the cases it sums (FinanceCasesPage). A refused period or grouping is
  * shown beside its field with the typed values kept (400), never a generic error page.
  */
 @Controller("/ui/finance")
@@ -37,8 +37,8 @@ public class FinancePage {
 
     static final List<String> RECOVERY_SERIES = List.of("Recovered", "Outstanding", "Fees (net)");
     static final List<String> RECOVERY_COLORS = List.of("#2e7d4f", "#b86e00", "#5f6b7a");
-    static final List<String> CASH_SERIES = List.of("Payments received", "Fee refunds received");
-    static final List<String> CASH_COLORS = List.of("#2e7d4f", "#3b6ea5");
+    static final List<String> CASH_SERIES = List.of("Payments from 835s", "Payments typed in", "Fee refunds received");
+    static final List<String> CASH_COLORS = List.of("#2e7d4f", "#b86e00", "#3b6ea5");
 
     private final Pages pages;
     private final RecoveryReport report;
@@ -75,7 +75,8 @@ public class FinancePage {
         m.put("cashMonths", cash.months().stream().map(mo -> Map.of("m", mo, "label", FinanceForm.groupLabel(RecoveryReport.GroupBy.MONTH,
                 mo.month()))).toList());
         m.put("cashChart", FinanceChart.of(CASH_SERIES, CASH_COLORS, cash.months().stream().map(mo -> new FinanceChart.Input(
-                FinanceForm.groupLabel(RecoveryReport.GroupBy.MONTH, mo.month()), List.of(mo.paymentsReceived(), mo.feeRefundsReceived()))).toList()));
+                FinanceForm.groupLabel(RecoveryReport.GroupBy.MONTH, mo.month()), List.of(mo.fromRemittances(), mo.typedIn(), mo.feeRefundsReceived()))).toList()));
+        m.put("speed", report.paymentSpeed(form.from, form.to, pages.practices(who)));
         m.put("refundRule", FeeRefundRule.EXPLANATION);
         m.put("citations", r.citations());
         m.put("winRatePct", winRate(r.totals()));

@@ -161,7 +161,7 @@ class TwoInstancesTest {
         assertEquals(2, count("SELECT COUNT(*) FROM practice"), "the demo's two practices, once");
         assertEquals(9, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'GCDEMO%'"), "the second practice's claims, once");
         assertEquals(36, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'LSDEMO%'"), "the seeded demo claims, once");
-        int demoFiles = io.arbiter.demo.DemoImports.FILES.size();
+        int demoFiles = io.arbiter.demo.DemoImports.FILES.size() + io.arbiter.demo.DemoRemittances.FILES.size();
         assertEquals(demoFiles, count("SELECT COUNT(*) FROM import_file WHERE status = 'COMPLETED'"), "each demo file imported once");
         assertEquals(demoFiles, count("SELECT COUNT(*) FROM import_file"));
         assertEquals(count("SELECT COUNT(DISTINCT case_number) FROM dispute_case"), count("SELECT COUNT(*) FROM dispute_case"));

@@ -328,4 +328,38 @@ class ReconciliationTest {
         assertEquals(new BigDecimal("1000.00"), row.paidLate());
         assertEquals(row.recovered(), row.receivedFromRemittances().add(row.receivedManually()), "the sources add up to what was recovered");
     }
+
+    /**
+     * The trend and the speed finance asked for, on this story's six cases (all decided 2027-01-12, payer ACME): in February
+     * 2027 the bank's record is 1,764.00 × 3 (RC1, RC2, RC4) + 1,000.00 (RC3) + 12.34 (PLB assigned to RC3) = 6,304.34 and
+     * typed in 1,764.00 (RC5) + 1,000.00 (RC6) = 2,764.00. First payments: RC5, RC6 on 02/01 (20 days); RC1, RC2, RC4 and
+     * RC3 (the 12.34 assigned from the queue is dated 02/05) on 02/05 (24 days): median (24 + 24) / 2 = 24.0, average
+     * (2 × 20 + 4 × 24) / 6 = 136 / 6 = 22.7, slowest 24.
+     */
+    @Test
+    @Order(11)
+    void financeSeesTheMonthlyTrendBySourceAndDaysFromDecisionToPaymentByPayer() {
+        java.util.Set<Long> mine = new java.util.HashSet<>(cases.values());
+        List<io.arbiter.cases.CaseEvent> events = financeCases.cashEvents(null, null, io.arbiter.security.PracticeAccess.EVERY).stream()
+                .filter(e -> mine.contains(e.caseId())).toList();
+        io.arbiter.reports.CashReceived cash = io.arbiter.reports.CashReceived.of(null, null, events, financeCases.paymentSources(events));
+        assertEquals(1, cash.months().size(), cash.toString());
+        io.arbiter.reports.CashReceived.Month feb = cash.months().get(0);
+        assertEquals("2027-02", feb.month());
+        assertEquals(new BigDecimal("6304.34"), feb.fromRemittances());
+        assertEquals(new BigDecimal("2764.00"), feb.typedIn());
+        assertEquals(new BigDecimal("9068.34"), feb.paymentsReceived());
+
+        List<io.arbiter.reports.FinanceCase> decided = financeCases.openedIn(null, null, io.arbiter.security.PracticeAccess.EVERY).stream()
+                .filter(f -> mine.contains(f.id())).toList();
+        List<io.arbiter.reports.PaymentSpeed> speed = io.arbiter.reports.PaymentSpeed.byPayer(decided, LocalDate.of(2027, 3, 1));
+        assertEquals(1, speed.size(), speed.toString());
+        io.arbiter.reports.PaymentSpeed acme = speed.get(0);
+        assertEquals("ACME HEALTH PLAN", acme.payer());
+        assertEquals(6, acme.paid());
+        assertEquals(new BigDecimal("24.0"), acme.medianDays());
+        assertEquals(new BigDecimal("22.7"), acme.averageDays());
+        assertEquals(24, acme.slowestDays());
+        assertEquals(0, acme.awaiting());
+    }
 }

@@ -113,6 +113,10 @@ class FinancePageHttpTest {
         assertFalse(page.contains("federal-idr.md"), "no file names on the page");
         assertTrue(page.contains("<div class=\"scroll\">"));
         assertTrue(page.contains("data-month=\"2027-01\""), "cash by month of payment");
+        assertTrue(page.contains("<th class=\"num\" scope=\"col\">From 835s</th><th class=\"num\" scope=\"col\">Typed in</th>"),
+                "each month's payments split into the bank's record and typed in");
+        assertTrue(page.contains("Payments from 835s") && page.contains("Payments typed in"), "the trend chart's series");
+        assertTrue(page.contains("<table id=\"speed-table\">") && page.contains("Days from decision to payment, by payer"), page);
 
         // the lost case's net is negative: −$266.00 (a true minus), and finance opens the case from the list
         String lost = ok("/ui/finance/cases?outcome=LOST");

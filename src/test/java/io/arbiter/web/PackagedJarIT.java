@@ -213,6 +213,56 @@ class PackagedJarIT {
                 "every track: " + tracks);
     }
 
+    /**
+     * Issue 17 on the artifact: the demo's payer money arrives in 835s through the real intake and the reconciliation shows
+     * one of each way it comes — an award paid by reversal + corrected claim (PAID from the bank's record), a partial award
+     * in a supplemental payment (the rest outstanding) restated by a second 835 (counted once, the import says so), a
+     * settlement overpaid (excess queued), a paper check later seen in an 835 (confirmed), PLB interest and a claim Arbiter
+     * never saw (queued), a denial overturned by a later payment (recovered).
+     */
+    @Test
+    void theDemoShowsEveryWayPayerMoneyArrives() throws Exception {
+        Map<String, String> finance = Map.of("Authorization", "Bearer " + token("finance", "finance-demo"));
+        String queue = ok("/api/v1/reconciliation/unmatched", finance);
+        for (String reason : List.of("OVERPAYMENT", "UNKNOWN_CLAIM", "PROVIDER_ADJUSTMENT")) {
+            assertTrue(queue.contains("\"reason\":\"" + reason + "\""), reason + " in the unmatched queue: " + abbreviate(queue));
+        }
+        String cases = ok("/api/v1/reports/recoveries/cases", finance);
+        boolean paidFromBank = false;
+        boolean partial = false;
+        boolean typedIn = false;
+        Long confirmedCase = null;
+        for (String item : cases.split("\\},\\{")) {
+            double fromBank = number(item, "receivedFromRemittances");
+            double manual = number(item, "receivedManually");
+            double outstanding = number(item, "outstanding");
+            String stage = field(item, "stage");
+            paidFromBank |= "PAID".equals(stage) && fromBank > 0 && manual == 0;
+            partial |= "DETERMINED".equals(stage) && fromBank > 0 && outstanding > 0;
+            if (manual > 0) {
+                typedIn = true;
+                confirmedCase = (long) number(item, "id");
+            }
+        }
+        assertTrue(paidFromBank, "an award paid from an 835 (PAID): " + abbreviate(cases));
+        assertTrue(partial, "a partial award with the rest outstanding: " + abbreviate(cases));
+        assertTrue(typedIn, "a payment typed in: " + abbreviate(cases));
+        String casePage = ok("/ui/cases/" + confirmedCase, finance);
+        assertTrue(casePage.contains("confirmed by an 835"), "the paper check was later seen in an 835, not counted twice");
+        String imports = ok("/api/v1/imports?size=50", Map.of("Authorization", "Bearer " + token("specialist", "specialist-demo")));
+        assertTrue(imports.contains("gulf-partial-award-restated-835.edi") && imports.contains("remittance already imported"),
+                "the restated 835 is imported and says what it did not count again: " + abbreviate(imports));
+        String recovered = ok("/api/v1/denials?status=RECOVERED", finance);
+        assertTrue(recovered.contains("\"status\":\"RECOVERED\""), "a denial recovered by a later 835: " + abbreviate(recovered));
+        String page = ok("/ui/finance", finance);
+        assertTrue(page.contains("<table id=\"speed-table\">") && page.contains("ACME HEALTH PLAN"), "days from decision to payment by payer");
+    }
+
+    private static double number(String jsonObject, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(-?[0-9.]+)").matcher(jsonObject);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     private static String field(String jsonObject, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":(?:\"([^\"]*)\"|null)").matcher(jsonObject);
         return m.find() ? m.group(1) : null;
