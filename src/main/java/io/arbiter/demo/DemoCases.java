@@ -57,7 +57,11 @@ public class DemoCases {
     private final io.arbiter.cases.CaseTerms caseTerms;
     @Inject
     io.arbiter.cases.CaseDocuments documents;
+    @Inject
+    DemoRemittances remittances;
     private @Nullable DisputeCase appealCase;
+    private @Nullable DisputeCase awardCase;
+    private @Nullable DisputeCase partialAwardCase;
 
     public DemoCases(DemoMode demoMode, CaseService cases, CaseDeadlines deadlines, Claims claims,
                      Practices practices, Payers payers, PacketDetails details,
@@ -115,6 +119,11 @@ public class DemoCases {
         }
         var synced = denials.sync(null);
         appealEvidence();
+        try {
+            payerMoney();
+        } catch (RuntimeException e) {
+            LOG.warn("Demo payer money skipped: {}", e.getMessage());
+        }
         LOG.info("Demo mode: opened demo cases across every track; denial records: {}", synced);
     }
 
@@ -212,20 +221,97 @@ public class DemoCases {
         return dc;
     }
 
+    /** Decided for the provider; the payer pays the award by reversing its payment and paying the corrected claim (payerMoney). */
     private void federalPaid(@Nullable Claim c) {
-        DisputeCase dc = federalToDetermination(c, "2950.00", "520.00", "2950.00");
-        if (dc == null) {
-            return;
-        }
-        DisputeCase current = cases.readable(dc.getId(), SPECIALIST, false);
-        if (current.getDetermination() != null) {
-            LocalDate decided = cases.today().minusDays(1);
-            step(current, CaseEventType.PAYMENT_RECEIVED, decided, current.owed().toPlainString(), null, "EFT received");
-        }
+        awardCase = federalToDetermination(c, "2950.00", "520.00", "2950.00");
     }
 
+    /** Decided for the provider; the payer pays part of the award in a supplemental payment (payerMoney). */
     private void federalDetermined(@Nullable Claim c) {
-        federalToDetermination(c, "1850.00", "310.00", "1850.00");
+        partialAwardCase = federalToDetermination(c, "1850.00", "310.00", "1850.00");
+    }
+
+    private @Nullable DisputeCase decided(@Nullable DisputeCase dc) {
+        if (dc == null) {
+            return null;
+        }
+        DisputeCase current = cases.readable(dc.getId(), SPECIALIST, false);
+        return current.getDetermination() != null || current.getSettlementAmount() != null ? current : null;
+    }
+
+    /** A settlement the specialist reached with the payer, typed in; the money comes later in an 835. */
+    private @Nullable DisputeCase settled(@Nullable Claim c, String total, LocalDate on) {
+        DisputeCase dc = open(c, null);
+        if (dc == null || !step(dc, CaseEventType.SETTLED, on, total, null, "payer agreed to settle at " + total + " total allowed")) {
+            return null;
+        }
+        return decided(dc);
+    }
+
+    /**
+     * Issue 17: the payer's money as it arrives — in 835s, imported through the real intake and matched by the
+     * reconciliation, one of each way it comes (docs/reconciliation.md): an award paid by reversal + corrected claim with
+     * interest in a PLB line (→ PAID), a partial award in a supplemental payment (the rest outstanding) and the same payment
+     * restated in a second 835 (counted once), a settlement overpaid (the excess in the unmatched queue), a paper check
+     * typed in and later seen in an 835 (confirmed, not counted twice), a denial overturned by a later payment (recovered),
+     * and a claim Arbiter never saw, reversed and repaid (queued).
+     */
+    private void payerMoney() {
+        io.arbiter.practice.Practice practice = practices.findFirstOrderById().orElseThrow();
+        LocalDate today = cases.today();
+        DisputeCase overpaid = settled(claim(4), "1500.00", today.minusDays(12));
+        DisputeCase paperCheck = settled(claim(13), "1200.00", today.minusDays(12));
+        if (paperCheck != null) {
+            step(paperCheck, CaseEventType.PAYMENT_RECEIVED, today.minusDays(6), paperCheck.owed().toPlainString(), null,
+                    "paper check 10482 deposited (typed in)");
+        }
+        Claim deniedClaim = claim(14);
+
+        var settlements = remittances.remit(practice, "ACME1", today.minusDays(3), "EFT" + DATE.format(today.minusDays(3)) + "S");
+        if (overpaid != null) {
+            settlements.supplemental(claim(4), "S", overpaid.owed().add(new BigDecimal("150.00")));
+        }
+        if (paperCheck != null) {
+            settlements.supplemental(claim(13), "S", paperCheck.owed());
+        }
+        if (deniedClaim != null) {
+            settlements.supplemental(deniedClaim, "R", remittedShare(deniedClaim));
+        }
+        remittances.importFile(DemoRemittances.SETTLEMENTS, settlements);
+
+        DisputeCase partial = decided(partialAwardCase);
+        if (partial != null) {
+            Claim c = claim(2);
+            var gulf = remittances.remit(practice, c, today.minusDays(2), "EFT" + DATE.format(today.minusDays(2)) + "G");
+            gulf.supplemental(c, "S", new BigDecimal("1000.00"));
+            remittances.importFile(DemoRemittances.PARTIAL_AWARD, gulf);
+            remittances.importRestated(DemoRemittances.PARTIAL_AWARD_RESTATED, gulf);
+        }
+
+        var award = remittances.remit(practice, "ACME1", today.minusDays(1), "EFT" + DATE.format(today.minusDays(1)) + "A");
+        DisputeCase won = decided(awardCase);
+        if (won != null) {
+            Claim c = claim(1);
+            award.reversal(c).corrected(c, won.owed(), "A").providerAdjustment("L6", c.patientControlNumber(), new BigDecimal("-18.45"));
+        }
+        award.unknownClaim("LSX0000417", "ERAX0417", "FOSTER", "HELEN", "W770004417", today.minusDays(70), new BigDecimal("2100.00"),
+                new BigDecimal("412.00"), new BigDecimal("1236.00"), new BigDecimal("103.00"));
+        remittances.importFile(DemoRemittances.AWARD, award);
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** What the payer pays on each line of a denied claim it overturns: 20% of the line's charge. */
+    private BigDecimal[] remittedShare(Claim c) {
+        return lineCharges(c).stream().map(ch -> ch.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP))
+                .toArray(BigDecimal[]::new);
+    }
+
+    @Inject
+    io.arbiter.claims.ClaimLines claimLines;
+
+    private List<BigDecimal> lineCharges(Claim c) {
+        return claimLines.findByClaimIdOrderByLineNumber(c.id()).stream().map(io.arbiter.claims.ClaimLine::charge).toList();
     }
 
     private void federalOpenNegotiation(@Nullable Claim c) {

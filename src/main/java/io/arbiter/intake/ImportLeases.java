@@ -1,6 +1,7 @@
 package io.arbiter.intake;
 
 import io.arbiter.cluster.Jobs;
+import io.arbiter.cluster.ScheduledRuns;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -43,8 +44,12 @@ import java.util.concurrent.TimeUnit;
 public class ImportLeases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportLeases.class);
+    static final String SWEEP_JOB = "import-lease-sweep";
     static final String INTERRUPTED = "the import stopped before it finished (the service stopped or lost its database "
             + "connection); nothing of it was kept — upload the file again";
+
+    /** A background import whose job another instance can still run is not judged by its heartbeat. */
+    private static final String JOB_UNFINISHED = Jobs.unfinished(ImportJobs.KIND, "f.id");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -52,9 +57,7 @@ public class ImportLeases {
     private final Clock wall = Clock.systemUTC();
     private final Duration staleAfter;
     private final Duration heartbeatEvery;
-    /** A background import whose job another instance can still run is not judged by its heartbeat. */
-    private static final String JOB_UNFINISHED = Jobs.unfinished(ImportJobs.KIND, "f.id");
-
+    private final ScheduledRuns runs;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "arbiter-import-heartbeat");
         t.setDaemon(true);
@@ -62,7 +65,8 @@ public class ImportLeases {
     });
 
     public ImportLeases(DataSource dataSource, DataSourceResolver resolver, Clock clock,
-                        @Value("${arbiter.intake.stale-after-seconds:120}") long staleAfterSeconds) {
+                        @Value("${arbiter.intake.stale-after-seconds:120}") long staleAfterSeconds, ScheduledRuns runs) {
+        this.runs = runs;
         this.dataSource = resolver.resolve(dataSource);
         this.clock = clock;
         this.staleAfter = Duration.ofSeconds(staleAfterSeconds);
@@ -145,11 +149,22 @@ public class ImportLeases {
     }
 
     /**
-     * Marks every import whose instance stopped renewing its lease REJECTED and releases its lease; also RUNNING
-     * imports from before leases existed. Background imports whose job is still queued or running are the job table's.
-     * At start-up and every minute, on every instance (idempotent).
+     * Every instance's scheduler fires at start-up and each minute; the instance that claims the minute sweeps (the
+     * sweep is idempotent as well). True when it was this one.
      */
     @Scheduled(initialDelay = "5s", fixedDelay = "60s")
+    public boolean scheduledSweep() {
+        if (!runs.claimEvery(SWEEP_JOB, Duration.ofMinutes(1))) {
+            return false;
+        }
+        sweep();
+        return true;
+    }
+
+    /**
+     * Marks every import whose instance stopped renewing its lease REJECTED and releases its lease; also RUNNING
+     * imports from before leases existed. Background imports whose job is still queued or running are the job table's.
+     */
     public int sweep() {
         int swept = 0;
         try (Connection c = dataSource.getConnection()) {

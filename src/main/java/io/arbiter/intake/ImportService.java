@@ -6,6 +6,9 @@ import io.arbiter.common.ApiProblem;
 import io.arbiter.intake.csv.CsvClaimsReader;
 import io.arbiter.intake.x12.X12Reader;
 import io.arbiter.intake.x12.X12Transactions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -42,6 +45,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -70,12 +74,14 @@ public class ImportService {
     private final Jobs jobs;
 
     private final ApplicationEventPublisher<ClaimsChanged> claimEvents;
+    private final MeterRegistry meters;
 
     public ImportService(ImportFileRepository imports, DataSource dataSource, DataSourceResolver resolver, Clock clock,
                          JsonMapper json, PlanTypes planTypes, ImportLeases leases, Jobs jobs,
                          @Value("${arbiter.intake.async-threshold-bytes:10485760}") long asyncThreshold,
-                         ApplicationEventPublisher<ClaimsChanged> claimEvents) {
+                         ApplicationEventPublisher<ClaimsChanged> claimEvents, MeterRegistry meters) {
         this.claimEvents = claimEvents;
+        this.meters = meters;
         this.imports = imports;
         // The import manages its own connection and transaction (plain JDBC batches), outside Micronaut's.
         this.dataSource = resolver.resolve(dataSource);
@@ -194,6 +200,7 @@ public class ImportService {
     private void run(long importId, String sha256, Path file, Hint hint, IntakeWriter.Timing timing, Fence fence,
                      @Nullable String note) {
         Path utf8 = null;
+        long started = System.nanoTime();
         try {
             TextEncoding.Verdict encoding = TextEncoding.of(file);
             if (encoding.refused()) {
@@ -225,6 +232,28 @@ public class ImportService {
         } finally {
             deleteQuietly(file);
             deleteQuietly(utf8);
+            meter(importId, System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * The operators' intake meters, from what the import's record says was stored: {@code arbiter.import.lines} (service
+     * lines of COMPLETED imports; lines/s = its rate over the duration's sum) and {@code arbiter.import.duration} by
+     * format and outcome. Tags are the format and status only, never the file's name.
+     */
+    private void meter(long importId, long nanos) {
+        try {
+            imports.findById(importId).filter(f -> !ImportFile.RUNNING.equals(f.status())).ifPresent(f -> {
+                String format = f.format() == null ? "UNKNOWN" : f.format();
+                Timer.builder("arbiter.import.duration").description("Imports from the stored upload to COMPLETED or REJECTED")
+                        .tag("format", format).tag("status", f.status()).register(meters).record(nanos, TimeUnit.NANOSECONDS);
+                if (ImportFile.COMPLETED.equals(f.status())) {
+                    Counter.builder("arbiter.import.lines").description("Service lines stored by completed imports")
+                            .tag("format", format).register(meters).increment(f.serviceLines());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Meters of import {} not recorded ({})", importId, e.getClass().getName());
         }
     }
 

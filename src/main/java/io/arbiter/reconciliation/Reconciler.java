@@ -2,6 +2,7 @@ package io.arbiter.reconciliation;
 
 import io.arbiter.cases.CaseOpened;
 import io.arbiter.claims.ClaimsChanged;
+import io.arbiter.cluster.ScheduledRuns;
 import io.arbiter.common.Jdbc;
 import io.arbiter.common.Money;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,22 +25,28 @@ import java.util.List;
  * Runs the matching after each import commits (in the import's thread, one transaction per claim; a failure here never
  * undoes the import), and every minute as a sweep: claims in cases or denials with remittances not yet accounted for
  * (an import whose matching was cut short by a crash), and PLB adjustments not yet in the queue. Every step is
- * idempotent — a remittance is accounted for once — so the sweep and the import's own run may overlap harmlessly.
+ * idempotent — a remittance is accounted for once — so the sweep and the import's own run may overlap harmlessly. The
+ * sweep runs on one instance per minute across the cluster ({@link ScheduledRuns#claimEvery}).
  */
 @Singleton
 public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     private static final int SWEEP_LIMIT = 2000;
+    static final String SWEEP_JOB = "reconciliation-sweep";
+    /** Outcomes that record no money: not worth a log line (a denial's own 835 is seen once by the sweep after its sync). */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("nothing new", "undisputed", "no payment on the denied lines");
 
     private final ClaimReconciliation claims;
     private final ProviderAdjustmentRowRepository adjustments;
     private final UnmatchedPaymentRepository unmatched;
     private final Jdbc jdbc;
     private final Clock clock;
+    private final ScheduledRuns runs;
 
     Reconciler(ClaimReconciliation claims, ProviderAdjustmentRowRepository adjustments, UnmatchedPaymentRepository unmatched, Jdbc jdbc,
-               Clock clock) {
+               Clock clock, ScheduledRuns runs) {
+        this.runs = runs;
         this.claims = claims;
         this.adjustments = adjustments;
         this.unmatched = unmatched;
@@ -57,7 +65,16 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
         claims.baseline(opened.caseId(), opened.claimIds());
     }
 
+    /** Every instance's scheduler fires each minute; the instance that claims the minute sweeps. True when it was this one. */
     @Scheduled(initialDelay = "30s", fixedDelay = "60s")
+    public boolean scheduledSweep() {
+        if (!runs.claimEvery(SWEEP_JOB, Duration.ofMinutes(1))) {
+            return false;
+        }
+        sweep();
+        return true;
+    }
+
     public void sweep() {
         reconcile(waiting(), "sweep");
     }
@@ -82,7 +99,7 @@ public class Reconciler implements ApplicationEventListener<ClaimsChanged> {
     private static int step(Long id, String cause, java.util.function.Supplier<String> work) {
         try {
             String what = work.get();
-            if (!"nothing new".equals(what) && !"undisputed".equals(what)) {
+            if (!QUIET.contains(what)) {
                 LOG.info("Reconciled claim {} after {}: {}", id, cause, what);
                 return 1;
             }

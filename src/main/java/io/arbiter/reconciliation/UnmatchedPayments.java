@@ -8,6 +8,10 @@ import io.arbiter.cases.CaseService;
 import io.arbiter.cases.DisputeCase;
 import io.arbiter.cases.DisputeCases;
 import io.arbiter.cases.PaymentSource;
+import io.arbiter.claims.Claim;
+import io.arbiter.claims.ClaimLine;
+import io.arbiter.claims.ClaimLines;
+import io.arbiter.claims.Claims;
 import io.arbiter.common.ApiException;
 import io.arbiter.common.ApiProblem;
 import io.arbiter.common.Money;
@@ -33,10 +37,19 @@ import java.util.List;
 @Singleton
 public class UnmatchedPayments {
 
-    /** Exactly one of caseId, denialId, manualPaymentId; or dismiss with a note. */
+    /**
+     * Exactly one of caseId, denialId, deniedClaimNumber (the patient control number of a claim of the payment's practice
+     * whose denied lines it pays: spread over them in line order, each up to what is left to recover), manualPaymentId;
+     * or dismiss with a note.
+     */
     @Serdeable
     public record Resolution(@Nullable Long caseId, @Nullable Long denialId, @Nullable Long manualPaymentId, @Nullable Boolean dismiss,
-                             @Nullable String note) {
+                             @Nullable String note, @Nullable String deniedClaimNumber) {
+
+        public Resolution(@Nullable Long caseId, @Nullable Long denialId, @Nullable Long manualPaymentId, @Nullable Boolean dismiss,
+                          @Nullable String note) {
+            this(caseId, denialId, manualPaymentId, dismiss, note, null);
+        }
     }
 
     private final UnmatchedPaymentRepository queue;
@@ -44,11 +57,15 @@ public class UnmatchedPayments {
     private final CaseService caseService;
     private final CasePayments payments;
     private final DenialService denials;
+    private final Claims claims;
+    private final ClaimLines claimLines;
     private final AuditLog audit;
     private final Clock clock;
 
     UnmatchedPayments(UnmatchedPaymentRepository queue, DisputeCases cases, CaseService caseService, CasePayments payments,
-                      DenialService denials, AuditLog audit, Clock clock) {
+                      DenialService denials, Claims claims, ClaimLines claimLines, AuditLog audit, Clock clock) {
+        this.claims = claims;
+        this.claimLines = claimLines;
         this.queue = queue;
         this.cases = cases;
         this.caseService = caseService;
@@ -82,9 +99,9 @@ public class UnmatchedPayments {
                     + " by " + u.resolvedBy());
         }
         int chosen = (r.caseId() != null ? 1 : 0) + (r.denialId() != null ? 1 : 0) + (r.manualPaymentId() != null ? 1 : 0)
-                + (Boolean.TRUE.equals(r.dismiss()) ? 1 : 0);
+                + (Boolean.TRUE.equals(r.dismiss()) ? 1 : 0) + (r.deniedClaimNumber() != null ? 1 : 0);
         if (chosen != 1) {
-            throw invalid("caseId", "give exactly one of caseId, denialId, manualPaymentId or dismiss");
+            throw invalid("caseId", "give exactly one of caseId, denialId, deniedClaimNumber, manualPaymentId or dismiss");
         }
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         UnmatchedPayment done;
@@ -118,6 +135,8 @@ public class UnmatchedPayments {
             denials.recover(d.id(), u.amount());
             done = queue.update(u.resolved(UnmatchedPayment.Status.ASSIGNED, null, d.id(), username, now));
             audit.record(username, AuditAction.CHANGE, "DENIAL", d.id(), "unmatched payment " + id + " of " + u.amount() + " assigned");
+        } else if (r.deniedClaimNumber() != null) {
+            done = toDeniedClaim(u, r.deniedClaimNumber().trim(), username, access, now);
         } else {
             CasePayment manual = u.caseId() == null ? null : payments.findByCaseIdOrderById(u.caseId()).stream()
                     .filter(p -> p.id().equals(r.manualPaymentId()) && p.source() == PaymentSource.MANUAL && !p.confirmed())
@@ -130,6 +149,31 @@ public class UnmatchedPayments {
             audit.record(username, AuditAction.CHANGE, "CASE", u.caseId(), "unmatched payment " + id + " is manual payment " + manual.id());
         }
         return done;
+    }
+
+    /** The payment overturns a denied claim: a recovery on each of its denied lines in line order, up to what each has left. */
+    private UnmatchedPayment toDeniedClaim(UnmatchedPayment u, String claimNumber, String username, PracticeAccess access, LocalDateTime now) {
+        Claim claim = (u.practiceId() == null ? java.util.Optional.<Claim>empty() : claims.findByPracticeIdAndPatientControlNumber(u.practiceId(),
+                claimNumber)).orElseThrow(() -> invalid("deniedClaimNumber", "no claim " + claimNumber + " in this payment's practice"));
+        List<Long> lineIds = claimLines.findByClaimIdOrderByLineNumber(claim.id()).stream().map(ClaimLine::id).toList();
+        List<Denial> open = denials.forClaimLines(lineIds).stream().filter(d -> access.allows(d.practiceId()))
+                .filter(d -> d.deniedAmount().compareTo(d.recoveredAmount()) > 0)
+                .sorted(java.util.Comparator.comparing(d -> lineIds.indexOf(d.claimLineId()))).toList();
+        BigDecimal room = open.stream().map(d -> d.deniedAmount().subtract(d.recoveredAmount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (open.isEmpty() || u.amount().compareTo(room) > 0) {
+            throw invalid("deniedClaimNumber", "claim " + claimNumber + " has " + Money.cents(room) + " of denied lines left to recover; "
+                    + u.amount() + " is more");
+        }
+        BigDecimal left = u.amount();
+        for (Denial d : open) {
+            BigDecimal applied = left.min(d.deniedAmount().subtract(d.recoveredAmount()));
+            if (applied.signum() > 0) {
+                denials.recover(d.id(), applied);
+                audit.record(username, AuditAction.CHANGE, "DENIAL", d.id(), "unmatched payment " + u.id() + ": " + Money.cents(applied) + " assigned");
+                left = left.subtract(applied);
+            }
+        }
+        return queue.update(u.resolved(UnmatchedPayment.Status.ASSIGNED, null, open.get(0).id(), username, now));
     }
 
     private static ApiException invalid(String field, String message) {

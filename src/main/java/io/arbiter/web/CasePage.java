@@ -45,6 +45,8 @@ public class CasePage {
     private final List<PacketLinks> packetLinks;
     private final io.arbiter.cases.OfferSuggester offers;
     private final PacketDetailsForm detailsForm;
+    @jakarta.inject.Inject
+    io.arbiter.cases.CasePayments casePayments;
 
     public CasePage(Pages pages, CaseService service, CaseReader reader, Users users, AuditLog audit,
                     List<PacketLinks> packetLinks, io.arbiter.cases.OfferSuggester offers, PacketDetailsForm detailsForm,
@@ -97,6 +99,8 @@ public class CasePage {
         audit.record(who, AuditAction.VIEW, "CASE", id, "browser");
         Map<String, Object> m = new HashMap<>();
         m.put("c", view);
+        // what was received since the decision, each with where it came from (issue 17: the bank's record or typed in)
+        m.put("payments", casePayments.findByCaseIdOrderById(dc.getId()));
         // The remittance history of each claim in the case: the initial payment that started the clock, and what came after.
         m.put("ledgers", view.lines().stream().map(CaseView.Line::claimId).distinct()
                 .map(claimId -> Map.of("claimId", claimId, "ledger", claims.ledger(claimId))).toList());

@@ -41,8 +41,12 @@ import java.util.stream.Collectors;
 public class UnmatchedPaymentsPage {
 
     /** A queue row as the screen shows it: the item, its claim's number and the case it came from. */
-    public record Row(UnmatchedPayment p, String claimNumber, String fromCase) {
+    /** {@code typedIn}: the case's typed-in payments not yet confirmed, offered when the item may be one of them. */
+    public record Row(UnmatchedPayment p, String claimNumber, String fromCase, List<io.arbiter.cases.CasePayment> typedIn) {
     }
+
+    @jakarta.inject.Inject
+    io.arbiter.cases.CasePayments casePayments;
 
     private final Pages pages;
     private final UnmatchedPayments queue;
@@ -66,12 +70,15 @@ public class UnmatchedPaymentsPage {
                 .forEach(id -> cases.findById(id).ifPresent(c -> caseNumbers.put(id, c.getCaseNumber())));
         Map<String, Object> m = new HashMap<>();
         m.put("rows", items.stream().map(p -> new Row(p, p.claimId() == null ? "" : claimNumbers.getOrDefault(p.claimId(), ""),
-                p.caseId() == null ? "" : caseNumbers.getOrDefault(p.caseId(), ""))).toList());
+                p.caseId() == null ? "" : caseNumbers.getOrDefault(p.caseId(), ""), typedIn(p))).toList());
         m.put("total", items.stream().map(UnmatchedPayment::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         return pages.page(request, who, "unmatched-payments.ftlh", "Unmatched payments", m);
     }
 
-    /** Assign to a case (by its number, or the claim's own case) or dismiss with a note. */
+    /**
+     * Assign to a case (by its number, or the claim's own case), to a denied claim's lines (by its number), confirm it as a
+     * typed-in payment of its case, or dismiss with a note.
+     */
     @Post(value = "/{id}/resolve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<String> resolve(HttpRequest<?> request, Authentication who, @PathVariable Long id, @Body Map<String, Object> form) {
         Object csrf = form.get(WebSession.CSRF_FIELD);
@@ -81,6 +88,21 @@ public class UnmatchedPaymentsPage {
             UnmatchedPayments.Resolution r;
             if ("dismiss".equals(action)) {
                 r = new UnmatchedPayments.Resolution(null, null, null, true, text(form, "note"));
+            } else if ("denial".equals(action)) {
+                String claim = text(form, "deniedClaimNumber");
+                if (claim == null) {
+                    throw ApiException.unprocessable("Give the denied claim's number", List.of(
+                            new io.arbiter.common.ApiProblem.ProblemDetail("deniedClaimNumber", "required")));
+                }
+                r = new UnmatchedPayments.Resolution(null, null, null, null, null, claim.trim().toUpperCase());
+            } else if ("manual".equals(action)) {
+                Long manual;
+                try {
+                    manual = Long.valueOf(String.valueOf(form.get("manualPaymentId")));
+                } catch (NumberFormatException e) {
+                    manual = -1L; // the service refuses it by name
+                }
+                r = new UnmatchedPayments.Resolution(null, null, manual, null, null);
             } else {
                 String number = text(form, "caseNumber");
                 Long caseId = number == null ? null : cases.findByCaseNumber(number.trim().toUpperCase())
@@ -89,10 +111,19 @@ public class UnmatchedPaymentsPage {
                 r = new UnmatchedPayments.Resolution(caseId, null, null, null, text(form, "note"));
             }
             queue.resolve(id, r, who.getName(), pages.practices(who));
-            return Pages.redirect("/ui/finance/unmatched?flash=" + QueuePage.enc("dismiss".equals(action) ? "Dismissed." : "Assigned."));
+            return Pages.redirect("/ui/finance/unmatched?flash=" + QueuePage.enc("dismiss".equals(action) ? "Dismissed."
+                    : "manual".equals(action) ? "Confirmed as the typed-in payment." : "Assigned."));
         } catch (ApiException e) {
             return Pages.redirect("/ui/finance/unmatched?error=" + QueuePage.enc(WebErrors.describe(e)));
         }
+    }
+
+    private List<io.arbiter.cases.CasePayment> typedIn(UnmatchedPayment p) {
+        if (p.reason() != UnmatchedPayment.Reason.POSSIBLE_MANUAL || p.caseId() == null) {
+            return List.of();
+        }
+        return casePayments.findByCaseIdOrderById(p.caseId()).stream()
+                .filter(c -> c.source() == io.arbiter.cases.PaymentSource.MANUAL && !c.confirmed()).toList();
     }
 
     private static String text(Map<String, Object> form, String field) {

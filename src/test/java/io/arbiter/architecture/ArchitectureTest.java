@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("common", Set.of()),
             entry("cluster", Set.of("common")),
+            entry("ops", Set.of("common")),
             entry("audit", Set.of("common")),
             entry("security", Set.of("common", "audit", "cluster")),
             entry("practice", Set.of("common", "audit", "security")),
@@ -51,7 +52,7 @@ class ArchitectureTest {
                     "packets")),
             entry("reports", Set.of("common", "audit", "security", "rules", "practice", "claims", "tracks", "pricing", "cases", "packets", "denials",
                     "priorauth")),
-            entry("reconciliation", Set.of("common", "audit", "security", "claims", "cases", "denials")),
+            entry("reconciliation", Set.of("common", "audit", "cluster", "security", "claims", "cases", "denials")),
             entry("demo", Set.of("common", "cluster", "security", "practice", "claims", "intake", "cases", "packets", "denials")),
             entry("web", Set.of("common", "audit", "rules", "security", "calendarfeed", "practice", "claims", "intake", "tracks", "pricing",
                     "findings", "cases", "packets", "denials", "reports", "reconciliation")));

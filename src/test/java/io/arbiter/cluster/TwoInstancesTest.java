@@ -1,6 +1,9 @@
 package io.arbiter.cluster;
 
 import io.arbiter.cases.OverdueMonitor;
+import io.arbiter.findings.RepriceChangedClaims;
+import io.arbiter.intake.ImportLeases;
+import io.arbiter.reconciliation.Reconciler;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +13,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two instances started at the same moment on one empty MariaDB database (issue 18): before the start-up lock one of
  * them died with "Duplicate entry 'specialist' for key 'uq_user_name'" (both seeded the demo users; the first
- * administrator had the same race). Now both start, every seed is there once, a third start changes nothing, and the
- * daily overdue check fired on both instances runs once.
+ * administrator had the same race). Now both start, every seed is there once, a third start changes nothing, the
+ * daily overdue check fired on both instances runs once, and so does each per-minute sweep in its minute.
  */
 class TwoInstancesTest {
 
@@ -154,7 +161,7 @@ class TwoInstancesTest {
         assertEquals(2, count("SELECT COUNT(*) FROM practice"), "the demo's two practices, once");
         assertEquals(9, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'GCDEMO%'"), "the second practice's claims, once");
         assertEquals(36, count("SELECT COUNT(*) FROM claim WHERE patient_control_number LIKE 'LSDEMO%'"), "the seeded demo claims, once");
-        int demoFiles = io.arbiter.demo.DemoImports.FILES.size();
+        int demoFiles = io.arbiter.demo.DemoImports.FILES.size() + io.arbiter.demo.DemoRemittances.FILES.size();
         assertEquals(demoFiles, count("SELECT COUNT(*) FROM import_file WHERE status = 'COMPLETED'"), "each demo file imported once");
         assertEquals(demoFiles, count("SELECT COUNT(*) FROM import_file"));
         assertEquals(count("SELECT COUNT(DISTINCT case_number) FROM dispute_case"), count("SELECT COUNT(*) FROM dispute_case"));
@@ -194,6 +201,84 @@ class TwoInstancesTest {
         assertEquals(1, count("SELECT COUNT(*) FROM scheduled_run WHERE job = 'overdue-check'"));
         assertEquals(false, instances.get(0).getBean(ScheduledRuns.class).claim("overdue-check",
                 instances.get(0).getBean(io.arbiter.cases.CaseService.class).today().toString()), "today's run is taken");
+    }
+
+    /** The three per-minute sweeps, each as its scheduler fires it: true when that instance ran it. */
+    private static final Map<String, Predicate<ApplicationContext>> SWEEPS = Map.of(
+            "reconciliation-sweep", i -> i.getBean(Reconciler.class).scheduledSweep(),
+            "reprice-sweep", i -> i.getBean(RepriceChangedClaims.class).scheduledSweep(),
+            "import-lease-sweep", i -> i.getBean(ImportLeases.class).scheduledSweep());
+
+    @Test
+    void eachPerMinuteSweepFiredOnBothInstancesInOneMinuteRunsOnce() throws Exception {
+        for (var sweep : SWEEPS.entrySet()) {
+            String job = sweep.getKey();
+            String runner = firedOnBothRunsOnce(job, sweep.getValue(), 120);
+            assertEquals(runner, leaseHolder(job), "the lease names the instance that ran " + job);
+
+            // fired again in the same minute, on either instance: both skip
+            assertEquals(List.of(false, false), fireOnBoth(sweep.getValue()), job + " already ran this minute");
+
+            // a minute later the next period is free, and again exactly one instance takes it
+            firedOnBothRunsOnce(job, sweep.getValue(), 61);
+        }
+        assertEquals(SWEEPS.size(), count("SELECT COUNT(*) FROM scheduled_lease"), "one row per sweep, whatever the number of runs");
+        assertEquals(0, count("SELECT COUNT(*) FROM scheduled_run WHERE job LIKE '%sweep'"), "sweeps add no period rows");
+    }
+
+    /**
+     * Frees the job's period (its last run {@code secondsAgo} seconds back), fires it on both instances at once and
+     * returns the instance that ran it; fails when both did. The instances' own schedulers fire these sweeps too: when one
+     * of them takes the freed period in the instant between, neither of ours runs, and the round is tried again.
+     */
+    private static String firedOnBothRunsOnce(String job, Predicate<ApplicationContext> fire, int secondsAgo) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            try (Connection c = DriverManager.getConnection(OWN_URL, USER, PASSWORD);
+                 PreparedStatement ps = c.prepareStatement("UPDATE scheduled_lease SET started_at = ? WHERE job = ?")) {
+                ps.setObject(1, LocalDateTime.now(ZoneOffset.UTC).minusSeconds(secondsAgo));
+                ps.setString(2, job);
+                ps.executeUpdate();
+            }
+            List<Boolean> ran = fireOnBoth(fire);
+            assertTrue(!(ran.get(0) && ran.get(1)), job + " ran on both instances in one period");
+            if (ran.contains(true)) {
+                return "instance-" + (ran.indexOf(true) + 1);
+            }
+        }
+        throw new AssertionError(job + ": no round in which one of the two fired instances ran it");
+    }
+
+    private static List<Boolean> fireOnBoth(Predicate<ApplicationContext> fire) throws Exception {
+        ExecutorService schedulers = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> fired = new ArrayList<>();
+            for (ApplicationContext instance : instances) {
+                fired.add(schedulers.submit(() -> {
+                    go.await();
+                    return fire.test(instance);
+                }));
+            }
+            go.countDown();
+            List<Boolean> ran = new ArrayList<>();
+            for (Future<Boolean> f : fired) {
+                ran.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return ran;
+        } finally {
+            schedulers.shutdownNow();
+        }
+    }
+
+    private static String leaseHolder(String job) throws SQLException {
+        try (Connection c = DriverManager.getConnection(OWN_URL, USER, PASSWORD);
+             PreparedStatement ps = c.prepareStatement("SELECT instance_name FROM scheduled_lease WHERE job = ?")) {
+            ps.setString(1, job);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "no lease row for " + job);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static Map<String, Long> snapshot() throws SQLException {

@@ -86,6 +86,7 @@ class PackagedJarIT {
         // A user's fresh machine: no database settings (embedded H2 under ./data of the working folder), demo mode.
         env.keySet().removeIf(k -> k.startsWith("DATASOURCES_") || k.startsWith("ARBITER_") || k.startsWith("MICRONAUT_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.put("ARBITER_METRICS_TOKEN", METRICS_TOKEN); // as an operator turns GET /metrics on
         service = pb.start();
         base = "http://127.0.0.1:" + port;
         awaitHealthy();
@@ -210,6 +211,56 @@ class PackagedJarIT {
         assertTrue(stages.size() >= 8, "cases in many stages: " + stages);
         assertTrue(tracks.containsAll(List.of("FEDERAL_IDR", "TEXAS_ARBITRATION", "TEXAS_PIP", "WORKERS_COMP", "COMMERCIAL_APPEAL")),
                 "every track: " + tracks);
+    }
+
+    /**
+     * Issue 17 on the artifact: the demo's payer money arrives in 835s through the real intake and the reconciliation shows
+     * one of each way it comes — an award paid by reversal + corrected claim (PAID from the bank's record), a partial award
+     * in a supplemental payment (the rest outstanding) restated by a second 835 (counted once, the import says so), a
+     * settlement overpaid (excess queued), a paper check later seen in an 835 (confirmed), PLB interest and a claim Arbiter
+     * never saw (queued), a denial overturned by a later payment (recovered).
+     */
+    @Test
+    void theDemoShowsEveryWayPayerMoneyArrives() throws Exception {
+        Map<String, String> finance = Map.of("Authorization", "Bearer " + token("finance", "finance-demo"));
+        String queue = ok("/api/v1/reconciliation/unmatched", finance);
+        for (String reason : List.of("OVERPAYMENT", "UNKNOWN_CLAIM", "PROVIDER_ADJUSTMENT")) {
+            assertTrue(queue.contains("\"reason\":\"" + reason + "\""), reason + " in the unmatched queue: " + abbreviate(queue));
+        }
+        String cases = ok("/api/v1/reports/recoveries/cases", finance);
+        boolean paidFromBank = false;
+        boolean partial = false;
+        boolean typedIn = false;
+        Long confirmedCase = null;
+        for (String item : cases.split("\\},\\{")) {
+            double fromBank = number(item, "receivedFromRemittances");
+            double manual = number(item, "receivedManually");
+            double outstanding = number(item, "outstanding");
+            String stage = field(item, "stage");
+            paidFromBank |= "PAID".equals(stage) && fromBank > 0 && manual == 0;
+            partial |= "DETERMINED".equals(stage) && fromBank > 0 && outstanding > 0;
+            if (manual > 0) {
+                typedIn = true;
+                confirmedCase = (long) number(item, "id");
+            }
+        }
+        assertTrue(paidFromBank, "an award paid from an 835 (PAID): " + abbreviate(cases));
+        assertTrue(partial, "a partial award with the rest outstanding: " + abbreviate(cases));
+        assertTrue(typedIn, "a payment typed in: " + abbreviate(cases));
+        String casePage = ok("/ui/cases/" + confirmedCase, finance);
+        assertTrue(casePage.contains("confirmed by an 835"), "the paper check was later seen in an 835, not counted twice");
+        String imports = ok("/api/v1/imports?size=50", Map.of("Authorization", "Bearer " + token("specialist", "specialist-demo")));
+        assertTrue(imports.contains("gulf-partial-award-restated-835.edi") && imports.contains("remittance already imported"),
+                "the restated 835 is imported and says what it did not count again: " + abbreviate(imports));
+        String recovered = ok("/api/v1/denials?status=RECOVERED", finance);
+        assertTrue(recovered.contains("\"status\":\"RECOVERED\""), "a denial recovered by a later 835: " + abbreviate(recovered));
+        String page = ok("/ui/finance", finance);
+        assertTrue(page.contains("<table id=\"speed-table\">") && page.contains("ACME HEALTH PLAN"), "days from decision to payment by payer");
+    }
+
+    private static double number(String jsonObject, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(-?[0-9.]+)").matcher(jsonObject);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static String field(String jsonObject, String name) {
@@ -437,6 +488,38 @@ class PackagedJarIT {
         assertTrue(problems.isEmpty(), "API reads of the packaged jar failed:\n" + String.join("\n", problems));
     }
 
+    // ---------------------------------------------------------------- metrics, as a Prometheus scraper reads them
+
+    private static final String METRICS_TOKEN = "packaged-jar-metrics-token";
+    /** What Prometheus 2.x/3.x sends when it scrapes. */
+    private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    /**
+     * GET /metrics of the jar on the embedded database: refused without the token; with it, Prometheus text with the
+     * latency of the health checks by route, the demo's imports counted (lines and durations, through the real intake)
+     * and the queue gauges read from H2.
+     */
+    @Test
+    void theMetricsEndpointAnswersPrometheusText() throws Exception {
+        assertEquals(401, get("/metrics", Map.of()).statusCode());
+        HttpResponse<String> r = get("/metrics", Map.of("Authorization", "Bearer " + METRICS_TOKEN));
+        assertEquals(200, r.statusCode(), abbreviate(r.body()));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").replace(" ", "").startsWith("text/plain;version=0.0.4"),
+                r.headers().toString());
+        String text = r.body();
+        List<String> missing = new ArrayList<>();
+        for (String expected : List.of("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/health\"}",
+                "arbiter_import_lines_total{format=\"X12_835\"}",
+                "arbiter_import_duration_seconds_count{format=\"X12_835\",status=\"COMPLETED\"}",
+                "arbiter_work_queue_depth 0.0", "arbiter_work_queue_oldest_age_seconds 0.0", "jvm_memory_used_bytes")) {
+            if (!text.contains(expected)) {
+                missing.add(expected);
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing from the jar's metrics: " + missing + "\n" + abbreviate(text));
+    }
+
     // ---------------------------------------------------------------- the demo's packets, as documents to send
 
     /** Where an outgoing document may point (rules/primary-sources.yml). */
@@ -551,7 +634,8 @@ class PackagedJarIT {
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", path.startsWith("/ui/") ? BROWSER_ACCEPT : path.endsWith(".yml") ? "*/*" : "application/json");
+                .header("Accept", path.startsWith("/ui/") ? BROWSER_ACCEPT : path.endsWith(".yml") ? "*/*"
+                        : path.equals("/metrics") ? PROMETHEUS_ACCEPT : "application/json");
         headers.forEach(b::header);
         return send(b.GET());
     }
