@@ -21,8 +21,8 @@ public interface ClaimRepository extends CrudRepository<Claim, Long> {
 
     /**
      * Claims by claim number, payer claim number, payer and status, of the given practices unless {@code allPractices}.
-     * The payer comes as its ids ({@link #payerIds}), so a payer's page is read in id order on ix_claim_payer_status
-     * (V95) and counted on it alone; see {@link Claims#search} for why a claim number comes with the practices listed.
+     * The payer comes as its ids ({@link #payerIds}), so a payer's page is read in id order on ix_claim_payer instead of
+     * all of its claims being sorted; see {@link Claims#search} for why a claim number comes with the practices listed.
      */
     @Query(value = """
             SELECT c.* FROM claim c

@@ -612,12 +612,15 @@ final class WorkQueueLoad {
                 scenario("claims search", false, r -> {
                     if (r.nextInt(4) > 0) {
                         String pcn = seed.pcns().get(r.nextInt(seed.pcns().size()));
-                        return claimsRequest("patientControlNumber=" + pcn, "c.patient_control_number = ?", List.of(pcn), 0);
+                        // a claim number is unique per practice: the index starts with the practice
+                        return claimsRequest("patientControlNumber=" + pcn, "c.practice_id IN (SELECT id FROM practice) "
+                                + "AND c.patient_control_number = ?", List.of(pcn), 0);
                     }
                     String payer = seed.payerNames().get(r.nextInt(seed.payerNames().size()));
                     int page = r.nextInt(20);
                     return claimsRequest("payer=" + java.net.URLEncoder.encode(payer, java.nio.charset.StandardCharsets.UTF_8)
-                            + "&status=1&page=" + page + "&size=50", "p.name = ? AND c.claim_status_code = '1'", List.of(payer), page * 50);
+                            + "&status=1&page=" + page + "&size=50", "c.payer_id = (SELECT id FROM payer WHERE name = ?) "
+                            + "AND c.claim_status_code = '1'", List.of(payer), page * 50);
                 }));
     }
 
