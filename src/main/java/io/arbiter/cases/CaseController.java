@@ -58,14 +58,25 @@ public class CaseController {
         return HttpResponse.created(reader.view(dc));
     }
 
+    /**
+     * The work queue, next deadline first: {@code {"items","page","size","total","next"}}. By page number as the contract
+     * says ({@code page}, {@code size}), or — an extension for deep pages — from {@code after}, the {@code next} cursor
+     * of the page before, with no offset, so page 1,000 costs what page 1 does. {@code next} is null on the last page.
+     * A total of 10,000 or more may be up to {@code arbiter.queue.total-cache-seconds} old.
+     */
     @Get
     @Secured({Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN})
-    public Page<CaseView.Summary> list(@QueryValue @Nullable String stage, @QueryValue @Nullable String assignee,
-                                       @QueryValue @Nullable LocalDate dueBefore, @QueryValue @Nullable String track,
-                                       @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size, Authentication who) {
+    public CaseReader.QueuePage list(@QueryValue @Nullable String stage, @QueryValue @Nullable String assignee,
+                                     @QueryValue @Nullable LocalDate dueBefore, @QueryValue @Nullable String track,
+                                     @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size,
+                                     @QueryValue @Nullable String after, Authentication who) {
         var pageable = Page.request(page, size);
-        Page<CaseView.Summary> result = reader.queue(stage, assignee, dueBefore, track, Roles.attorneyOnly(who) ? who.getName() : null,
-                practiceScopes.of(who), service.today(), pageable.getNumber(), pageable.getSize());
+        if (after != null && pageable.getNumber() > 0) {
+            throw ApiException.badRequest("page and after cannot be combined: after already says where the page starts");
+        }
+        CaseReader.QueuePage result = reader.queuePage(new CaseReader.QueueFilter(stage, assignee, dueBefore, track,
+                        Roles.attorneyOnly(who) ? who.getName() : null, null, null), practiceScopes.of(who), service.today(),
+                pageable.getNumber(), pageable.getSize(), after == null || after.isBlank() ? null : after);
         audit.record(who, AuditAction.LIST, "CASE", null, result.items().size() + " cases");
         return result;
     }

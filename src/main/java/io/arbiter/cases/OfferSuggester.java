@@ -1,12 +1,14 @@
 package io.arbiter.cases;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,13 +31,11 @@ public class OfferSuggester {
                               List<String> notes) {
     }
 
-    private final DisputeCaseRepository cases;
-    private final CaseLineRepository lines;
+    private final JdbcOperations jdbc;
     private final IdrPufRowRepository puf;
 
-    public OfferSuggester(DisputeCaseRepository cases, CaseLineRepository lines, IdrPufRowRepository puf) {
-        this.cases = cases;
-        this.lines = lines;
+    public OfferSuggester(JdbcOperations jdbc, IdrPufRowRepository puf) {
+        this.jdbc = jdbc;
         this.puf = puf;
     }
 
@@ -47,25 +47,26 @@ public class OfferSuggester {
         String code = target.getPrimaryCode();
         List<Suggestion> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        // Own history: single-line decided cases, so a determination is the amount for that one service.
-        List<DisputeCase> decided = cases.findByStageIn(List.of(CaseStage.DETERMINED, CaseStage.DECIDED, CaseStage.PAID,
-                CaseStage.PAYMENT_OVERDUE, CaseStage.CLOSED)).stream()
-                .filter(c -> c.getDetermination() != null && !Objects.equals(c.getId(), target.getId()))
-                .filter(c -> Objects.equals(c.getPrimaryCode(), code))
-                .filter(c -> lines.findByCaseIdOrderById(c.getId()).size() == 1)
-                .toList();
-        record Scope(String name, List<DisputeCase> sample) {
+        // Own history: single-line decided cases, so a determination is the amount for that one service. The narrowest
+        // scope with any sample wins; each is one query on ix_case_offer_sample (V94), so the case page does not read
+        // every decided case of the practice and count each one's lines (it did, once per view).
+        record Scope(String name, boolean payer, boolean region) {
         }
-        List<Scope> scopes = List.of(
-                new Scope("same code, payer and region", decided.stream().filter(c -> Objects.equals(c.getPayerId(), target.getPayerId())
-                        && Objects.equals(c.getServiceRegion(), target.getServiceRegion())).toList()),
-                new Scope("same code and payer", decided.stream().filter(c -> Objects.equals(c.getPayerId(), target.getPayerId())).toList()),
-                new Scope("same code, any payer", decided));
-        scopes.stream().filter(s -> !s.sample().isEmpty()).findFirst().ifPresentOrElse(s -> {
-            List<BigDecimal> amounts = s.sample().stream().map(DisputeCase::getDetermination).sorted().toList();
-            out.add(new Suggestion("Practice determinations (prevailing amounts)", s.name(), amounts.size(), percentile,
-                    percentile(amounts, percentile), amounts.get(0), amounts.get(amounts.size() - 1)));
-        }, () -> notes.add("No decided single-line case for " + code + " in the practice's history yet."));
+        List<Scope> scopes = List.of(new Scope("same code, payer and region", true, true), new Scope("same code and payer", true, false),
+                new Scope("same code, any payer", false, false));
+        boolean found = false;
+        for (Scope s : scopes) {
+            List<BigDecimal> amounts = determinations(target, s.payer(), s.region());
+            if (!amounts.isEmpty()) {
+                out.add(new Suggestion("Practice determinations (prevailing amounts)", s.name(), amounts.size(), percentile,
+                        percentile(amounts, percentile), amounts.get(0), amounts.get(amounts.size() - 1)));
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            notes.add("No decided single-line case for " + code + " in the practice's history yet.");
+        }
 
         List<BigDecimal> prevailing = puf.findByServiceCode(code == null ? "" : code).stream()
                 .map(IdrPufRow::prevailingOffer).filter(Objects::nonNull).sorted().toList();
@@ -79,6 +80,49 @@ public class OfferSuggester {
         notes.add("Offers must not rest on billed charges or public-payer rates, which IDR entities may not consider "
                 + "(42 U.S.C. 300gg-111(c)(5)(D)).");
         return new Suggestions(code, target.getServiceRegion(), percentile, out, notes);
+    }
+
+    /**
+     * Determinations of the other decided single-line cases with the target's primary code (and payer, and region),
+     * sorted; a null code, payer or region matches null.
+     */
+    private List<BigDecimal> determinations(DisputeCase target, boolean samePayer, boolean sameRegion) {
+        StringBuilder sql = new StringBuilder("SELECT c.determination FROM dispute_case c WHERE c.stage IN ('DETERMINED','DECIDED','PAID',"
+                + "'PAYMENT_OVERDUE','CLOSED') AND c.determination IS NOT NULL");
+        List<Object> args = new ArrayList<>();
+        equal(sql, args, "c.primary_code", target.getPrimaryCode());
+        if (samePayer) {
+            equal(sql, args, "c.payer_id", target.getPayerId());
+        }
+        if (sameRegion) {
+            equal(sql, args, "c.service_region", target.getServiceRegion());
+        }
+        if (target.getId() != null) {
+            sql.append(" AND c.id <> ?");
+            args.add(target.getId());
+        }
+        sql.append(" AND (SELECT COUNT(*) FROM case_line l WHERE l.case_id = c.id) = 1 ORDER BY c.determination");
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<BigDecimal> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getBigDecimal(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, @Nullable Object value) {
+        if (value == null) {
+            sql.append(" AND ").append(column).append(" IS NULL");
+        } else {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
     }
 
     /** Nearest-rank percentile of a sorted list. */

@@ -28,10 +28,12 @@ public class ClaimReader {
     private final Plans plans;
     private final RemittanceRepository remittances;
     private final ClaimIntakeWarningRepository intakeWarnings;
+    private final Claims search;
 
     public ClaimReader(ClaimRepository claims, ClaimLineRepository lines, CurrentRemittanceDetail detail,
                        Payers payers, Plans plans, RemittanceRepository remittances,
-                       ClaimIntakeWarningRepository intakeWarnings) {
+                       ClaimIntakeWarningRepository intakeWarnings, Claims search) {
+        this.search = search;
         this.remittances = remittances;
         this.intakeWarnings = intakeWarnings;
         this.claims = claims;
@@ -44,8 +46,7 @@ public class ClaimReader {
     @Transactional(readOnly = true)
     public io.arbiter.common.Page<ClaimView.Summary> search(String pcn, String ccn, String payer, String status,
                                                             io.arbiter.security.PracticeAccess access, Pageable pageable) {
-        var page = claims.search(blankToNull(pcn), blankToNull(ccn), blankToNull(payer), blankToNull(status), access.all(),
-                access.idsForQuery(), pageable);
+        var page = search.search(blankToNull(pcn), blankToNull(ccn), blankToNull(payer), blankToNull(status), access, pageable);
         Map<Long, Payer> payerById = payers.findAll().stream().collect(Collectors.toMap(Payer::id, Function.identity()));
         return io.arbiter.common.Page.of(page, c -> new ClaimView.Summary(c.id(), c.patientControlNumber(),
                 c.payerClaimControlNumber(), c.payerId() == null || !payerById.containsKey(c.payerId()) ? null : payerById.get(c.payerId()).name(),
