@@ -242,8 +242,7 @@ public class CaseReader {
         if (!ids.isEmpty()) {
             cases.findByIdIn(ids).forEach(c -> byId.put(c.getId(), c));
         }
-        java.util.Map<Long, String> payerNames = new java.util.HashMap<>();
-        payers.findAll().forEach(p -> payerNames.put(p.id(), p.name()));
+        java.util.Map<Long, String> payerNames = payers.namesOf(byId.values().stream().map(DisputeCase::getPayerId).toList());
         List<CaseView.Summary> items = ids.stream().map(byId::get).map(c -> new CaseView.Summary(c.getId(), c.getCaseNumber(),
                 c.getTrack().name(), c.getStage().name(), c.getAssignee(), payerNames.get(c.getPayerId()), c.getPrimaryCode(),
                 c.getBilled(), c.getInitialPaid(), c.outstanding(), c.getNextDeadlineKey(), c.getNextDeadlineDate(),

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Assembles the claim read model: lines, adjustments, remark codes, NSA indicators and the remittance ledger. */
@@ -47,9 +46,9 @@ public class ClaimReader {
     public io.arbiter.common.Page<ClaimView.Summary> search(String pcn, String ccn, String payer, String status,
                                                             io.arbiter.security.PracticeAccess access, Pageable pageable) {
         var page = search.search(blankToNull(pcn), blankToNull(ccn), blankToNull(payer), blankToNull(status), access, pageable);
-        Map<Long, Payer> payerById = payers.findAll().stream().collect(Collectors.toMap(Payer::id, Function.identity()));
+        Map<Long, String> payerNames = payers.namesOf(page.getContent().stream().map(Claim::payerId).toList());
         return io.arbiter.common.Page.of(page, c -> new ClaimView.Summary(c.id(), c.patientControlNumber(),
-                c.payerClaimControlNumber(), c.payerId() == null || !payerById.containsKey(c.payerId()) ? null : payerById.get(c.payerId()).name(),
+                c.payerClaimControlNumber(), c.payerId() == null ? null : payerNames.get(c.payerId()),
                 c.serviceDateFrom(), c.placeOfService(), c.totalCharge(), c.totalPaid(), c.claimStatusCode()));
     }
 

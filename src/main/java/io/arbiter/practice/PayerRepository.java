@@ -13,4 +13,5 @@ public interface PayerRepository extends CrudRepository<Payer, Long> {
     Optional<Payer> findByPayerCode(String payerCode);
     Optional<Payer> findFirstByName(String name);
     List<Payer> listOrderByName();
+    List<Payer> findByIdIn(java.util.Collection<Long> ids);
 }

@@ -24,6 +24,17 @@ public class Payers {
         return payers.findAll();
     }
 
+    /** The names of these payers by id: a page of results reads its own payers, not every payer, on each request. */
+    public java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        wanted.remove(null);
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!wanted.isEmpty()) {
+            payers.findByIdIn(wanted).forEach(p -> names.put(p.id(), p.name()));
+        }
+        return names;
+    }
+
     public java.util.Optional<Payer> findByPayerCode(String payerCode) {
         return payers.findByPayerCode(payerCode);
     }
