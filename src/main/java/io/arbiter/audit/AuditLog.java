@@ -1,5 +1,6 @@
 package io.arbiter.audit;
 
+import io.arbiter.common.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
@@ -21,7 +22,10 @@ public class AuditLog {
     private final AuditEventRepository events;
     private final Clock clock;
 
-    public AuditLog(AuditEventRepository events, Clock clock) {
+    private final ClientAddresses addresses;
+
+    public AuditLog(AuditEventRepository events, Clock clock, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.events = events;
         this.clock = clock;
     }
@@ -50,20 +54,16 @@ public class AuditLog {
     }
 
     /**
-     * The peer address of the HTTP request this thread is serving, or null outside a request (scheduled jobs,
+     * The client address of the HTTP request this thread is serving, or null outside a request (scheduled jobs,
      * start-up seeding). Micronaut propagates the request context onto the blocking executor.
      */
     @Nullable
-    static String currentClientAddress() {
-        return ServerRequestContext.currentRequest().map(AuditLog::clientAddress).orElse(null);
+    String currentClientAddress() {
+        return ServerRequestContext.currentRequest().map(addresses::of).orElse(null);
     }
 
-    /** The peer address of the connection; forwarded headers are not trusted (a client could forge them). */
-    public static String clientAddress(@Nullable HttpRequest<?> request) {
-        if (request == null || request.getRemoteAddress() == null) {
-            return "unknown";
-        }
-        var remote = request.getRemoteAddress();
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    /** The client's address: the TCP peer, or behind a trusted proxy the client it names ({@link ClientAddresses}). */
+    public String clientAddress(@Nullable HttpRequest<?> request) {
+        return addresses.of(request);
     }
 }

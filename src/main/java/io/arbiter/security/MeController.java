@@ -53,7 +53,7 @@ public class MeController {
         policy.check("newPassword", me.username(), body.newPassword());
         users.update(me.withPasswordHash(hasher.hash(body.newPassword())));
         generations.revokeAll(me.username());
-        audit.recordFrom(me.username(), UserAuthenticationProvider.clientAddress(request), AuditAction.CHANGE, "USER", me.id(),
+        audit.recordFrom(me.username(), audit.clientAddress(request), AuditAction.CHANGE, "USER", me.id(),
                 "own password changed; sessions revoked");
         return HttpResponse.noContent();
     }

@@ -33,7 +33,7 @@ public class RevokingLogoutHandler implements LogoutHandler<HttpRequest<?>, Muta
     /** Revokes the user's tokens and records the sign-out. */
     public void signOut(String username, HttpRequest<?> request, String channel) {
         generations.revokeAll(username);
-        audit.recordFrom(username, UserAuthenticationProvider.clientAddress(request), AuditAction.LOGOUT, "USER", username,
+        audit.recordFrom(username, audit.clientAddress(request), AuditAction.LOGOUT, "USER", username,
                 channel + " sign-out; earlier tokens revoked");
     }
 }

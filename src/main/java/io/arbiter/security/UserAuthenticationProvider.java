@@ -47,7 +47,7 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
     public @NonNull AuthenticationResponse authenticate(HttpRequest<B> requestContext,
                                                         @NonNull AuthenticationRequest<String, String> request) {
         String username = request.getIdentity() == null ? "" : request.getIdentity().trim();
-        String address = clientAddress(requestContext);
+        String address = audit.clientAddress(requestContext);
         String channel = requestContext != null && requestContext.getPath().startsWith("/ui/") ? "browser" : "API";
 
         Optional<Duration> locked = throttle.lockedFor(username, address);
@@ -88,9 +88,5 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
                 .tag("channel", channel.toLowerCase(java.util.Locale.ROOT))
                 .register(meters)
                 .increment();
-    }
-
-    static String clientAddress(HttpRequest<?> request) {
-        return AuditLog.clientAddress(request);
     }
 }

@@ -74,5 +74,9 @@ class ComposeFileTest {
         assertTrue(String.valueOf(lb.get("image")).startsWith("nginx:"));
         assertEquals(List.of("./nginx.conf:/etc/nginx/nginx.conf:ro"), lb.get("volumes"));
         assertEquals(instances, new TreeSet<>(((Map<String, Object>) lb.get("depends_on")).keySet()), "the balancer waits for every instance");
+        // the instances believe the balancer's X-Forwarded-For and nobody else's: its address is fixed and the one trusted
+        String lbAddress = String.valueOf(((Map<String, Map<String, Object>>) lb.get("networks")).get("default").get("ipv4_address"));
+        assertEquals(lbAddress, String.valueOf(shared.get("ARBITER_TRUSTED_PROXIES")));
+        assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"), "nginx appends the address it saw");
     }
 }
