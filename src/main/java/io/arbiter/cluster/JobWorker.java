@@ -60,9 +60,10 @@ public class JobWorker {
     @PreDestroy
     void stop() {
         stopping = true;
-        // A job cut short by this stop ends nothing (not even as failed): its lease runs out and another instance, or
-        // this one restarted, runs it again.
-        jobs.stopFinishing();
+        // A job cut short by this stop ends nothing (not even as failed): it is queued again at once, its attempt not
+        // counted, and another instance (or this one restarted) runs it from the beginning. Were this instance killed
+        // instead, its lease would run out and the job be taken over then.
+        jobs.handBack();
         thread.shutdownNow();
     }
 

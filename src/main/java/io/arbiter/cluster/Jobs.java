@@ -59,6 +59,9 @@ public class Jobs {
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
 
+    /** The leases this instance holds now, handed back at a graceful stop. */
+    private final java.util.Set<Lease> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final String COLUMNS = "id, kind, ref_id, args, status, attempts, max_attempts, lease_owner, lease_until, last_error";
@@ -109,6 +112,19 @@ public class Jobs {
     /** The instance is stopping: from now on no lease finishes its job (each runs out and the job runs again elsewhere). */
     void stopFinishing() {
         stopping = true;
+    }
+
+    /**
+     * A graceful stop: no lease finishes its job any more, and each job this instance is running is queued again at once
+     * — another instance takes it within its poll interval instead of after the lease, and the attempt cut short is not
+     * counted. Safe against a job finishing at this moment: its finish holds the row until it commits (then nothing is
+     * handed back) or rolls back (then it is); after {@code stopFinishing} no finish can start.
+     */
+    void handBack() {
+        stopFinishing();
+        for (Lease held : this.held) {
+            held.handBack();
+        }
     }
 
     /** A claimed job: what to work on and which attempt this is. */
@@ -413,6 +429,7 @@ public class Jobs {
 
         private Lease(Job job) {
             this.job = job;
+            held.add(this);
             // Three renewals per lease, so one slow renewal never lets a live worker's lease run out.
             long every = Math.max(200, lease.toMillis() / 3);
             this.renewal = renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
@@ -477,9 +494,32 @@ public class Jobs {
             return true;
         }
 
+        /** Queues the job again if this lease still holds it, with the attempt it was on not counted. */
+        void handBack() {
+            lost = true;
+            renewal.cancel(false);
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("UPDATE job SET status = 'QUEUED', attempts = attempts - 1, "
+                         + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND attempts = ? "
+                         + "AND status = 'RUNNING'")) {
+                c.setAutoCommit(true);
+                ps.setObject(1, now());
+                ps.setLong(2, job.id());
+                ps.setString(3, instanceName);
+                ps.setInt(4, job.attempt());
+                if (ps.executeUpdate() == 1) {
+                    LOG.info("Job {} ({}) handed back at this instance's stop: queued again", job.id(), job.kind());
+                }
+            } catch (SQLException e) {
+                // its lease runs out instead, as if the instance had died
+                LOG.warn("Job {} not handed back (SQLState {}); it is taken over when its lease runs out", job.id(), e.getSQLState());
+            }
+        }
+
         @Override
         public void close() {
             renewal.cancel(false);
+            held.remove(this);
         }
     }
 

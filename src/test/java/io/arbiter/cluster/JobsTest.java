@@ -189,6 +189,54 @@ class JobsTest {
     }
 
     @Test
+    void aJobCutShortByAGracefulStopIsQueuedAgainAtOnceWithoutSpendingAnAttempt() throws Exception {
+        Jobs a = worker(db, "worker-a", 3);
+        Jobs b = worker(db, "worker-b", 3);
+        long id = a.enqueue(KIND, 8, "X12", new ByteArrayInputStream("ISA*00*".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        Jobs.Lease first = run(a.claim(Set.of(KIND)));
+        assertTrue(b.claim(Set.of(KIND)).isEmpty(), "a live lease is left alone");
+
+        a.handBack(); // worker-a's instance is stopped (docker stop, a rolling restart) while it works on the job
+        assertEquals("QUEUED", text(db, "SELECT status FROM job WHERE id = ?", id));
+        Jobs.Lease second = run(b.claim(Set.of(KIND))); // at once: the clock has not moved
+        assertEquals(1, second.job().attempt(), "the attempt the stop cut short is not counted");
+        assertNull(second.job().takenOverFrom(), "handed back, not taken over from a dead instance");
+        assertEquals("worker-b", text(db, "SELECT lease_owner FROM job WHERE id = ?", id));
+
+        // the stopping worker, still running its copy, can neither renew nor finish it
+        assertFalse(first.renew());
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            assertFalse(first.finishIn(c), "the stopping worker must roll back");
+            c.rollback();
+        }
+        b.completed(second);
+        assertEquals("DONE", text(db, "SELECT status FROM job WHERE id = ?", id));
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aJobFinishingAsTheStopComesStaysFinished() throws Exception {
+        Jobs a = worker(db, "worker-a", 3);
+        long id = a.enqueue(KIND, 9, "X12", new ByteArrayInputStream("ISA*00*".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        Jobs.Lease lease = run(a.claim(Set.of(KIND)));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            assertTrue(lease.finishIn(c), "the import's transaction marks its job done");
+            Thread stop = new Thread(a::handBack); // the stop arrives before that transaction commits
+            stop.start();
+            stop.join(500);
+            assertTrue(stop.isAlive(), "the hand-back waits for the finishing transaction's row lock");
+            c.commit();
+            stop.join(30_000);
+        }
+        assertEquals("DONE", text(db, "SELECT status FROM job WHERE id = ?", id), "a finished job is not queued again");
+        assertEquals(1, count(db, "SELECT attempts FROM job WHERE id = ?", id));
+        lease.close();
+    }
+
+    @Test
     void afterItsLastAttemptAJobFailsWithItsReason() throws Exception {
         Jobs a = worker(db, "worker-a", 3);
         Jobs b = worker(db, "worker-b", 3);
