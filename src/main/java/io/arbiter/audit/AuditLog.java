@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -15,6 +14,10 @@ import java.time.temporal.ChronoUnit;
 /**
  * Records who viewed, changed or downloaded which PHI-bearing record, and when (HIPAA 45 CFR
  * 164.312(b) audit controls). Details name records by id, never by patient data.
+ *
+ * <p>An entry joins the caller's transaction when there is one (a change and its entry commit together); otherwise it
+ * is one autocommitted insert — no transaction of its own, whose begin/commit/reset round trips cost a read-only
+ * request (the work queue, a case view) more than its queries did.
  */
 @Singleton
 public class AuditLog {
@@ -30,14 +33,12 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    @Transactional
     public void record(@Nullable Authentication who, AuditAction action, String entityType,
                        @Nullable Object entityId, @Nullable String detail) {
         record(who == null ? "anonymous" : who.getName(), action, entityType, entityId, detail);
     }
 
     /** An entry that names the client address (sign-in events, where the address is the point). */
-    @Transactional
     public void recordFrom(String username, @Nullable String clientAddress, AuditAction action, String entityType,
                            @Nullable Object entityId, @Nullable String detail) {
         events.save(new AuditEvent(null, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS),
@@ -47,7 +48,6 @@ public class AuditLog {
                 clientAddress == null ? null : clientAddress.substring(0, Math.min(64, clientAddress.length()))));
     }
 
-    @Transactional
     public void record(String username, AuditAction action, String entityType,
                        @Nullable Object entityId, @Nullable String detail) {
         recordFrom(username, currentClientAddress(), action, entityType, entityId, detail);

@@ -62,7 +62,8 @@ public class CaseController {
      * The work queue, next deadline first: {@code {"items","page","size","total","next"}}. By page number as the contract
      * says ({@code page}, {@code size}), or — an extension for deep pages — from {@code after}, the {@code next} cursor
      * of the page before, with no offset, so page 1,000 costs what page 1 does. {@code next} is null on the last page.
-     * A total of 10,000 or more may be up to {@code arbiter.queue.total-cache-seconds} old.
+     * A total of {@code arbiter.queue.total-cache-from} (1,000) or more may be up to
+     * {@code arbiter.queue.total-cache-seconds} old.
      */
     @Get
     @Secured({Roles.SPECIALIST, Roles.ATTORNEY, Roles.FINANCE, Roles.ADMIN})

@@ -323,6 +323,17 @@ public class DisputeCase {
      * federal-idr.md §2.2 row 10). The same arithmetic serves every track's decided amount.
      */
     public BigDecimal owed() {
+        return owed(determination, settlementAmount, costSharing, initialPaid);
+    }
+
+    /** Owed minus payments received since the decision, never below zero. */
+    public BigDecimal outstanding() {
+        return outstanding(owed(), paymentsReceived);
+    }
+
+    /** {@link #owed()} from the case's columns, for reads that do not load the whole case (the work queue). */
+    static BigDecimal owed(@Nullable BigDecimal determination, @Nullable BigDecimal settlementAmount, BigDecimal costSharing,
+                           BigDecimal initialPaid) {
         BigDecimal decided = determination != null ? determination : settlementAmount;
         if (decided == null) {
             return Money.ZERO;
@@ -331,9 +342,8 @@ public class DisputeCase {
         return owed.signum() < 0 ? Money.ZERO : Money.cents(owed);
     }
 
-    /** Owed minus payments received since the decision, never below zero. */
-    public BigDecimal outstanding() {
-        BigDecimal out = owed().subtract(paymentsReceived);
+    static BigDecimal outstanding(BigDecimal owed, BigDecimal paymentsReceived) {
+        BigDecimal out = owed.subtract(paymentsReceived);
         return out.signum() < 0 ? Money.ZERO : Money.cents(out);
     }
 

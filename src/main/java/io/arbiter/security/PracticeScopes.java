@@ -6,14 +6,19 @@ import jakarta.inject.Singleton;
 
 import java.util.HashSet;
 
-/** The practices a signed-in user reaches, read from their account on every request (a change applies at once). */
+/**
+ * The practices a signed-in user reaches, read from their account on every request (a change applies at once) — once
+ * per request, with the token check ({@link SignedInUsers}).
+ */
 @Singleton
 public class PracticeScopes {
 
     private final AppUserRepository users;
+    private final SignedInUsers signedIn;
 
-    public PracticeScopes(AppUserRepository users) {
+    public PracticeScopes(AppUserRepository users, SignedInUsers signedIn) {
         this.users = users;
+        this.signedIn = signedIn;
     }
 
     /** No authentication, an unknown or a disabled user reaches nothing. */
@@ -22,7 +27,7 @@ public class PracticeScopes {
     }
 
     public PracticeAccess of(String username) {
-        return users.findByUsername(username).filter(AppUser::enabled).map(this::of).orElse(PracticeAccess.NONE);
+        return signedIn.standing(username).map(SignedInUsers.Standing::practices).orElse(PracticeAccess.NONE);
     }
 
     public PracticeAccess of(AppUser user) {

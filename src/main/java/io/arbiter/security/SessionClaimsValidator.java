@@ -1,6 +1,7 @@
 package io.arbiter.security;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
@@ -16,10 +17,10 @@ public class SessionClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     /** The token claim that carries the session generation. */
     public static final String GENERATION_CLAIM = "sgen";
 
-    private final SessionGenerations generations;
+    private final SignedInUsers signedIn;
 
-    public SessionClaimsValidator(SessionGenerations generations) {
-        this.generations = generations;
+    public SessionClaimsValidator(SignedInUsers signedIn) {
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -30,6 +31,8 @@ public class SessionClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
         if (!(claims.get(Claims.SUBJECT) instanceof String username) || !(claims.get(GENERATION_CLAIM) instanceof Number issued)) {
             return false;
         }
-        return generations.currentOfEnabled(username).map(current -> current == issued.longValue()).orElse(false);
+        // read once for this request: the practice checks that follow reuse it
+        return signedIn.standing(username, request instanceof HttpRequest<?> http ? http : null)
+                .map(current -> current.sessionGeneration() == issued.longValue()).orElse(false);
     }
 }
