@@ -3,8 +3,11 @@ package io.arbiter.cluster;
 import io.arbiter.support.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -42,12 +46,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  * is uploaded to instance A and answered 202; while A is importing it, A is killed (kill -9). Instance B's worker takes
  * the job over once A's lease has run out and imports the file again from the beginning: through B's API the Import
  * ends COMPLETED with exactly the file's counts, the database holds each claim and remittance once, the job is DONE on
- * its second attempt with its bytes deleted, and the same bytes uploaded again are a duplicate of that Import.
+ * its second attempt with its bytes deleted, and the same bytes uploaded again are a duplicate of that Import. Then A is
+ * started again and another file's import is cut short by a graceful stop (SIGTERM, as {@code docker stop} sends): the
+ * stopping instance hands the job back, and the other claims it at once — before any lease could have run out — on
+ * the same attempt, and completes it.
  *
  * <p>Runs in the {@code integration-test} phase (failsafe) after {@code package}; needs the suite's MariaDB server
  * (ARBITER_TEST_DB_URL, as the unit tests) and creates, then drops, the database {@code arbiter_jobs_it}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportTakeoverIT {
 
     private static final String DATABASE = "arbiter_jobs_it";
@@ -101,6 +109,7 @@ class ImportTakeoverIT {
     }
 
     @Test
+    @Order(1)
     void anImportWhoseInstanceWasKilledIsFinishedByTheOtherInstance() throws Exception {
         byte[] file = bigRemittanceFile(COPIES);
         String token = token("A");
@@ -161,6 +170,55 @@ class ImportTakeoverIT {
         assertEquals(1, count("SELECT COUNT(*) FROM import_file"));
     }
 
+    @Test
+    @Order(2)
+    void anImportWhoseInstanceIsStoppedGracefullyIsHandedBackAndFinishedByTheOther() throws Exception {
+        for (String name : List.of("A", "B")) {
+            if (!instances.get(name).isAlive()) {
+                start(name); // the instance the first test killed, restarted as an operator would
+                awaitHealthy(name);
+            }
+        }
+        long claimsBefore = count("SELECT COUNT(*) FROM claim");
+        byte[] file = bigRemittanceFile(COPIES, "G");
+        String token = token("A");
+        HttpResponse<String> accepted = upload("A", token, file);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        long importId = number(accepted.body(), "id");
+
+        String runner = awaitImporting(importId);
+        String other = runner.equals("A") ? "B" : "A";
+        Process stopping = instances.get(runner);
+        long stoppedAt = System.nanoTime();
+        stopping.destroy(); // SIGTERM: the stop a container platform or an upgrade sends
+        assertTrue(stopping.waitFor(60, TimeUnit.SECONDS), runner + " did not stop within 60 s; log:\n" + tail(runner));
+
+        // Handed back: the other instance holds it on the same attempt, well before a lease could have run out.
+        long claimedAfter = -1;
+        while (claimedAfter < 0 && System.nanoTime() - stoppedAt < TimeUnit.SECONDS.toNanos(LEASE_SECONDS * 3L)) {
+            if (other.equals(textOf("SELECT lease_owner FROM job WHERE ref_id = ?", importId))) {
+                claimedAfter = System.nanoTime() - stoppedAt;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(claimedAfter >= 0, "the other instance never claimed the job; " + runner + "'s log:\n" + tail(runner));
+        assertEquals(1, count("SELECT attempts FROM job WHERE ref_id = ?", importId),
+                "handed back with its attempt not counted (a lease run out would make this attempt 2); " + runner + "'s log:\n" + tail(runner));
+        assertTrue(claimedAfter < TimeUnit.SECONDS.toNanos(LEASE_SECONDS), "claimed " + claimedAfter / 1_000_000
+                + " ms after the stop: not sooner than the lease would have allowed");
+
+        String done = awaitEnd(other, token, importId, IMPORT_PATIENCE);
+        System.out.println("ImportTakeoverIT: " + runner + " stopped gracefully; " + other + " claimed the job "
+                + claimedAfter / 1_000_000 + " ms later and COMPLETED it " + (System.nanoTime() - stoppedAt) / 1_000_000 + " ms after the stop");
+        assertEquals("COMPLETED", text(done, "status"), done.length() > 600 ? done.substring(0, 600) : done);
+        assertEquals(15L * COPIES, number(done, "claims"));
+        assertFalse(done.contains("imported on attempt 2"), "one attempt, not a takeover: " + done);
+        assertEquals(1, count("SELECT COUNT(*) FROM job WHERE ref_id = ? AND status = 'DONE' AND attempts = 1", importId));
+        assertEquals(claimsBefore + 15L * COPIES, count("SELECT COUNT(*) FROM claim"), "each claim of the file once");
+        assertEquals(15L * COPIES, count("SELECT COUNT(*) FROM remittance WHERE import_id = ?", importId));
+        assertEquals(0, count("SELECT COUNT(*) FROM job_chunk"));
+    }
+
     // ---------------------------------------------------------------- the file
 
     /**
@@ -168,6 +226,11 @@ class ImportTakeoverIT {
      * interchange, each copy with its own claim numbers (CLP01, CLP07), trace number and control number.
      */
     static byte[] bigRemittanceFile(int copies) throws IOException {
+        return bigRemittanceFile(copies, "T");
+    }
+
+    /** As {@link #bigRemittanceFile(int)}, the claim and trace numbers marked with {@code tag}: another file. */
+    static byte[] bigRemittanceFile(int copies, String tag) throws IOException {
         String fixture;
         try (InputStream in = ImportTakeoverIT.class.getResourceAsStream("/fixtures/x12/gulf-tpa-835.edi")) {
             fixture = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
@@ -180,7 +243,7 @@ class ImportTakeoverIT {
         for (int i = 0; i < copies; i++) {
             String control = String.format("%09d", i + 1);
             out.append(transaction.replace("ST*835*0001'", "ST*835*" + control + "'").replace("*0001'", "*" + control + "'")
-                    .replace("LS0500", "T" + i + "S").replace("ERA005", "T" + i + "E").replace("EFT00051010", "EFT" + i + "T"));
+                    .replace("LS0500", tag + i + "S").replace("ERA005", tag + i + "E").replace("EFT00051010", "EFT" + i + tag));
         }
         out.append("GE*").append(copies).append("*6'").append(fixture.substring(fixture.indexOf("IEA*")));
         return out.toString().getBytes(StandardCharsets.US_ASCII);
