@@ -93,10 +93,8 @@ public class ClientAddresses {
     @Nullable
     static byte[] literal(String text) {
         String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!IPV4.matcher(s).matches() && !IPV6.matcher(s).matches()) {
-            return null;
-        }
-        if (IPV4.matcher(s).matches() && Arrays.stream(s.split("\\.")).anyMatch(part -> Integer.parseInt(part) > 255)) {
+        boolean v4 = IPV4.matcher(s).matches();
+        if (v4 ? Arrays.stream(s.split("\\.")).anyMatch(part -> Integer.parseInt(part) > 255) : !IPV6.matcher(s).matches()) {
             return null;
         }
         try {
