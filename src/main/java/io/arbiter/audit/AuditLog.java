@@ -41,11 +41,10 @@ public class AuditLog {
     /** An entry that names the client address (sign-in events, where the address is the point). */
     public void recordFrom(String username, @Nullable String clientAddress, AuditAction action, String entityType,
                            @Nullable Object entityId, @Nullable String detail) {
-        events.save(new AuditEvent(null, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS),
-                username.substring(0, Math.min(100, username.length())), action,
-                entityType, entityId == null ? null : entityId.toString(),
+        events.append(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), username.substring(0, Math.min(100, username.length())),
+                action.name(), entityType, entityId == null ? null : entityId.toString(),
                 detail == null ? null : detail.substring(0, Math.min(500, detail.length())),
-                clientAddress == null ? null : clientAddress.substring(0, Math.min(64, clientAddress.length()))));
+                clientAddress == null ? null : clientAddress.substring(0, Math.min(64, clientAddress.length())));
     }
 
     public void record(String username, AuditAction action, String entityType,

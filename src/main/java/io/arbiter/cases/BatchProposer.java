@@ -8,7 +8,6 @@ import io.arbiter.rules.Track;
 import io.arbiter.security.PracticeAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -90,10 +89,13 @@ public class BatchProposer {
     private final BatchCandidates candidates;
     private final CaseRulebook rules;
     private final Clock clock;
+    /** The executor for a read a request waits on (application.yml): not the request threads, which are a fixed number. */
+    static final String SIDE_READS = "side-reads";
+
     private final ExecutorService executor;
 
     public BatchProposer(BatchCandidates candidates, CaseRulebook rules, Clock clock,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                         @Named(SIDE_READS) ExecutorService executor) {
         this.candidates = candidates;
         this.rules = rules;
         this.clock = clock;

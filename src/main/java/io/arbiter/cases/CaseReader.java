@@ -210,24 +210,35 @@ public class CaseReader {
             args.add(filter.claimSearch().trim());
         }
         QueueCursor from = after == null ? null : QueueCursor.parse(after);
-        long total = total(where.toString(), args);
+        String totalKey = where + "|" + args;
+        Long kept = keptTotal(totalKey);
+        // the page's first query counts the filter's cases too, unless a kept total stands (one round trip fewer)
+        Filtered countWhere = kept == null ? new Filtered(where.toString(), args) : null;
+        long counted = -1;
         // one more row than the page, to know whether a next page exists
         List<CaseView.Summary> items = new ArrayList<>();
         if (from == null) {
             long offset = (long) page * size;
-            items.addAll(queueRows(where + " AND c.next_deadline_date IS NOT NULL", args, "c.next_deadline_date, c.id", size + 1, offset, today));
+            Rows dated = queueRows(where + " AND c.next_deadline_date IS NOT NULL", args, "c.next_deadline_date, c.id", size + 1, offset,
+                    today, countWhere);
+            counted = dated.total();
+            items.addAll(dated.items());
             if (items.size() <= size) {
                 // the dated cases end on this page (they number offset + what was read) or before it (counted)
-                long dated = !items.isEmpty() ? offset + items.size() : count(where + " AND c.next_deadline_date IS NOT NULL", args);
-                items.addAll(queueRows(where + " AND c.next_deadline_date IS NULL", args, "c.id", size + 1 - items.size(),
-                        Math.max(0, offset - dated), today));
+                long datedCount = !items.isEmpty() ? offset + items.size() : count(where + " AND c.next_deadline_date IS NOT NULL", args);
+                Rows undated = queueRows(where + " AND c.next_deadline_date IS NULL", args, "c.id", size + 1 - items.size(),
+                        Math.max(0, offset - datedCount), today, counted < 0 ? countWhere : null);
+                counted = Math.max(counted, undated.total());
+                items.addAll(undated.items());
             }
         } else {
             if (from.date() != null) {
                 List<Object> dated = new ArrayList<>(args);
                 dated.addAll(List.of(from.date(), from.date(), from.id()));
-                items.addAll(queueRows(where + " AND c.next_deadline_date IS NOT NULL AND c.next_deadline_date >= ?"
-                        + " AND (c.next_deadline_date > ? OR c.id > ?)", dated, "c.next_deadline_date, c.id", size + 1, 0, today));
+                Rows rows = queueRows(where + " AND c.next_deadline_date IS NOT NULL AND c.next_deadline_date >= ?"
+                        + " AND (c.next_deadline_date > ? OR c.id > ?)", dated, "c.next_deadline_date, c.id", size + 1, 0, today, countWhere);
+                counted = rows.total();
+                items.addAll(rows.items());
             }
             if (items.size() <= size) {
                 List<Object> undated = new ArrayList<>(args);
@@ -236,9 +247,13 @@ public class CaseReader {
                     idAfter = " AND c.id > ?";
                     undated.add(from.id());
                 }
-                items.addAll(queueRows(where + " AND c.next_deadline_date IS NULL" + idAfter, undated, "c.id", size + 1 - items.size(), 0, today));
+                Rows rows = queueRows(where + " AND c.next_deadline_date IS NULL" + idAfter, undated, "c.id", size + 1 - items.size(), 0, today,
+                        counted < 0 ? countWhere : null);
+                counted = Math.max(counted, rows.total());
+                items.addAll(rows.items());
             }
         }
+        long total = kept != null ? kept : keep(totalKey, counted >= 0 ? counted : count(where, args));
         boolean more = items.size() > size;
         if (more) {
             items = items.subList(0, size);
@@ -258,20 +273,19 @@ public class CaseReader {
      * page view otherwise. Smaller totals — where one case more or less is the news — and every row of every page are
      * always read fresh.
      */
-    private long total(String where, List<Object> args) {
-        String key = where + "|" + args;
-        long now = System.nanoTime();
+    @Nullable
+    private Long keptTotal(String key) {
         long[] kept = totals.get(key);
-        if (kept != null && kept[1] - now > 0) {
-            return kept[0];
-        }
-        long total = count(where, args);
+        return kept != null && kept[1] - System.nanoTime() > 0 ? kept[0] : null;
+    }
+
+    private long keep(String key, long total) {
         if (total >= largeTotal && totalCacheNanos > 0) {
             if (totals.size() > 1_000) {
                 totals.clear();
             }
-            totals.put(key, new long[] {total, now + totalCacheNanos});
-        } else if (kept != null) {
+            totals.put(key, new long[] {total, System.nanoTime() + totalCacheNanos});
+        } else {
             totals.remove(key);
         }
         return total;
@@ -293,19 +307,29 @@ public class CaseReader {
      * from the index alone and only those cases are read: read whole, every case an OFFSET skips would be looked up too
      * (page 1,000 read 50,000). Without an offset (a first page, a keyset page) that detour only costs a temporary table.
      */
-    private List<CaseView.Summary> queueRows(CharSequence where, List<Object> args, String order, int limit, long offset, LocalDate today) {
+    private Rows queueRows(CharSequence where, List<Object> args, String order, int limit, long offset, LocalDate today,
+                           @Nullable Filtered countWhere) {
+        // the count is a subquery of its own (its c is the inner table), read once with the rows: no round trip of its own
         String columns = "SELECT c.id, c.case_number, c.track, c.stage, c.assignee, p.name, c.primary_code, c.billed, c.initial_paid,"
                 + " c.cost_sharing, c.determination, c.settlement_amount, c.payments_received, c.next_deadline_key,"
-                + " c.next_deadline_date, c.batched FROM ";
+                + " c.next_deadline_date, c.batched"
+                + (countWhere == null ? "" : ", (SELECT COUNT(*) FROM dispute_case c WHERE " + countWhere.where() + ")") + " FROM ";
         String sql = offset == 0
                 ? columns + "dispute_case c LEFT JOIN payer p ON p.id = c.payer_id WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
                 : columns + "(SELECT c.id FROM dispute_case c WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) page"
                 + " JOIN dispute_case c ON c.id = page.id LEFT JOIN payer p ON p.id = c.payer_id ORDER BY " + order;
         return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, args);
-            ps.setInt(args.size() + 1, limit);
-            ps.setLong(args.size() + 2, offset);
+            int at = 0;
+            if (countWhere != null) { // the count's arguments come first: its subquery is in the select list
+                bind(ps, countWhere.args(), 0);
+                at = countWhere.args().size();
+            }
+            bind(ps, args, at);
+            at += args.size();
+            ps.setInt(at + 1, limit);
+            ps.setLong(at + 2, offset);
             List<CaseView.Summary> out = new ArrayList<>();
+            long total = -1;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal initialPaid = rs.getBigDecimal(9);
@@ -317,10 +341,21 @@ public class CaseReader {
                             due == null ? null : (int) ChronoUnit.DAYS.between(today, due),
                             due == null || due.isBefore(today) ? null : rules.businessDaysBetween(today, due),
                             rs.getBoolean(16)));
+                    if (countWhere != null) {
+                        total = rs.getLong(17);
+                    }
                 }
             }
-            return out;
+            return new Rows(out, total);
         });
+    }
+
+    /** A query's rows of the queue, and the filter's total when the query counted it and found a row (else -1). */
+    private record Rows(List<CaseView.Summary> items, long total) {
+    }
+
+    /** A queue filter as SQL: its condition on {@code c} and the condition's arguments. */
+    private record Filtered(String where, List<Object> args) {
     }
 
     /** A position in the queue's order: the next deadline (null: none, after every dated case) and the case id. */
@@ -348,14 +383,20 @@ public class CaseReader {
     }
 
     private static void bind(java.sql.PreparedStatement ps, List<Object> args) throws SQLException {
+        bind(ps, args, 0);
+    }
+
+    /** Binds {@code args} to the parameters after the first {@code before}. */
+    private static void bind(java.sql.PreparedStatement ps, List<Object> args, int before) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             Object a = args.get(i);
+            int at = before + i + 1;
             if (a instanceof LocalDate d) {
-                ps.setObject(i + 1, d);
+                ps.setObject(at, d);
             } else if (a instanceof Long n) {
-                ps.setLong(i + 1, n);
+                ps.setLong(at, n);
             } else {
-                ps.setString(i + 1, a.toString());
+                ps.setString(at, a.toString());
             }
         }
     }

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -27,10 +28,15 @@ import java.util.regex.Pattern;
  * on every route under it (reads, changes, packets, documents), API and screens alike. Lists filter by
  * {@link PracticeAccess} in their own queries.
  */
-@ServerFilter({"/api/v1/**", "/ui/**"})
+@ServerFilter(patterns = PracticeScopeFilter.BY_ID_PATH, patternStyle = FilterPatternStyle.REGEX)
 public class PracticeScopeFilter implements Ordered {
 
-    private static final Pattern BY_ID = Pattern.compile("^/(?:api/v1|ui)/([a-z-]+)/(\\d{1,18})(?:/.*)?$");
+    /**
+     * The paths that address a record by id. Matched by the framework before the filter runs, so a request that
+     * names no record (a list, the queue) never waits for a blocking thread here.
+     */
+    static final String BY_ID_PATH = "^/(?:api/v1|ui)/([a-z-]+)/(\\d{1,18})(?:/.*)?$";
+    private static final Pattern BY_ID = Pattern.compile(BY_ID_PATH);
 
     private final Map<String, PracticeOwned> owners = new HashMap<>();
     private final PracticeScopes scopes;

@@ -9,6 +9,7 @@ import io.arbiter.practice.Practice;
 import io.arbiter.practice.PracticeRepository;
 import io.arbiter.rules.Track;
 import io.arbiter.support.ClaimFixtures;
+import io.arbiter.support.KeepAliveGet;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -287,8 +288,8 @@ final class WorkQueueLoad {
             b.append(String.format(Locale.ROOT, "%nWorkQueueLoadBenchmark: %,d cases, %,d case lines, %,d claims (seeded in %.1f s); "
                     + "%d clients, %.0f s per run; %d answers checked against the plain SQL first%n", seed.cases(), seed.lines(), seed.claims(),
                     seed.seconds(), clients, seconds, checked));
-            b.append(String.format(Locale.ROOT, "  %-32s %9s %7s %8s %8s %8s %8s %6s%n", "scenario (ms)", "requests", "req/s", "p50", "p95",
-                    "p99", "max", "errors"));
+            b.append(String.format(Locale.ROOT, "  %-32s %9s %7s %8s %8s %8s %8s %6s %10s%n", "scenario (ms)", "requests", "req/s", "p50", "p95",
+                    "p99", "max", "errors", "client CPU"));
             for (Result[] r : results) {
                 b.append(String.format(Locale.ROOT, "  %-32s %s%n", r[0].name(), r[0].row()));
                 b.append(String.format(Locale.ROOT, "  %-32s %s%n", "  baseline: plain SQL", r[1].row()));
@@ -360,7 +361,7 @@ final class WorkQueueLoad {
                     Math.min(10, wrong.size()))));
         }
         for (Scenario s : warmup > 0 ? scenarios : List.<Scenario>of()) { // warm-up: the JIT compiles the paths, both pools fill
-            http(http, baseUrl, bearer, cookie, s, clients, warmup);
+            http(baseUrl, bearer, cookie, s, clients, warmup);
             baseline(url, user, password, s, clients, warmup / 2);
         }
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -368,7 +369,7 @@ final class WorkQueueLoad {
         List<Result[]> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             Result base = baseline(url, user, password, s, clients, seconds);
-            Result over = http(http, baseUrl, bearer, cookie, s, clients, seconds);
+            Result over = http(baseUrl, bearer, cookie, s, clients, seconds);
             results.add(new Result[] {over, base});
         }
         double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -646,7 +647,7 @@ final class WorkQueueLoad {
     }
 
     /** Latencies in microseconds, sorted, with errors and the wall time they were taken over. */
-    record Result(String name, long[] micros, long errors, double seconds, String firstError) {
+    record Result(String name, long[] micros, long errors, double seconds, String firstError, long clientCpuNanos) {
 
         long percentile(double p) {
             if (micros.length == 0) {
@@ -661,28 +662,38 @@ final class WorkQueueLoad {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "%,9d %7.1f %8.1f %8.1f %8.1f %8.1f %6d", micros.length, rate(), percentile(50) / 1000.0,
-                    percentile(95) / 1000.0, percentile(99) / 1000.0, micros.length == 0 ? 0.0 : micros[micros.length - 1] / 1000.0, errors);
+            return String.format(Locale.ROOT, "%,9d %7.1f %8.1f %8.1f %8.1f %8.1f %6d %10.3f", micros.length, rate(), percentile(50) / 1000.0,
+                    percentile(95) / 1000.0, percentile(99) / 1000.0, micros.length == 0 ? 0.0 : micros[micros.length - 1] / 1000.0, errors,
+                    micros.length == 0 ? 0.0 : clientCpuNanos / 1e6 / micros.length);
         }
     }
 
-    /** Sends a scenario's requests over HTTP from {@code clients} threads for {@code seconds}. */
-    static Result http(HttpClient http, String baseUrl, String bearer, String cookie, Scenario scenario, int clients, double seconds)
+    /**
+     * Sends a scenario's requests over HTTP from {@code clients} threads for {@code seconds}, each thread on a keep-alive
+     * connection of its own ({@link KeepAliveGet}: the load generator shares the cores with the server it measures).
+     */
+    static Result http(String baseUrl, String bearer, String cookie, Scenario scenario, int clients, double seconds)
             throws Exception {
-        return drive(scenario.name(), clients, seconds, worker -> {
-            Request req = scenario.next(ThreadLocalRandom.current());
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + req.path())).timeout(Duration.ofSeconds(30)).GET();
-            if (scenario.html()) {
-                b.header("Accept", "text/html").header("Cookie", cookie);
-            } else {
-                b.header("Accept", "application/json").header("Authorization", "Bearer " + bearer);
+        KeepAliveGet[] connections = new KeepAliveGet[clients];
+        for (int i = 0; i < clients; i++) {
+            connections[i] = new KeepAliveGet(baseUrl, 30_000);
+        }
+        String[] json = {"Accept: application/json", "Authorization: Bearer " + bearer};
+        String[] html = {"Accept: text/html", "Cookie: " + cookie};
+        try {
+            return drive(scenario.name(), clients, seconds, worker -> {
+                Request req = scenario.next(ThreadLocalRandom.current());
+                KeepAliveGet.Answer r = connections[worker].get(req.path(), scenario.html() ? html : json);
+                if (r.status() / 100 != 2) {
+                    return "HTTP " + r.status() + " for " + req.path() + ": " + abbreviate(r.body());
+                }
+                return r.body().isEmpty() ? "empty answer for " + req.path() : null;
+            });
+        } finally {
+            for (KeepAliveGet c : connections) {
+                c.close();
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                return "HTTP " + r.statusCode() + " for " + req.path() + ": " + abbreviate(r.body());
-            }
-            return r.body().isEmpty() ? "empty answer for " + req.path() : null;
-        });
+        }
     }
 
     /** Runs the same scenario's plain SQL from {@code clients} threads, each on a JDBC connection of its own. */
@@ -714,7 +725,9 @@ final class WorkQueueLoad {
         long[][] perWorker = new long[clients][];
         int[] counts = new int[clients];
         long[] errors = new long[clients];
+        long[] clientCpu = new long[clients];
         String[] firstError = new String[clients];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long stop = start + (long) (seconds * 1e9);
         try {
@@ -724,6 +737,7 @@ final class WorkQueueLoad {
                 futures.add(pool.submit(() -> {
                     long[] lat = new long[4096];
                     int n = 0;
+                    long cpu0 = threads.getCurrentThreadCpuTime(); // the client's own work: it sends and reads on this thread
                     while (System.nanoTime() < stop) {
                         long t = System.nanoTime();
                         String problem;
@@ -744,6 +758,7 @@ final class WorkQueueLoad {
                         }
                         lat[n++] = micros;
                     }
+                    clientCpu[worker] = threads.getCurrentThreadCpuTime() - cpu0;
                     perWorker[worker] = lat;
                     counts[worker] = n;
                     return null;
@@ -764,7 +779,7 @@ final class WorkQueueLoad {
         }
         Arrays.sort(all);
         String first = Arrays.stream(firstError).filter(s -> s != null).findFirst().orElse(null);
-        return new Result(name, all, Arrays.stream(errors).sum(), wall, first);
+        return new Result(name, all, Arrays.stream(errors).sum(), wall, first, Arrays.stream(clientCpu).sum());
     }
 
     static String abbreviate(String s) {

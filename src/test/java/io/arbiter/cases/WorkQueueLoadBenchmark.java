@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * request rate and errors per scenario; fails on any error or any answer that differs from the plain SQL.
  *
  * <p>Settings: {@code -Dqueue.benchmark.cases=100000 -Dqueue.benchmark.clients=50 -Dqueue.benchmark.seconds=60
- * -Dqueue.benchmark.warmup=5 -Dqueue.benchmark.only=keyset,case page} (scenario names containing any of the words).
+ * -Dqueue.benchmark.warmup=20 -Dqueue.benchmark.only=keyset,case page} (scenario names containing any of the words; warm-up
+ * seconds per scenario, every scenario warmed before any is timed: on two cores the JIT needs about two minutes of load
+ * before a request costs what it will).
  * Run: see docs/performance.md. Excluded from surefire by name; {@link WorkQueueLoadTest} is its smoke version.
  */
 @MicronautTest(transactional = false)
@@ -43,7 +45,7 @@ class WorkQueueLoadBenchmark {
         int cases = Integer.getInteger("queue.benchmark.cases", 100_000);
         int clients = Integer.getInteger("queue.benchmark.clients", 50);
         double seconds = Double.parseDouble(System.getProperty("queue.benchmark.seconds", "60"));
-        double warmup = Double.parseDouble(System.getProperty("queue.benchmark.warmup", "5"));
+        double warmup = Double.parseDouble(System.getProperty("queue.benchmark.warmup", "20"));
         Set<String> only = Arrays.stream(System.getProperty("queue.benchmark.only", "").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         clock.today(WorkQueueLoad.TODAY);
