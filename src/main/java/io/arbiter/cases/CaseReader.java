@@ -267,7 +267,8 @@ public class CaseReader {
     }
 
     /**
-     * The number of cases {@code where} matches. A count of {@code arbiter.queue.total-cache-from} (1,000) or more is
+     * The kept count of a filter's cases ({@code key}: its condition and arguments), if one stands; the page query counts
+     * otherwise and {@link #keep} decides whether to keep it. A count of {@code arbiter.queue.total-cache-from} (1,000) or more is
      * kept for {@code arbiter.queue.total-cache-seconds} (10 by default, 0: never kept) and reused for the same filter:
      * counting 100,000 cases costs 15–40 ms of database CPU, and a specialist's 5,000 open cases 2–5 ms, paid on every
      * page view otherwise. Smaller totals — where one case more or less is the news — and every row of every page are
